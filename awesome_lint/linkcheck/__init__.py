@@ -1,0 +1,101 @@
+"""Check that http(s) links are alive, politely and safely.
+
+    results = check_urls(urls, CheckOptions(), stats=Stats())
+
+Each unique URL (fragment removed) is checked once; a result is returned for
+every given http(s) URL that the include/exclude patterns select.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import replace
+from urllib.parse import urlsplit, urlunsplit
+
+from .cache import VerdictCache, default_cache_path
+from .client import Checker
+from .limits import HostLimit
+from .model import BROWSER_USER_AGENT, CheckOptions, LinkResult, Stats
+from .progress import Progress
+from .scheduler import Scheduler
+
+__all__ = [
+    "BROWSER_USER_AGENT",
+    "CheckOptions",
+    "HostLimit",
+    "LinkResult",
+    "Stats",
+    "check_urls",
+    "default_cache_path",
+    "selected",
+]
+
+
+def selected(url: str, options: CheckOptions) -> bool:
+    """Whether the include/exclude patterns let this URL be checked."""
+    if options.include and not any(re.search(p, url) for p in options.include):
+        return False
+    return not any(re.search(p, url) for p in options.exclude)
+
+
+def _target(url: str) -> str | None:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit(parts._replace(fragment=""))
+
+
+def _with_fragment(result: LinkResult, url: str) -> LinkResult:
+    final_url = result.final_url
+    fragment = urlsplit(url).fragment
+    if final_url and fragment and not urlsplit(final_url).fragment:
+        final_url = f"{final_url}#{fragment}"
+    return replace(result, url=url, final_url=final_url)
+
+
+def check_urls(
+    urls: Iterable[str],
+    options: CheckOptions,
+    progress: bool = False,
+    stats: Stats | None = None,
+) -> dict[str, LinkResult]:
+    stats = stats if stats is not None else Stats()
+    targets: dict[str, str] = {}
+    for url in urls:
+        target = _target(url)
+        if target and selected(url, options):
+            targets[url] = target
+    unique = list(dict.fromkeys(targets.values()))
+
+    cache = VerdictCache(options.cache, options) if options.cache else None
+    known = cache.load(unique) if cache else {}
+    stats.cache_hits += len(known)
+    todo = [u for u in unique if u not in known]
+
+    fresh: list[LinkResult] = []
+    bar = Progress(len(todo), force=False) if progress else None
+    lock = threading.Lock()
+
+    def collect(result: LinkResult) -> None:
+        with lock:
+            fresh.append(result)
+            if bar:
+                bar.advance(result.verdict)
+
+    checker = Checker(options, stats)
+    try:
+        Scheduler(options, checker.step, collect).run(checker.new_job(u) for u in todo)
+    finally:
+        checker.close()
+        if bar:
+            bar.close()
+        if cache:
+            cache.store(fresh)
+
+    by_target = {**known, **{r.url: r for r in fresh}}
+    return {url: _with_fragment(by_target[target], url) for url, target in targets.items()}

@@ -1,0 +1,99 @@
+"""Options, results and counters of the link checker."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from .guard import Resolver
+from .limits import DEFAULT_PER_HOST, HostLimit
+
+VERDICTS = ("ok", "dead", "unverified", "redirect")
+
+# Sites refuse the default python-requests agent more often than anything else.
+DEFAULT_USER_AGENT = "awesome-lint link checker (+https://github.com/awesome-lint/awesome-lint)"
+BROWSER_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/124.0 Safari/537.36"
+)
+
+HOUR = 3600.0
+DAY = 24 * HOUR
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    url: str
+    verdict: str  # "ok" | "dead" | "unverified" | "redirect"
+    status: int | None
+    reason: str
+    final_url: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    concurrency: int = 48
+    per_host_concurrency: int = 4
+    per_host_interval: float = 0.0
+    per_host: Mapping[str, HostLimit] = field(default_factory=lambda: dict(DEFAULT_PER_HOST))
+    connect_timeout: float = 5.0
+    timeout: float = 10.0  # per read; a server that stops answering is cut off here
+    retries: int = 3  # for 429, 5xx and connection errors
+    timeout_retries: int = 1  # a hang costs a full timeout per try, so fewer
+    backoff: float = 0.5  # first retry delay in seconds, doubled each try, jittered
+    max_backoff: float = 8.0
+    max_retry_after: float = 30.0  # a longer Retry-After gives up at once instead of stalling
+    max_redirects: int = 10
+    user_agent: str = DEFAULT_USER_AGENT  # "browser" picks a browser-like agent
+    allow_private: bool = False
+    exclude: tuple[str, ...] = ()  # regular expressions, searched in the URL
+    include: tuple[str, ...] = ()  # when set, only matching URLs are checked
+    cache: str | None = None  # SQLite file; None checks everything afresh
+    ok_max_age: float = 3 * DAY
+    dead_max_age: float = 6 * HOUR
+    github_token: str | None = None
+    github_api: str = "https://api.github.com"
+    github_hosts: tuple[str, ...] = ("github.com", "www.github.com")
+    give_up_after_timeouts: int = 3  # URLs of a host that never answered, before skipping the rest
+    resolve: Resolver | None = None  # replaces the system resolver, for embedding and tests
+
+    def agent(self) -> str:
+        return BROWSER_USER_AGENT if self.user_agent == "browser" else self.user_agent
+
+
+class Stats:
+    """Counters a run fills in; safe to read once check_urls has returned."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.requests = 0
+        self.requests_by_host: Counter[str] = Counter()
+        self.peak_by_host: dict[str, int] = {}
+        self.peak_total = 0
+        self.cache_hits = 0
+        self.retries = 0
+        self._active: Counter[str] = Counter()
+        self._active_total = 0
+
+    @contextmanager
+    def request(self, host: str):
+        with self._lock:
+            self.requests += 1
+            self.requests_by_host[host] += 1
+            self._active[host] += 1
+            self._active_total += 1
+            self.peak_by_host[host] = max(self.peak_by_host.get(host, 0), self._active[host])
+            self.peak_total = max(self.peak_total, self._active_total)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._active[host] -= 1
+                self._active_total -= 1
+
+    def retried(self) -> None:
+        with self._lock:
+            self.retries += 1
