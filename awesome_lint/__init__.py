@@ -1,0 +1,3 @@
+"""awesome-lint: lint and fix awesome lists."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,95 @@
+"""The ``awesome-lint`` command.  Heavy modules are imported only when needed,
+so ``--version`` and ``--help`` stay fast."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def _names(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="awesome-lint",
+        description="Lint and fix awesome lists (paper lists and classic link lists).",
+        epilog="Run 'awesome-lint rules' to list the rules. Exit codes: 0 clean, 1 findings, 2 error.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="markdown files (default: README.md; '-' reads stdin)")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes in place ('-' writes to stdout)")
+    p.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    p.add_argument("--diff", action="store_true", help="print what --fix would change; write nothing")
+    p.add_argument("--output-format", choices=FORMATS, default="text", help="report format (default: text)")
+    p.add_argument("--select", type=_names, metavar="RULE,...", help="run only these rules")
+    p.add_argument("--ignore", type=_names, default=[], metavar="RULE,...", help="skip these rules")
+    p.add_argument("--config", metavar="PATH", help="configuration file (default: nearest .awesome-lint.yaml or pyproject.toml)")
+    p.add_argument("--preset", choices=("papers", "awesome"), help="list family (default: detected)")
+    p.add_argument("--links", action="store_true", help="enable network rules (dead links)")
+    p.add_argument("--offline", action="store_true", help="disable network rules even if config enables them")
+    p.add_argument("--changed-since", metavar="REF", help="report only findings on lines changed since the git REF")
+    p.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
+    return p
+
+
+def rules_command(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="awesome-lint rules", description="List every rule.")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    args = p.parse_args(argv)
+    from .registry import RegistryError, all_rules
+
+    try:
+        known = all_rules()
+    except RegistryError as exc:
+        print(f"awesome-lint: {exc}", file=sys.stderr)
+        return 2
+    rows = [
+        {
+            "name": name, "summary": info.cls.summary, "fixable": info.cls.fixable,
+            "default_enabled": info.cls.default_enabled, "network": info.cls.network,
+            "severity": info.cls.default_severity, "tags": list(info.cls.tags), "source": info.source,
+            "options": sorted(info.cls.option_names()),
+        }
+        for name, info in known.items()
+    ]
+    if args.json:
+        import json
+
+        print(json.dumps(rows, indent=2))
+        return 0
+    width = max((len(r["name"]) for r in rows), default=4)
+    for r in rows:
+        flags = ("fix" if r["fixable"] else "   ") + (" net" if r["network"] else "") + ("" if r["default_enabled"] else " off")
+        print(f"{r['name']:<{width}}  {flags:<11} {r['summary']}  [{r['source']}]")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["rules"]:
+        return rules_command(argv[1:])
+    args = build_parser().parse_args(argv)
+    from .runner import Runner, RunError
+
+    try:
+        return Runner(args).run()
+    except RunError as exc:
+        print(f"awesome-lint: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def color_wanted(args, stream) -> bool:
+    return not args.no_color and "NO_COLOR" not in os.environ and stream.isatty()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""From markdown-it-py tokens to ``Document``: sections, entries, links."""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from functools import lru_cache
+
+from . import items, papers
+from .model import Block, Entry, Heading, Link, Section
+from .positions import align
+from .slug import Slugger, heading_text
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_ANCHOR = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
+_ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]*?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _plain(children) -> str:
+    out = []
+    for tok in children:
+        if tok.type in ("text", "code_inline"):
+            out.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif tok.type == "image":
+            out.append(_plain(tok.children or []))
+    return "".join(out)
+
+
+class Document:
+    """The parsed list.  Offsets index ``text``; lines are 0-based."""
+
+    def __init__(self, text: str, path: str | None = None, preset: str | None = None) -> None:
+        self.text = text
+        self.path = path
+        self.lines = text.split("\n")
+        self.line_starts = [0]
+        for line in self.lines[:-1]:
+            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+        self.front_matter_end = 0  # lines
+        self.headings: list[Heading] = []
+        self.sections: list[Section] = []
+        self.blocks: list[Block] = []
+        self.links: list[Link] = []
+        self.anchors: set[str] = set()  # explicit HTML id/name anchors
+        self.comments: list[tuple[int, int, str]] = []  # (start, end, text) of HTML comments
+        self.code_lines: set[int] = set()  # lines of code and HTML blocks
+        self.tokens = _parser().parse(self._masked())
+        self._walk()
+        self.root = self.sections[0]
+        self.family = preset or self._detect_family()
+        builder = papers if self.family == "papers" else items
+        self.entries: list[Entry] = builder.build_entries(self)
+        for entry in self.entries:
+            entry.section.entries.append(entry)
+
+    # -- positions -----------------------------------------------------------
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """0-based line and column of an offset."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line, offset - self.line_starts[line]
+
+    def offset(self, line: int, col: int = 0) -> int:
+        return self.line_starts[line] + col
+
+    def line_end(self, line: int) -> int:
+        return self.line_starts[line] + len(self.lines[line])
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    # -- building --------------------------------------------------------------
+    def _masked(self) -> str:
+        # Front matter is not markdown: blank it out so line numbers still agree.
+        match = _FRONT_MATTER.match(self.text)
+        if not match:
+            return self.text
+        self.front_matter_end = match.group().count("\n")
+        return "\n" * self.front_matter_end + self.text[match.end():]
+
+    def _region(self, token) -> tuple[int, int]:
+        first, last = token.map
+        start = self.line_starts[first]
+        end = self.line_end(last - 1) if last - 1 < len(self.lines) else len(self.text)
+        return start, end
+
+    def _walk(self) -> None:
+        slugger = Slugger()
+        root = Section(None, 0, start_line=0, end_line=len(self.lines))
+        self.sections.append(root)
+        open_sections = [root]
+        list_stack: list[str] = []  # bullet markers of the open lists
+        item_lines: list[int] = []
+        quote_depth = 0
+        tokens = self.tokens
+        for i, tok in enumerate(tokens):
+            kind = tok.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                list_stack.append(tok.markup)
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                list_stack.pop()
+            elif kind == "list_item_open":
+                item_lines.append(tok.map[0])
+            elif kind == "list_item_close":
+                item_lines.pop()
+            elif kind == "blockquote_open":
+                quote_depth += 1
+            elif kind == "blockquote_close":
+                quote_depth -= 1
+            elif kind in ("fence", "code_block", "html_block"):
+                self.code_lines.update(range(*tok.map))
+                if kind == "html_block":
+                    self._scan_html(tok.content, self.line_starts[tok.map[0]])
+            elif kind == "inline":
+                parent = tokens[i - 1]
+                if parent.type == "heading_open":
+                    self._heading(tok, parent, slugger, open_sections)
+                    continue
+                in_item = bool(item_lines) and tokens[i - 2].type == "list_item_open"
+                self._inline_block(
+                    tok,
+                    "list_item" if in_item else "paragraph",
+                    len(list_stack),
+                    quote_depth > 0,
+                    item_lines[-1] if item_lines else None,
+                    list_stack[-1] if list_stack else None,
+                )
+        for section in self.sections[1:]:
+            section.end_line = self._section_end(section)
+
+    def _section_end(self, section: Section) -> int:
+        for later in self.headings:
+            if later.line > section.start_line and later.level <= section.level:
+                return later.line
+        return len(self.lines)
+
+    def _heading(self, tok, parent, slugger, open_sections) -> None:
+        start, end = self._region(tok)
+        aligned = align(self.text, start, end, tok.children or [], heading=True)
+        text = heading_text(_plain(tok.children or []))
+        level = int(parent.tag[1])
+        content = [s for s in aligned.spans if s[1] > s[0]]
+        heading = Heading(
+            level,
+            text,
+            slugger.slug(text),
+            tok.map[0],
+            start,
+            end,
+            content[0][0] if content else end,
+            content[-1][1] if content else end,
+        )
+        self.headings.append(heading)
+        while open_sections[-1].level >= level:
+            open_sections.pop()
+        section = Section(heading, level, open_sections[-1], start_line=tok.map[0])
+        open_sections[-1].children.append(section)
+        open_sections.append(section)
+        self.sections.append(section)
+        self._collect_links(tok, aligned, in_heading=True)
+
+    def _inline_block(self, tok, kind, depth, quoted, item_line, bullet) -> None:
+        start, end = self._region(tok)
+        aligned = align(self.text, start, end, tok.children or [])
+        links = self._collect_links(tok, aligned)
+        self.blocks.append(
+            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line, bullet)
+        )
+
+    def _collect_links(self, tok, aligned, in_heading: bool = False) -> list[Link]:
+        found = []
+        children = tok.children or []
+        for index, pos in sorted(aligned.links.items(), key=lambda kv: kv[1].start):
+            child = children[index]
+            image = child.type == "image"
+            href = child.attrs.get("src" if image else "href", "") or ""
+            if pos.url_start is not None:
+                url = _unescape(self.text[pos.url_start:pos.url_end])
+            else:
+                url = href
+            if image:
+                text = _plain(child.children or [])
+            else:
+                text = _plain(_link_children(children, index))
+            link = Link(
+                text, url, str(href), pos.start, pos.end, pos.text_start, pos.text_end,
+                pos.url_start, pos.url_end, pos.kind, self.line_col(pos.start)[0], image, in_heading,
+            )
+            found.append(link)
+        for child in children:
+            if child.type == "html_inline":
+                self._scan_html(child.content, None, tok)
+        self.links.extend(found)
+        return found
+
+    def _scan_html(self, content: str, offset: int | None, inline=None) -> None:
+        self.anchors.update(m.group(1) for m in _ANCHOR.finditer(content))
+        self.anchors.update(m.group(1) for m in _ID_ATTR.finditer(content))
+        if "<!--" not in content:
+            return
+        if offset is None:
+            # an inline comment: find it in the source lines of its paragraph
+            start, end = self._region(inline)
+            found = self.text.find(content, start, end)
+            offset = found if found >= 0 else start
+            base = content
+        else:
+            base = content
+        for m in re.finditer(r"<!--(.*?)-->", base, re.S):
+            self.comments.append((offset + m.start(), offset + m.end(), m.group(1)))
+
+    def _detect_family(self) -> str:
+        paper_blocks = sum(1 for b in self.blocks if papers.looks_like_paper(self, b))
+        item_blocks = sum(1 for b in self.blocks if items.looks_like_item(self, b))
+        return "papers" if paper_blocks >= 3 and paper_blocks >= item_blocks else "awesome"
+
+
+def _link_children(children, open_index):
+    depth = 0
+    out = []
+    for tok in children[open_index + 1:]:
+        if tok.type == "link_open":
+            depth += 1
+        elif tok.type == "link_close":
+            if depth == 0:
+                break
+            depth -= 1
+        out.append(tok)
+    return out
+
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescape(url: str) -> str:
+    url = url.strip()
+    if url.startswith("<") and url.endswith(">"):
+        url = url[1:-1]
+    return html.unescape(_ESCAPE.sub(r"\1", url))
+
+
+def parse(text: str, path: str | None = None, preset: str | None = None) -> Document:
+    return Document(text, path, preset)

@@ -1,0 +1,96 @@
+"""The pipeline: parse -> Document -> rules -> suppressions -> (fix loop)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import config as config_mod
+from . import suppress
+from .document import Document
+from .fixer import FixOutcome, fix_loop
+from .registry import all_rules
+from .rule import ERROR, WARNING, Context, Diagnostic, Rule
+
+
+class UsageError(Exception):
+    pass
+
+
+@dataclass
+class Settings:
+    """Which rules run, how, and with what severity."""
+
+    rules: list[Rule]
+    severities: dict[str, str]
+    preset: str | None = None
+    links: bool = False
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -> Settings:
+    known = all_rules()
+    for name in [*(select or ()), *ignore]:
+        if name not in known:
+            raise UsageError(f"unknown rule '{name}' (see 'awesome-lint rules')")
+    use_links = cfg.links if links is None else links
+    chosen = select if select is not None else cfg.select
+    ignored = set(cfg.ignore) | set(ignore)
+    rules, severities = [], {}
+    for name, info in known.items():
+        settings = cfg.rules.get(name, {})
+        severity = settings.get("severity", info.cls.default_severity)
+        if chosen is not None:
+            enabled = name in chosen
+        else:
+            enabled = info.cls.default_enabled or (name in cfg.rules and severity != "off")
+        if not enabled or name in ignored or severity == "off":
+            continue
+        if info.cls.network and not use_links:
+            continue
+        rules.append(info.cls(config_mod.rule_options(info.cls, settings)))
+        severities[name] = severity
+    aliases = {}
+    for name, info in known.items():
+        aliases[name] = name
+        for alias in getattr(info.cls, "aliases", ()):
+            aliases.setdefault(alias, name)
+    return Settings(rules, severities, cfg.preset, use_links, aliases)
+
+
+def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[Diagnostic]]:
+    doc = Document(text, ctx.path, settings.preset)
+    ctx.family = doc.family
+    found: list[Diagnostic] = []
+    for rule in settings.rules:
+        if doc.family not in rule.families:
+            continue
+        severity = settings.severities[rule.name]
+        for diag in rule.check(doc, ctx):
+            if severity != rule.default_severity and diag.severity == rule.default_severity:
+                diag.severity = severity
+            found.append(diag)
+    sup = suppress.collect(doc, settings.aliases)
+    kept = [d for d in found if not sup.suppressed(d.rule, doc.line_col(d.start)[0] + 1)]
+    for start, end, name in sup.unknown:
+        kept.append(Diagnostic("suppression", f"unknown rule '{name}' in suppression comment", start, end, WARNING))
+    if ctx.changed_lines is not None:
+        kept = [d for d in kept if _touches(doc, d, ctx.changed_lines)]
+    kept.sort(key=lambda d: (d.start, d.rule))
+    return doc, kept
+
+
+def _touches(doc: Document, diag: Diagnostic, lines: set[int]) -> bool:
+    first = doc.line_col(diag.start)[0] + 1
+    last = doc.line_col(max(diag.start, diag.end - 1))[0] + 1
+    return any(n in lines for n in range(first, last + 1))
+
+
+def lint(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[Diagnostic]]:
+    return check(text, settings, ctx)
+
+
+def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:
+    return fix_loop(text, lambda t: check(t, settings, ctx), unsafe)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity == ERROR for d in diagnostics)

@@ -1,0 +1,94 @@
+"""The document model: what rules see."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Field:
+    """A piece of an entry: its text and where it sits."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(eq=False)
+class Link:
+    text: str  # the link text as plain text
+    url: str  # the destination as written (escapes resolved)
+    href: str  # the destination as markdown-it normalised it
+    start: int
+    end: int
+    text_start: int
+    text_end: int
+    url_start: int | None  # None for reference links
+    url_end: int | None
+    kind: str  # "inline" | "reference" | "autolink"
+    line: int  # 0-based
+    image: bool = False
+    in_heading: bool = False
+
+
+@dataclass(eq=False)
+class Heading:
+    level: int
+    text: str
+    slug: str  # unique anchor, numbered as GitHub numbers repeats
+    line: int
+    start: int  # offset of the heading line
+    end: int  # end of the heading line (no newline)
+    content_start: int
+    content_end: int
+
+
+@dataclass(eq=False)
+class Section:
+    heading: Heading | None  # None for the part before the first heading
+    level: int
+    parent: "Section | None" = None
+    children: list["Section"] = field(default_factory=list)
+    entries: list["Entry"] = field(default_factory=list)
+    start_line: int = 0
+    end_line: int = 0  # exclusive, where the next heading of this level or higher starts
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+
+@dataclass(eq=False)
+class Entry:
+    kind: str  # "paper" | "item"
+    section: Section
+    start_line: int  # 0-based
+    end_line: int  # exclusive
+    start: int  # offset of the first line's first character
+    end: int  # offset just past the last line (its newline not included)
+    title: str
+    fields: dict[str, Field] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    depth: int = 0  # nesting depth of a list item
+    parent: "Entry | None" = None
+
+    @property
+    def primary_url(self) -> str | None:
+        for link in self.links:
+            if not link.image and link.url and not link.url.startswith("#"):
+                return link.url
+        return None
+
+
+@dataclass(eq=False)
+class Block:
+    """A paragraph or list item of the markdown, with its container context."""
+
+    kind: str  # "paragraph" | "list_item" | "heading"
+    start_line: int
+    end_line: int
+    inline: object  # the markdown-it inline token
+    links: list[Link]
+    list_depth: int  # 0 outside lists
+    in_blockquote: bool
+    item_line: int | None = None  # first line of the enclosing list item
+    bullet: str | None = None  # the enclosing list's marker character

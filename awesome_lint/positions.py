@@ -1,0 +1,220 @@
+"""Source offsets for inline tokens.
+
+markdown-it-py gives block tokens a line range (``token.map``) and inline
+tokens nothing at all.  This module is the one place that walks an inline
+token's children against the source text and recovers where each child
+starts and ends.  Every rule uses these offsets, so it is tested against the
+seeds and the corpus (``tests/test_positions.py``).
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|(?=\n)))?[ \t]*")
+_HEADING_PREFIX = re.compile(r"[ \t>]*(?:[-*+][ \t]+)?#{1,6}(?:[ \t]+|(?=\n))")
+_LINE_PREFIX = re.compile(r"[ \t>]*")
+
+
+@dataclass
+class LinkPos:
+    """Where one link or image sits in the source."""
+
+    start: int  # the opening ``[``, ``![`` or ``<``
+    end: int  # just past the closing ``)``, ``]`` or ``>``
+    text_start: int
+    text_end: int
+    url_start: int | None  # None for reference links: the URL is elsewhere
+    url_end: int | None
+    kind: str  # "inline" | "reference" | "autolink"
+
+
+class Aligner:
+    """Walks one inline token's children over ``src[start:end]``."""
+
+    def __init__(self, src: str, start: int, end: int, heading: bool = False) -> None:
+        self.src = src
+        self.end = end
+        prefix = (_HEADING_PREFIX if heading else _BLOCK_PREFIX).match(src, start, end)
+        self.pos = prefix.end() if prefix else start
+        self.spans: list[tuple[int, int]] = []  # one per child
+        self.links: dict[int, LinkPos] = {}  # child index of link_open/image -> position
+
+    # -- matching primitives -------------------------------------------------
+    def _match_text(self, i: int, content: str) -> int | None:
+        """End offset if ``content`` is spelled at ``i`` (escapes and entities allowed)."""
+        src, n, k = self.src, self.end, 0
+        while k < len(content):
+            if i >= n:
+                return None
+            ch = src[i]
+            if ch == content[k]:
+                i += 1
+                k += 1
+            elif ch == "\\" and i + 1 < n and src[i + 1] == content[k]:
+                i += 2
+                k += 1
+            elif ch == "&" and (m := _ENTITY.match(src, i)):
+                decoded = html.unescape(m.group())
+                if not content.startswith(decoded, k):
+                    return None
+                i = m.end()
+                k += len(decoded)
+            else:
+                return None
+        return i
+
+    def _find_text(self, content: str) -> tuple[int, int]:
+        end = self._match_text(self.pos, content)
+        if end is not None:
+            return self.pos, end
+        found = self.src.find(content, self.pos, self.end)
+        if found >= 0:
+            return found, found + len(content)
+        return self.pos, self.pos  # unknown: keep going from here
+
+    def _find(self, literal: str) -> int:
+        found = self.src.find(literal, self.pos, self.end)
+        return found if found >= 0 else self.pos
+
+    def _skip_label(self, i: int) -> int:
+        """Offset of the ``]`` closing a link label that opens before ``i``."""
+        src, depth = self.src, 0
+        while i < self.end:
+            ch = src[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "`":
+                run = len(src[i:self.end]) - len(src[i:self.end].lstrip("`"))
+                close = src.find("`" * run, i + run, self.end)
+                if close >= 0:
+                    i = close + run
+                    continue
+            if ch == "[":
+                depth += 1
+            elif ch == "]":
+                if depth == 0:
+                    return i
+                depth -= 1
+            i += 1
+        return self.end
+
+    def _after_label(self, close: int) -> tuple[int, int | None, int | None, str]:
+        """Parse what follows ``]``: ``(dest "title")``, ``[ref]`` or nothing."""
+        src, n = self.src, self.end
+        i = close + 1
+        if i < n and src[i] == "(":
+            i += 1
+            while i < n and src[i] in " \t\n":
+                i += 1
+            if i < n and src[i] == "<":
+                u0 = i + 1
+                u1 = src.find(">", u0, n)
+                u1 = u1 if u1 >= 0 else n
+                i = u1 + 1
+            else:
+                u0, depth = i, 0
+                while i < n:
+                    ch = src[i]
+                    if ch == "\\":
+                        i += 2
+                        continue
+                    if ch in " \t\n":
+                        break
+                    if ch == "(":
+                        depth += 1
+                    elif ch == ")":
+                        if depth == 0:
+                            break
+                        depth -= 1
+                    i += 1
+                u1 = min(i, n)
+            # skip an optional title up to the closing paren
+            depth = 0
+            while i < n:
+                ch = src[i]
+                if ch == "\\":
+                    i += 2
+                    continue
+                if ch == ")":
+                    break
+                i += 1
+            return min(i + 1, n), u0, u1, "inline"
+        if i < n and src[i] == "[":
+            ref_close = src.find("]", i, n)
+            return (ref_close + 1 if ref_close >= 0 else n), None, None, "reference"
+        return i, None, None, "reference"
+
+    # -- the walk ------------------------------------------------------------
+    def run(self, children: list[Token]) -> "Aligner":
+        stack: list[tuple[int, int]] = []  # (child index, start offset) of open links
+        for index, tok in enumerate(children):
+            kind = tok.type
+            start = self.pos
+            if kind == "text":
+                start, self.pos = self._find_text(tok.content)
+            elif kind in ("softbreak", "hardbreak"):
+                newline = self.src.find("\n", self.pos, self.end)
+                if newline < 0:
+                    start = self.pos = self.end
+                else:
+                    start = newline
+                    if kind == "hardbreak":
+                        # include the `\` or trailing spaces that made the break
+                        back = newline
+                        while back > self.pos and self.src[back - 1] in " \t":
+                            back -= 1
+                        if back > self.pos and self.src[back - 1] == "\\":
+                            back -= 1
+                        start = back
+                    self.pos = _LINE_PREFIX.match(self.src, newline + 1, self.end).end()
+            elif kind == "code_inline":
+                start = self._find(tok.markup)
+                close = self.src.find(tok.markup, start + len(tok.markup), self.end)
+                self.pos = close + len(tok.markup) if close >= 0 else self.end
+            elif kind == "html_inline":
+                start, self.pos = self._find_text(tok.content)
+            elif kind == "link_open":
+                if tok.markup == "autolink":
+                    start = self._find("<")
+                    self.pos = start + 1
+                else:
+                    start = self._find("[")
+                    self.pos = start + 1
+                stack.append((index, start))
+            elif kind == "link_close":
+                if not stack:
+                    self.spans.append((self.pos, self.pos))
+                    continue
+                open_index, open_start = stack.pop()
+                if children[open_index].markup == "autolink":
+                    close = self._find(">")
+                    end = close + 1
+                    self.links[open_index] = LinkPos(
+                        open_start, end, open_start + 1, close, open_start + 1, close, "autolink"
+                    )
+                else:
+                    close = self._skip_label(open_start + 1)
+                    end, u0, u1, how = self._after_label(close)
+                    self.links[open_index] = LinkPos(open_start, end, open_start + 1, close, u0, u1, how)
+                start, self.pos = close, end
+            elif kind == "image":
+                start = self._find("![")
+                close = self._skip_label(start + 2)
+                end, u0, u1, how = self._after_label(close)
+                self.links[index] = LinkPos(start, end, start + 2, close, u0, u1, how)
+                self.pos = end
+            elif tok.markup and kind.endswith(("_open", "_close")):
+                start = self._find(tok.markup)
+                self.pos = start + len(tok.markup)
+            self.spans.append((start, self.pos))
+        return self
+
+
+def align(src: str, start: int, end: int, children: list[Token], heading: bool = False) -> Aligner:
+    return Aligner(src, start, end, heading).run(children)

@@ -1,0 +1,138 @@
+"""One run of the command over its paths: read, lint or fix, report, exit code."""
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+from . import config as config_mod
+from . import output
+from .engine import Settings, UsageError, build_settings, check, fix, has_errors
+from .registry import RegistryError, all_rules
+from .rule import UNSAFE, Context
+from .source import InputError, Source, read_path, write_path
+
+
+class RunError(Exception):
+    """A usage, configuration or input error: one line, exit code 2."""
+
+
+class Runner:
+    def __init__(self, args) -> None:
+        self.args = args
+        self.paths = args.paths or ["README.md"]
+        self._configs: dict[Path | None, config_mod.Config] = {}
+        self.findings: list[output.Finding] = []
+        self.fixed = 0
+        self.unsafe_hidden = 0
+        self.diff_changed = False
+        self.errors = False
+
+    # -- configuration -------------------------------------------------------
+    def _config(self, path: str) -> config_mod.Config:
+        if self.args.config:
+            where = Path(self.args.config)
+            if not where.is_file():
+                raise RunError(f"{where}: config file not found")
+        else:
+            base = Path.cwd() if path == "-" else Path(path).resolve().parent
+            where = config_mod.find_config(base)
+        if where not in self._configs:
+            try:
+                self._configs[where] = config_mod.load(where) if where else config_mod.Config()
+            except (config_mod.ConfigError, RegistryError) as exc:
+                raise RunError(str(exc)) from None
+        return self._configs[where]
+
+    def _settings(self, cfg: config_mod.Config) -> Settings:
+        links = False if self.args.offline else (True if self.args.links else None)
+        if self.args.preset:
+            cfg = config_mod.Config(**{**cfg.__dict__, "preset": self.args.preset})
+        try:
+            return build_settings(cfg, self.args.select, self.args.ignore, links)
+        except (UsageError, RegistryError) as exc:
+            raise RunError(str(exc)) from None
+
+    # -- one file ------------------------------------------------------------
+    def _read(self, path: str) -> Source:
+        try:
+            if path == "-":
+                return Source.from_bytes(sys.stdin.buffer.read(), "<stdin>")
+            return read_path(path)
+        except InputError as exc:
+            raise RunError(str(exc)) from None
+
+    def _changed_lines(self, path: str) -> set[int] | None:
+        if not self.args.changed_since:
+            return None
+        from .gitdiff import GitError, changed_lines
+
+        try:
+            return changed_lines(path, self.args.changed_since)
+        except GitError as exc:
+            raise RunError(str(exc)) from None
+
+    def run_file(self, path: str) -> None:
+        source = self._read(path)
+        cfg = self._config(path)
+        settings = self._settings(cfg)
+        ctx = Context(
+            path=None if path == "-" else path,
+            links=settings.links,
+            changed_lines=self._changed_lines(path),
+            progress=not self.args.no_progress and sys.stderr.isatty(),
+        )
+        shown = "<stdin>" if path == "-" else path
+        if self.args.fix or self.args.diff:
+            outcome = fix(source.text, settings, ctx, unsafe=self.args.unsafe_fixes)
+            doc, diagnostics = outcome.doc, outcome.diagnostics
+            for diag, why in outcome.reverted:
+                line, col = doc.line_col(min(diag.start, len(doc.text)))
+                print(f"{shown}: fix of {diag.rule} reverted ({why}): {diag.message}", file=sys.stderr)
+            changed = outcome.text != source.text
+            new_content = source.render(outcome.text)
+            if self.args.diff:
+                if changed:
+                    self.diff_changed = True
+                    old = source.render(source.text).splitlines(keepends=True)
+                    sys.stdout.writelines(
+                        difflib.unified_diff(old, new_content.splitlines(keepends=True), f"{shown} (original)", f"{shown} (fixed)")
+                    )
+            elif path == "-":
+                sys.stdout.write(new_content)
+            elif changed:
+                write_path(path, new_content)
+            if not self.args.diff:
+                self.fixed += outcome.applied
+        else:
+            doc, diagnostics = check(source.text, settings, ctx)
+        if not self.args.unsafe_fixes:
+            self.unsafe_hidden += sum(1 for d in diagnostics if d.fix and d.fix.applicability == UNSAFE)
+        self.findings.extend(output.place(shown, doc, d) for d in diagnostics)
+        self.errors = self.errors or has_errors(diagnostics)
+
+    # -- the whole run ---------------------------------------------------------
+    def run(self) -> int:
+        if self.args.paths.count("-") > 1:
+            raise RunError("'-' (stdin) can be given only once")
+        for path in self.paths:
+            self.run_file(path)
+        self._report()
+        if self.errors or self.diff_changed:
+            return 1
+        return 0
+
+    def _report(self) -> None:
+        # With '-' and --fix (or --diff) stdout carries the document: report on stderr.
+        stream = sys.stderr if (self.args.diff or ("-" in self.paths and self.args.fix)) else sys.stdout
+        fmt = self.args.output_format
+        if fmt == "json":
+            stream.write(output.json_report(self.findings))
+        elif fmt == "github":
+            stream.write(output.github(self.findings))
+        elif fmt == "sarif":
+            stream.write(output.sarif(self.findings, all_rules()))
+        else:
+            from .cli import color_wanted
+
+            stream.write(output.text(self.findings, color_wanted(self.args, stream), self.fixed, self.unsafe_hidden))

@@ -1,0 +1,216 @@
+"""A loopback HTTP server that plays many hosts with scripted misbehaviour.
+
+Each simulated host is a separate port on 127.0.0.1: ports need no DNS (no
+query ever leaves the machine) and a checker keys its per-host limits on
+host:port, as it would for any server on a non-default port.  A "refused"
+host is a port that nothing listens on.
+
+The path says what a URL does: /<behaviour>/<n>.  Tries are counted per path,
+so "503 twice, then 200" holds however the checker spreads its requests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import struct
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from http import HTTPStatus
+
+HANG_CAP = 60.0  # a hung request is released after this, even if the client never gives up
+
+
+@dataclass
+class SimHost:
+    name: str
+    latency: float = 0.0
+    max_concurrent: int | None = None  # more requests at once than this get 429
+    refused: bool = False
+    port: int = 0
+    active: int = 0
+    peak: int = 0
+    requests: int = 0
+    rate_limited: int = 0
+
+
+@dataclass
+class Recorder:
+    requests: int = 0
+    tries: Counter = field(default_factory=Counter)
+    methods: Counter = field(default_factory=Counter)
+
+
+# behaviour -> the verdict a careful checker should reach
+TRUTH = {
+    "ok": "ok",
+    "notfound": "dead",
+    "gone": "dead",
+    "error": "unverified",  # 500 every time
+    "flaky": "ok",  # 503 twice, then 200
+    "limited": "ok",  # 429 with Retry-After twice, then 200
+    "hang": "unverified",
+    "reset": "ok",  # connection reset once, then 200
+    "chain": "ok",  # 302 -> 307 -> 200
+    "chain_dead": "dead",  # 302 -> 301 -> 404
+    "moved": "redirect",  # 301 -> 200
+    "moved308": "redirect",  # 308 -> 302 -> 200
+    "head405": "ok",  # HEAD 405, GET 200
+    "head405_dead": "dead",  # HEAD 405, GET 404
+    "forbidden": "unverified",  # 403 for scripts
+    "blocked999": "unverified",
+    "refused": "dead",
+}
+
+
+class SimServer:
+    def __init__(self, hosts: list[SimHost]) -> None:
+        self.hosts = hosts
+        self.record = Recorder()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._servers: list[asyncio.base_events.Server] = []
+        self._closed_ports: list[socket.socket] = []
+
+    def start(self) -> None:
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._open(), self._loop).result(timeout=30)
+
+    def stop(self) -> None:
+        async def close() -> None:
+            for server in self._servers:
+                server.close()
+            for task in asyncio.all_tasks():
+                if task is not asyncio.current_task():
+                    task.cancel()
+
+        asyncio.run_coroutine_threadsafe(close(), self._loop).result(timeout=30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=30)
+        for sock in self._closed_ports:
+            sock.close()
+
+    def reset_counts(self) -> None:
+        self.record = Recorder()
+        for host in self.hosts:
+            host.peak = host.requests = host.rate_limited = 0
+
+    async def _open(self) -> None:
+        for host in self.hosts:
+            if host.refused:
+                # Bound but never listening: the port stays ours, and connecting to it is refused.
+                sock = socket.socket()
+                sock.bind(("127.0.0.1", 0))
+                host.port = sock.getsockname()[1]
+                self._closed_ports.append(sock)
+                continue
+            server = await asyncio.start_server(
+                lambda r, w, h=host: self._serve(r, w, h), "127.0.0.1", 0, backlog=512
+            )
+            host.port = server.sockets[0].getsockname()[1]
+            self._servers.append(server)
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: SimHost) -> None:
+        try:
+            while True:
+                line = await reader.readline()
+                if not line:
+                    break
+                method, path = line.decode("latin-1").split(" ")[:2]
+                while (await reader.readline()) not in (b"\r\n", b"\n", b""):
+                    pass
+                host.active += 1
+                host.peak = max(host.peak, host.active)
+                host.requests += 1
+                self.record.requests += 1
+                try:
+                    keep = await self._answer(reader, writer, host, method, path)
+                finally:
+                    host.active -= 1
+                if not keep:
+                    break
+        except (ConnectionError, asyncio.IncompleteReadError, ValueError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    async def _answer(self, reader, writer, host: SimHost, method: str, path: str) -> bool:
+        self.record.methods[method] += 1
+        if host.latency:
+            await asyncio.sleep(host.latency)
+        if host.max_concurrent and host.active > host.max_concurrent:
+            host.rate_limited += 1
+            return await self._send(writer, method, 429, {"Retry-After": "1"})
+        parts = path.split("/")
+        behaviour = parts[1] if len(parts) > 2 else ""
+        self.record.tries[path] += 1
+        tries = self.record.tries[path]
+        base = f"/{behaviour}/{parts[2]}"
+        if behaviour == "ok":
+            return await self._send(writer, method, 200)
+        if behaviour == "notfound":
+            return await self._send(writer, method, 404)
+        if behaviour == "gone":
+            return await self._send(writer, method, 410)
+        if behaviour == "error":
+            return await self._send(writer, method, 500)
+        if behaviour == "flaky":
+            return await self._send(writer, method, 503 if tries <= 2 else 200)
+        if behaviour == "limited":
+            if tries <= 2:
+                return await self._send(writer, method, 429, {"Retry-After": "1"})
+            return await self._send(writer, method, 200)
+        if behaviour == "hang":
+            try:
+                await asyncio.wait_for(reader.read(), HANG_CAP)
+            except asyncio.TimeoutError:
+                pass
+            return False
+        if behaviour == "reset":
+            if tries <= 1:
+                sock = writer.get_extra_info("socket")
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                writer.transport.abort()
+                return False
+            return await self._send(writer, method, 200)
+        if behaviour in ("chain", "chain_dead", "moved", "moved308"):
+            return await self._redirect(writer, method, behaviour, base, parts)
+        if behaviour == "head405":
+            return await self._send(writer, method, 405 if method == "HEAD" else 200)
+        if behaviour == "head405_dead":
+            return await self._send(writer, method, 405 if method == "HEAD" else 404)
+        if behaviour == "forbidden":
+            return await self._send(writer, method, 403)
+        if behaviour == "blocked999":
+            return await self._send(writer, method, 999)
+        return await self._send(writer, method, 404)
+
+    async def _redirect(self, writer, method: str, behaviour: str, base: str, parts: list[str]) -> bool:
+        step = parts[3] if len(parts) > 3 else ""
+        plans = {
+            "chain": [302, 307, 200],
+            "chain_dead": [302, 301, 404],
+            "moved": [301, 200],
+            "moved308": [308, 302, 200],
+        }
+        plan = plans[behaviour]
+        index = int(step) if step.isdigit() else 0
+        status = plan[min(index, len(plan) - 1)]
+        if 300 <= status < 400:
+            return await self._send(writer, method, status, {"Location": f"{base}/{index + 1}"})
+        return await self._send(writer, method, status)
+
+    async def _send(self, writer, method: str, status: int, headers: dict | None = None) -> bool:
+        try:
+            reason = HTTPStatus(status).phrase
+        except ValueError:
+            reason = "Request Denied"
+        body = b"" if status in (301, 302, 307, 308) else b"<html><body>%d</body></html>" % status
+        lines = [f"HTTP/1.1 {status} {reason}", f"Content-Length: {len(body)}", "Content-Type: text/html"]
+        lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        if method != "HEAD":
+            writer.write(body)
+        await writer.drain()
+        return True

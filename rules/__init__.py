@@ -1,0 +1,1 @@
+"""Built-in rules, installed as ``awesome_lint.rules``: one module a rule."""

@@ -1,0 +1,193 @@
+"""toc: the table of contents links every section, in order, by GitHub's anchors."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from awesome_lint.rule import Fix, Rule
+from awesome_lint.slug import slug
+
+_TOC_TITLE = re.compile(r"^\W*(table of contents|contents|toc|index|categories)\W*$", re.I)
+_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+")
+DEFAULT_EXCLUDE = [
+    "contributing", "contribute", "contribution", "contributions", "contributors", "license", "licence",
+    "footnotes", "related lists", "related", "credits", "acknowledgements", "acknowledgments",
+    "citation", "star history", "contact", "sponsors",
+]
+
+
+class Toc(Rule):
+    name = "toc"
+    summary = "Table of contents links every section, in heading order, with working GitHub anchors"
+    tags = ("structure", "links")
+    fixable = True
+
+    @dataclass
+    class Options:
+        # sections a ToC may leave out (compared case-insensitively)
+        exclude: list = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+
+    def check(self, doc, ctx):
+        toc = _find_toc(doc)
+        if toc is None:
+            return
+        heading, items, region = toc
+        targets = {h.slug: h for h in doc.headings}
+        known = set(targets) | doc.anchors
+        linked = []  # (item block, link, heading or None)
+        for block in items:
+            for link in block.links:
+                if not link.url.startswith("#"):
+                    continue
+                anchor = link.url[1:]
+                target = targets.get(anchor) or targets.get(anchor.lower())
+                if target is None and anchor not in known and anchor.lower() not in known:
+                    match = _heading_for(doc, link.text)
+                    # the heading it meant counts as listed: one finding, not two
+                    target = match
+                    fix = None
+                    if match is not None and link.url_start is not None:
+                        fix = Fix.replace(link.url_start, link.url_end, "#" + match.slug,
+                                          f"point the link at #{match.slug}")
+                    hint = f" (did you mean #{match.slug}?)" if match else ""
+                    yield self.diagnostic(f"anchor '{link.url}' matches no heading{hint}",
+                                          link.start, link.end, fix)
+                linked.append((block, link, target))
+        scope = _scope(doc, heading, region, linked, self.options.exclude)
+        if not scope:
+            return
+        present = [t for _, _, t in linked if t is not None and t in scope]
+        regen = _regenerate(doc, region, items, linked, scope)
+        missing = [h for h in scope if h not in present and h.text.lower() not in self._excluded()]
+        for h in missing:
+            yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",
+                                  h.start, h.end, regen)
+        in_order = [h for h in scope if h in present]
+        listed = [h for h in present]
+        if listed != in_order and len(set(listed)) == len(listed):
+            first_bad = next(i for i, (a, b) in enumerate(zip(listed, in_order)) if a != b)
+            block, link, _ = next(x for x in linked if x[2] is listed[first_bad])
+            yield self.diagnostic(
+                f"table of contents is out of order: '{listed[first_bad].text}' comes before "
+                f"'{in_order[first_bad].text}' in the document order",
+                link.start, link.end, regen,
+            )
+
+    def _excluded(self) -> set[str]:
+        return {e.lower() for e in self.options.exclude}
+
+
+def _find_toc(doc):
+    """The ToC heading, its list items with anchor links, and the region's lines."""
+    for index, h in enumerate(doc.headings):
+        if not _TOC_TITLE.match(h.text):
+            continue
+        end = doc.headings[index + 1].line if index + 1 < len(doc.headings) else len(doc.lines)
+        items = [b for b in doc.blocks if h.line < b.start_line < end and b.kind == "list_item"]
+        if any(l.url.startswith("#") for b in items for l in b.links):
+            return h, items, (h.line + 1, end)
+    return None
+
+
+def _heading_for(doc, text: str):
+    wanted = " ".join(text.split()).lower()
+    for h in doc.headings:
+        if " ".join(h.text.split()).lower() == wanted:
+            return h
+    wanted_slug = slug(text)
+    for h in doc.headings:
+        if h.slug == wanted_slug or slug(h.text) == wanted_slug:
+            return h
+    return None
+
+
+def _scope(doc, toc_heading, region, linked, exclude):
+    """Headings the ToC should list: after it, at the levels it covers, under
+    the parents it covers (a list may keep a separate part out of its ToC)."""
+    listed = {t for _, _, t in linked if t is not None and t.line > toc_heading.line}
+    if not listed:
+        return []
+    low = min(t.level for t in listed)
+    high = max(t.level for t in listed)
+    section_of = {s.heading: s for s in doc.sections[1:]}
+    parents = {section_of[t].parent for t in listed if t.level == low}
+    skip = {e.lower() for e in exclude}
+    scope, covered = [], set()
+    for h in doc.headings:
+        if h.line < region[1] or not low <= h.level <= high:
+            continue
+        parent = section_of[h].parent
+        if (parent in parents if h.level == low else parent in covered) and (
+            h in listed or " ".join(h.text.split()).lower() not in skip
+        ):
+            scope.append(h)
+            covered.add(section_of[h])
+    return scope
+
+
+def _regenerate(doc, region, items, linked, scope):
+    """One fix that rewrites the ToC list, or None where that would lose content."""
+    if not items:
+        return None
+    first = min(b.start_line for b in items)
+    last = max(b.end_line for b in items)  # exclusive
+    lines = doc.lines[first:last]
+    # Only a plain list of anchor links is rewritten; anything else is the
+    # maintainer's own layout.
+    for block in items:
+        if not block.links or any(not l.url.startswith("#") for l in block.links) or block.end_line - block.start_line != 1:
+            return None
+    if any(line.strip() and not _ITEM.match(line) for line in lines):
+        return None
+    sample = _ITEM.match(lines[0])
+    bullet = sample.group("bullet") if sample and not sample.group("bullet")[0].isdigit() else "-"
+    unit = _indent_unit(lines)
+    low = min(h.level for h in scope)
+    texts = {}
+    for _, link, target in linked:
+        if target is not None:
+            texts.setdefault(target.slug, link.text)
+    wanted = [
+        f"{unit * (h.level - low)}{bullet} [{_escape(texts.get(h.slug, h.text))}](#{h.slug})" for h in scope
+    ]
+    old_items = [line for line in lines if line.strip()]
+    blanks_after = {}
+    count = 0
+    for line in reversed(lines):
+        if not line.strip():
+            count += 1
+        else:
+            blanks_after[id(line)] = count
+            count = 0
+    # keep the blank lines that followed an unchanged item
+    follow = []
+    for line in lines:
+        if line.strip():
+            follow.append(blanks_after.get(id(line), 0))
+    out = []
+    matcher = difflib.SequenceMatcher(None, old_items, wanted, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for k in range(j2 - j1):
+            out.append(wanted[j1 + k])
+            if tag == "equal" and i1 + k < len(follow) and j1 + k < len(wanted) - 1:
+                out.extend([""] * follow[i1 + k])
+    start = doc.line_starts[first]
+    end = doc.line_end(last - 1)
+    new = "\n".join(out)
+    if new == doc.text[start:end]:
+        return None
+    return Fix.replace(start, end, new, "regenerate the table of contents")
+
+
+def _indent_unit(lines) -> str:
+    for line in lines:
+        m = _ITEM.match(line)
+        if m and m.group("indent"):
+            indent = m.group("indent")
+            return "\t" if indent.startswith("\t") else indent
+    return "  "
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
