@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """../shared beside the checkout (seeds and corpus); absent for users who clone."""
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not present")
+    return SHARED
+
+
+def shared_lists() -> list[Path]:
+    """Every real list in ../shared, for parametrised tests (empty when absent)."""
+    if not (SHARED / "seeds").is_dir():
+        return []
+    return sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/*.md"))
