@@ -1,0 +1,48 @@
+"""entry-format: each entry has the canonical shape of its list family."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from awesome_lint.rule import Rule
+
+DEFAULT_LABELS = {
+    "github": "GitHub", "git hub": "GitHub", "code": "Code", "paper": "Paper", "project": "Project",
+    "project page": "Project", "website": "Website", "homepage": "Homepage", "demo": "Demo",
+    "dataset": "Dataset", "data": "Data", "video": "Video", "blog": "Blog", "slides": "Slides",
+    "arxiv": "arXiv", "pdf": "PDF", "huggingface": "HuggingFace", "hugging face": "HuggingFace",
+    "colab": "Colab", "supp": "Supp", "bibtex": "BibTeX", "poster": "Poster", "model": "Model",
+}
+
+
+class EntryFormat(Rule):
+    name = "entry-format"
+    aliases = ("awesome-list-item", "list-item")
+    summary = "Entries have the canonical shape of the list (paper block or classic list item)"
+    tags = ("entries", "style")
+    fixable = True
+
+    @dataclass
+    class Options:
+        # papers: line break at the end of each entry line: "auto" (what most entries
+        # use), "backslash" (` \`), "br" (`<br>`), "spaces" (two trailing spaces)
+        line_break: str = "auto"
+        # papers: link label spellings, lower-case alias -> label; merged over the defaults
+        labels: dict = field(default_factory=dict)
+        # papers: "auto" keeps the majority spelling of each label in the list;
+        # "canonical" always uses the alias map
+        label_style: str = "auto"
+        # papers: require an authors line and a date/venue line
+        require_authors: bool = True
+        require_date: bool = True
+
+    def check(self, doc, ctx):
+        if doc.family == "papers":
+            from awesome_lint.rules import _paper_entry
+
+            yield from _paper_entry.check(self, doc, ctx)
+            return
+        try:
+            from awesome_lint.rules import _classic_entry
+        except ImportError:  # the classic half is written separately
+            return
+        yield from _classic_entry.check(self, doc, ctx)
