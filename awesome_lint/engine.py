@@ -33,7 +33,8 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
             raise UsageError(f"unknown rule '{name}' (see 'awesome-lint rules')")
     use_links = cfg.links if links is None else links
     chosen = select if select is not None else cfg.select
-    ignored = set(cfg.ignore) | set(ignore)
+    # command-line flags win: a rule named by --select runs even if the file ignores it
+    ignored = (set(cfg.ignore) - set(select or ())) | set(ignore)
     rules, severities = [], {}
     for name, info in known.items():
         settings = cfg.rules.get(name, {})

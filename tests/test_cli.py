@@ -1,0 +1,159 @@
+"""The command-line contract: flags, output formats, exit codes, stdin, bad input."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from awesome_lint.cli import main
+
+BROKEN_TOC = """# Awesome Things
+
+## Contents
+
+- [Tools](#tool)
+- [Books](#books)
+
+## Tools
+
+- [A](https://a.example) - An A.
+
+## Books
+
+- [B](https://b.example) - A B.
+"""
+FIXED_TOC = BROKEN_TOC.replace("(#tool)", "(#tools)")
+
+
+@pytest.fixture
+def broken(tmp_path):
+    path = tmp_path / "README.md"
+    path.write_text(BROKEN_TOC, encoding="utf-8")
+    return path
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_report_and_exit_1(broken, capsys):
+    code, out, _ = run(capsys, broken, "--select", "toc")
+    assert code == 1
+    assert f"{broken}:5:3: toc anchor '#tool' matches no heading (did you mean #tools?)" in out
+    assert "\033[" not in out  # not a terminal: no colour
+
+
+def test_default_path_is_readme(broken, capsys, monkeypatch):
+    monkeypatch.chdir(broken.parent)
+    code, out, _ = run(capsys, "--select", "toc")
+    assert code == 1 and out.startswith("README.md:5:3: toc")
+
+
+def test_json_keys_and_positions(broken, capsys):
+    code, out, _ = run(capsys, broken, "--select", "toc", "--output-format", "json")
+    findings = json.loads(out)
+    assert code == 1 and len(findings) == 1
+    assert set(findings[0]) == {"path", "line", "column", "end_line", "end_column", "rule",
+                                "severity", "message", "fixable"}
+    f = findings[0]
+    # "- [Tools](#tool)" : the link spans columns 3..16 on line 5, end exclusive is column 17
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (5, 3, 5, 17)
+    assert (f["rule"], f["severity"], f["fixable"]) == ("toc", "error", True)
+
+
+def test_fix_writes_and_second_run_is_clean(broken, capsys):
+    code, out, _ = run(capsys, broken, "--select", "toc", "--fix")
+    assert code == 0 and "Fixed 1 finding." in out
+    assert broken.read_text(encoding="utf-8") == FIXED_TOC
+    code, out, _ = run(capsys, broken, "--select", "toc", "--fix")
+    assert code == 0 and broken.read_text(encoding="utf-8") == FIXED_TOC
+
+
+def test_diff_writes_nothing(broken, capsys):
+    code, out, err = run(capsys, broken, "--select", "toc", "--diff")
+    assert code == 1
+    assert "-- [Tools](#tool)\n+- [Tools](#tools)\n" in out
+    assert broken.read_text(encoding="utf-8") == BROKEN_TOC
+
+
+def test_crlf_and_bom_survive_fix(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    path.write_bytes(("\ufeff" + BROKEN_TOC).replace("\n", "\r\n").encode())
+    assert run(capsys, path, "--select", "toc", "--fix")[0] == 0
+    assert path.read_bytes() == ("\ufeff" + FIXED_TOC).replace("\n", "\r\n").encode()
+
+
+def test_github_format(broken, capsys):
+    code, out, _ = run(capsys, broken, "--select", "toc", "--output-format", "github")
+    assert out == (f"::error file={broken},line=5,col=3,endLine=5,title=toc::"
+                   "anchor '#tool' matches no heading (did you mean #tools?)\n")
+
+
+def test_sarif_format(broken, capsys):
+    code, out, _ = run(capsys, broken, "--select", "toc", "--output-format", "sarif")
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    driver = log["runs"][0]["tool"]["driver"]
+    names = [r["id"] for r in driver["rules"]]
+    assert "toc" in names
+    result = log["runs"][0]["results"][0]
+    assert result["ruleId"] == "toc" and names[result["ruleIndex"]] == "toc"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"),
+    (b"\x00\x01binary", "binary"),
+    (b"# caf\xe9\n", "not valid UTF-8"),
+])
+def test_bad_input_exit_2_file_untouched(tmp_path, capsys, content, message):
+    path = tmp_path / "bad.md"
+    path.write_bytes(content)
+    code, out, err = run(capsys, path, "--fix")
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert path.read_bytes() == content
+
+
+def test_missing_path_and_directory(tmp_path, capsys):
+    code, _, err = run(capsys, tmp_path / "missing.md")
+    assert code == 2 and "no such file" in err
+    code, _, err = run(capsys, tmp_path)
+    assert code == 2 and "is a directory" in err
+
+
+def test_unknown_rule_on_command_line(broken, capsys):
+    code, _, err = run(capsys, broken, "--select", "no-such-rule")
+    assert code == 2 and "unknown rule 'no-such-rule'" in err
+
+
+def test_usage_error_is_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--output-format", "xml"])
+    assert exc.value.code == 2
+
+
+def test_rules_subcommand_json(capsys):
+    code, out, _ = run(capsys, "rules", "--json")
+    rows = {row["name"]: row for row in json.loads(out)}
+    assert code == 0
+    assert rows["toc"]["fixable"] is True and rows["toc"]["source"] == "awesome-lint"
+    assert rows["toc"]["summary"]
+
+
+def test_stdin_fix_writes_stdout_and_reports_on_stderr():
+    proc = subprocess.run(
+        [sys.executable, "-m", "awesome_lint.cli", "-", "--fix", "--select", "toc"],
+        input=BROKEN_TOC.encode(), capture_output=True, timeout=60,
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == FIXED_TOC
+    assert "Fixed 1 finding." in proc.stderr.decode()
+
+
+def test_console_script_version():
+    proc = subprocess.run(["awesome-lint", "--version"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.startswith("awesome-lint ")

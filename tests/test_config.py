@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.cli import main
+
+LIST = "# L\n\n## Contents\n\n- [Tools](#tool)\n\n## Tools\n\n- [A](https://a.example) - An A.\n"
+
+
+def lint(capsys, path, *extra):
+    code = main([str(path), "--select", "toc", *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "docs" / "README.md"
+    path.write_text(LIST)
+    return tmp_path, path
+
+
+def test_yaml_found_upward_changes_severity(project, capsys):
+    root, path = project
+    (root / ".awesome-lint.yaml").write_text("rules:\n  toc:\n    severity: warning\n")
+    code, out, _ = lint(capsys, path)
+    assert code == 0 and "[warning]" in out
+
+
+def test_pyproject_table(project, capsys):
+    root, path = project
+    (root / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.awesome-lint]\nignore = ["toc"]\n')
+    code = main([str(path)])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "toc" not in out
+
+
+def test_unknown_rule_points_at_the_key(project, capsys):
+    root, path = project
+    (root / ".awesome-lint.yml").write_text("preset: papers\nrules:\n  toc: {}\n  tocc:\n    severity: off\n")
+    code, _, err = lint(capsys, path)
+    assert code == 2
+    assert err.strip() == f"awesome-lint: {root / '.awesome-lint.yml'}:4:3: unknown rule 'tocc'"
+
+
+@pytest.mark.parametrize("body, where, what", [
+    ("presett: papers\n", "1:1", "unknown key 'presett'"),
+    ("rules:\n  toc:\n    exclud: [x]\n", "3:5", "unknown option 'exclud' for rule 'toc'"),
+    ("rules:\n  toc:\n    exclude: 3\n", "3:5", "option 'exclude' expects list"),
+    ("preset: novels\n", "1:1", "preset must be one of"),
+    ("select: [toc, nope]\n", "1:1", "unknown rule 'nope' in select"),
+])
+def test_config_errors(project, capsys, body, where, what):
+    root, path = project
+    (root / ".awesome-lint.yaml").write_text(body)
+    code, _, err = lint(capsys, path)
+    assert code == 2 and f".awesome-lint.yaml:{where}: {what}" in err
+
+
+def test_pyproject_unknown_option_position(project, capsys):
+    root, path = project
+    (root / "pyproject.toml").write_text('[tool.awesome-lint.rules.toc]\nseverity = "warning"\nbogus = 1\n')
+    code, _, err = lint(capsys, path)
+    assert code == 2 and "pyproject.toml:3:1: unknown option 'bogus'" in err
+
+
+def test_invalid_yaml(project, capsys):
+    root, path = project
+    (root / ".awesome-lint.yaml").write_text("rules: [\n")
+    code, _, err = lint(capsys, path)
+    assert code == 2 and "invalid YAML" in err and len(err.strip().splitlines()) == 1
+
+
+def test_explicit_config_and_cli_wins(project, capsys):
+    root, path = project
+    cfg = root / "elsewhere.yaml"
+    cfg.write_text("ignore: [toc]\n")
+    assert main([str(path), "--config", str(cfg)]) == 0
+    capsys.readouterr()
+    # --select on the command line wins over the file's ignore
+    code, out, _ = lint(capsys, path, "--config", str(cfg))
+    assert code == 1 and "anchor '#tool'" in out
+    code, _, err = lint(capsys, path, "--config", str(root / "missing.yaml"))
+    assert code == 2 and "config file not found" in err
+
+
+def test_rule_options_reach_the_rule(project, capsys):
+    root, path = project
+    text = "# L\n\n## Contents\n\n- [Tools](#tools)\n\n## Tools\n\n## Misc\n"
+    path.write_text(text)
+    code, out, _ = lint(capsys, path)
+    assert code == 1 and "section 'Misc' is missing" in out
+    (root / ".awesome-lint.yaml").write_text("rules:\n  toc:\n    exclude: [misc]\n")
+    code, out, _ = lint(capsys, path)
+    assert code == 0, out

@@ -1,0 +1,55 @@
+"""The fix loop: non-overlapping edits, rounds until stable, content never lost."""
+from __future__ import annotations
+
+from awesome_lint.document import Document
+from awesome_lint.fixer import apply_edits, choose, fix_loop
+from awesome_lint.rule import Diagnostic, Edit, Fix
+
+TEXT = "# T\n\n- [A](https://a.example) - a\n- [B](https://b.example) - b\n"
+
+
+def diag(start, end, text, applicability="safe"):
+    return Diagnostic("r", "m", start, end, fix=Fix((Edit(start, end, text),), applicability))
+
+
+def test_apply_edits_in_any_order():
+    assert apply_edits("abcdef", [Edit(4, 5, "E"), Edit(0, 1, "A"), Edit(2, 2, "+")]) == "Ab+cdEf"
+
+
+def test_choose_skips_overlaps_and_unsafe():
+    a, b, c, d = diag(0, 3, "x"), diag(2, 5, "y"), diag(6, 7, "z"), diag(8, 9, "u", "unsafe")
+    assert choose([a, b, c, d], unsafe=False) == [c, a]
+    assert d in choose([a, b, c, d], unsafe=True)
+
+
+def check_factory(rule):
+    def check(text):
+        doc = Document(text)
+        return doc, list(rule(doc))
+    return check
+
+
+def test_loop_runs_until_stable():
+    # a rule that capitalises one description per round
+    def rule(doc):
+        for entry in doc.entries:
+            desc = entry.fields["description"]
+            if desc.text[:1].islower():
+                yield diag(desc.start, desc.start + 1, desc.text[0].upper())
+    outcome = fix_loop(TEXT, check_factory(rule), unsafe=False)
+    assert outcome.text == TEXT.replace("- a", "- A").replace("- b", "- B")
+    assert outcome.applied == 2 and outcome.diagnostics == []
+
+
+def test_fix_that_loses_a_url_is_reverted():
+    def rule(doc):
+        for link in doc.links:
+            if link.url == "https://b.example":
+                yield diag(link.url_start, link.url_end, "https://changed.example")
+        for entry in doc.entries:
+            desc = entry.fields["description"]
+            if desc.text == "a":
+                yield diag(desc.start, desc.end, "A")
+    outcome = fix_loop(TEXT, check_factory(rule), unsafe=False)
+    assert "https://b.example" in outcome.text and "- A\n" in outcome.text
+    assert [why for _, why in outcome.reverted] == ["would lose 'https://b.example'"]

@@ -1,0 +1,85 @@
+"""Inline positions recovered from markdown-it tokens must be exact."""
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.document import Document, _parser
+from conftest import shared_lists
+
+
+def link_at(doc, url):
+    return next(link for link in doc.links if link.url == url)
+
+
+def test_inline_link_spans():
+    text = "Intro\n\n- [Na*me*](https://a.example/x_(y)) - Desc with `[code](nope)`.\n"
+    doc = Document(text)
+    link = link_at(doc, "https://a.example/x_(y)")
+    assert text[link.start:link.end] == "[Na*me*](https://a.example/x_(y))"
+    assert text[link.text_start:link.text_end] == "Na*me*"
+    assert link.text == "Name"
+    assert text[link.url_start:link.url_end] == "https://a.example/x_(y)"
+    assert [l.url for l in doc.links] == ["https://a.example/x_(y)"]  # the code span holds no link
+    assert doc.line_col(link.start) == (2, 2)
+
+
+def test_escapes_entities_and_breaks_before_a_link():
+    text = "**T\\*it&amp;le** \\\n*A* \\\n[[Paper](<https://x.example/a b>)] [[Code](https://c.example \"t\")]\n"
+    doc = Document(text, preset="papers")
+    paper = link_at(doc, "https://x.example/a b")
+    assert text[paper.url_start:paper.url_end] == "https://x.example/a b"
+    assert text[paper.start:paper.end] == "[Paper](<https://x.example/a b>)"
+    code = link_at(doc, "https://c.example")
+    assert text[code.start:code.end] == '[Code](https://c.example "t")'
+    assert code.line == 2
+
+
+def test_autolink_image_and_reference():
+    text = (
+        "# Title [![Badge](https://img.example/b.svg)](https://awesome.re)\n\n"
+        "See <https://auto.example/> and [ref][r].\n\n"
+        "[r]: https://ref.example/\n"
+    )
+    doc = Document(text)
+    image = next(l for l in doc.links if l.image)
+    assert text[image.start:image.end] == "![Badge](https://img.example/b.svg)"
+    outer = link_at(doc, "https://awesome.re")
+    assert text[outer.start:outer.end] == "[![Badge](https://img.example/b.svg)](https://awesome.re)"
+    assert outer.in_heading
+    auto = link_at(doc, "https://auto.example/")
+    assert (auto.kind, text[auto.start:auto.end]) == ("autolink", "<https://auto.example/>")
+    ref = link_at(doc, "https://ref.example/")
+    assert ref.kind == "reference" and ref.url_start is None
+    assert text[ref.start:ref.end] == "[ref][r]"
+
+
+def test_blockquote_and_nested_list_prefixes():
+    text = "> quoted [a](https://q.example)\n> more [b](https://r.example)\n\n- x\n  - [c](https://n.example) - d\n"
+    doc = Document(text)
+    for url, snippet in [("https://q.example", "[a]"), ("https://r.example", "[b]"), ("https://n.example", "[c]")]:
+        link = link_at(doc, url)
+        assert text[link.start:link.start + 3] == snippet
+
+
+def test_heading_content_span_and_front_matter():
+    text = "---\ntitle: [x](https://front.example)\n---\n## Hello *World* ##\n"
+    doc = Document(text)
+    assert [l.url for l in doc.links] == []  # front matter is not markdown
+    heading = doc.headings[0]
+    assert heading.line == 3 and heading.text == "Hello World"
+    assert text[heading.content_start:heading.content_end] == "Hello *World*"
+
+
+@pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
+def test_every_real_link_aligns(path):
+    """Each link span starts at its bracket and its URL text is what markdown-it parsed."""
+    md = _parser()
+    text = path.read_text(encoding="utf-8")
+    doc = Document(text)
+    assert doc.links
+    for link in doc.links:
+        assert text[link.start] in "[!<", (link.line, text[link.start:link.end])
+        assert text[link.end - 1] in ")]>", (link.line, text[link.start:link.end])
+        assert text[link.text_start - 1] in "[<" and text[link.text_end] in "]>"
+        if link.url_start is not None:
+            assert md.normalizeLink(link.url) == link.href, link.line

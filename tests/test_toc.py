@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from awesome_lint.document import Document
+from awesome_lint.fixer import fix_loop
+from awesome_lint.rule import Context
+from awesome_lint.rules.toc import Toc
+
+
+def check(text):
+    doc = Document(text)
+    return doc, list(Toc().check(doc, Context()))
+
+
+def messages(text):
+    return sorted((Document(text).line_col(d.start)[0] + 1, d.message) for d in check(text)[1])
+
+
+NESTED = """# List
+
+## Contents
+
+- [Intro](#intro)
+
+- [Papers](#papers)
+\t- [Zeta](#zeta)
+\t- [Alpha](#alpha)
+
+## Intro
+
+## Papers
+
+### Alpha
+
+### Zeta
+
+### Beta & Gamma
+
+## License
+"""
+
+
+def test_order_and_missing_are_reported():
+    assert messages(NESTED) == [
+        (8, "table of contents is out of order: 'Zeta' comes before 'Alpha' in the document order"),
+        (19, "section 'Beta & Gamma' is missing from the table of contents"),
+    ]
+
+
+def test_regenerated_list_keeps_style_and_blank_lines():
+    fixed = fix_loop(NESTED, check, unsafe=False).text
+    assert fixed == NESTED.replace(
+        "- [Intro](#intro)\n\n- [Papers](#papers)\n\t- [Zeta](#zeta)\n\t- [Alpha](#alpha)\n",
+        "- [Intro](#intro)\n\n- [Papers](#papers)\n\t- [Alpha](#alpha)\n\t- [Zeta](#zeta)\n"
+        "\t- [Beta & Gamma](#beta--gamma)\n",
+    )
+    assert check(fixed)[1] == []
+
+
+def test_duplicate_headings_get_numbered_anchors():
+    text = "## Contents\n\n- [A](#a)\n- [A again](#a-1)\n\n## A\n\n## A\n"
+    assert messages(text) == []
+
+
+def test_separate_part_outside_toc_is_not_demanded():
+    text = ("## Contents\n\n- [Tools](#tools)\n\n## Projects\n\n### Tools\n\n"
+            "## Resources\n\n### Podcasts\n")
+    assert messages(text) == []
+
+
+def test_grouped_toc_is_reported_but_not_rewritten():
+    text = "## Categories\n\n**One**\n\n- [B](#b)\n\n**Two**\n\n- [A](#a)\n\n## A\n\n## B\n"
+    doc, found = check(text)
+    assert [d.message for d in found] == ["table of contents is out of order: 'B' comes before 'A' in the document order"]
+    assert found[0].fix is None
+
+
+def test_explicit_html_anchor_counts():
+    text = '## Contents\n\n- [Top](#top)\n\n<a name="top"></a>\n\n## Body\n'
+    assert messages(text) == []
