@@ -1,0 +1,139 @@
+"""The pre-commit hooks, run for real by pre-commit against this checkout's HEAD.
+
+pre-commit clones the repository at a commit and pip-installs it, so this
+needs PyPI (for the dependencies) and tests the committed hooks, not the
+working tree.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+BAD_README = """\
+# Awesome Test
+
+## Contents
+
+- [Tools](#tool)
+- [Papers](#papers)
+
+## Tools
+
+- [Thing](https://example.com) - A thing.
+
+## Papers
+
+- [Other](https://example.org) - Another thing.
+"""
+
+# Only the repaired anchor differs.
+FIXED_README = BAD_README.replace("(#tool)", "(#tools)")
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def head_sha() -> str:
+    if shutil.which("pre-commit") is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "HEAD:.pre-commit-hooks.yaml"]).returncode:
+        pytest.skip(".pre-commit-hooks.yaml is not committed at HEAD")
+    return _git(REPO, "rev-parse", "HEAD")
+
+
+@pytest.fixture(scope="session")
+def precommit_home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _config(sha: str, hook: str = "awesome-lint", args: list[str] | None = None) -> str:
+    lines = ["repos:", f"  - repo: {REPO}", f"    rev: {sha}", "    hooks:", f"      - id: {hook}"]
+    if args is not None:
+        lines.append(f"        args: [{', '.join(args)}]")
+    return "\n".join(lines) + "\n"
+
+
+def _run(repo: Path, home: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env["PRE_COMMIT_HOME"] = str(home)
+    env["NO_COLOR"] = "1"
+    return subprocess.run(["pre-commit", "run", "--all-files", "--color", "never", *extra], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def user_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "list"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "README.md").write_text(BAD_README)
+    # Rules written after this test must not change what it expects.
+    (repo / ".awesome-lint.yaml").write_text("select: [toc]\n")
+    (repo / "notes.txt").write_text("not markdown: the hook must not see this\n")
+    return repo
+
+
+def _configure(repo: Path, text: str) -> None:
+    (repo / ".pre-commit-config.yaml").write_text(text)
+    _git(repo, "add", "-A")
+
+
+def test_hook_fails_reports_fixes_then_passes(user_repo, head_sha, precommit_home):
+    _configure(user_repo, _config(head_sha))
+    first = _run(user_repo, precommit_home)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "awesome-lint" in first.stdout and "Failed" in first.stdout
+    assert "README.md:5:3: toc anchor '#tool' matches no heading" in first.stdout
+    assert "notes.txt" not in first.stdout
+    assert (user_repo / "README.md").read_text() == BAD_README
+
+    _configure(user_repo, _config(head_sha, args=["--fix"]))
+    fixing = _run(user_repo, precommit_home)
+    assert fixing.returncode == 1  # pre-commit fails a hook that modified files
+    assert "files were modified by this hook" in fixing.stdout
+    assert (user_repo / "README.md").read_text() == FIXED_README
+
+    _git(user_repo, "add", "README.md")
+    again = _run(user_repo, precommit_home)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "Passed" in again.stdout
+    assert (user_repo / "README.md").read_text() == FIXED_README
+
+
+def test_link_hook_is_not_run_by_an_ordinary_commit(user_repo, head_sha, precommit_home):
+    _configure(user_repo, _config(head_sha, hook="awesome-lint-links"))
+    ordinary = _run(user_repo, precommit_home)
+    assert ordinary.returncode == 0, ordinary.stdout + ordinary.stderr
+    assert "awesome-lint dead links" not in ordinary.stdout
+
+
+def test_link_hook_reports_dead_links_at_the_manual_stage(tmp_path, head_sha, precommit_home, httpserver):
+    if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "HEAD:rules/dead_link.py"]).returncode:
+        pytest.skip("the dead-link rule is not committed at HEAD")
+    httpserver.expect_request("/alive").respond_with_data("ok")
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    repo = tmp_path / "list"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "README.md").write_text(
+        "# Awesome Links\n\n## Tools\n\n"
+        f"- [Alive]({httpserver.url_for('/alive')}) - Up.\n"
+        f"- [Gone]({httpserver.url_for('/gone')}) - Down.\n"
+    )
+    (repo / ".awesome-lint.yaml").write_text('rules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
+    _configure(repo, _config(head_sha, hook="awesome-lint-links"))
+    manual = _run(repo, precommit_home, "--hook-stage", "manual")
+    assert manual.returncode == 1, manual.stdout + manual.stderr
+    assert "awesome-lint dead links" in manual.stdout
+    assert "README.md:6:" in manual.stdout and "dead-link" in manual.stdout
+    assert "README.md:5:" not in manual.stdout
