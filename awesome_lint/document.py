@@ -16,11 +16,39 @@ _ANCHOR = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I
 _ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]*?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
+# Inline parsing is most of markdown-it's time.  The fix loop re-parses a
+# document whose paragraphs are mostly unchanged, so inline children are
+# cached by paragraph content (and the reference definitions they may use).
+_INLINE_CACHE: dict[tuple, list] = {}
+_INLINE_CACHE_LIMIT = 50_000
+
+
+def _cached_inline(state) -> None:
+    refs = state.env.get("references")
+    refs_key = hash(repr(sorted(refs.items()))) if refs else 0
+    if len(_INLINE_CACHE) > _INLINE_CACHE_LIMIT:
+        _INLINE_CACHE.clear()
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        key = (refs_key, token.content)
+        children = _INLINE_CACHE.get(key)
+        if children is None:
+            children = []
+            state.md.inline.parse(token.content, state.md, state.env, children)
+            _INLINE_CACHE[key] = children
+        # Children are shared between parses: nothing downstream mutates them
+        # except text_join, which is idempotent on already-joined tokens.
+        token.children = children
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.core.ruler.at("inline", _cached_inline)
+    return md
 
 
 def _plain(children) -> str:

@@ -83,3 +83,12 @@ def test_every_real_link_aligns(path):
         assert text[link.text_start - 1] in "[<" and text[link.text_end] in "]>"
         if link.url_start is not None:
             assert md.normalizeLink(link.url) == link.href, link.line
+
+
+def test_inline_cache_respects_reference_definitions():
+    first = Document("See [x][r].\n\n[r]: https://one.example/\n")
+    second = Document("See [x][r].\n\n[r]: https://two.example/\n")
+    unresolved = Document("See [x][r].\n")
+    assert [l.url for l in first.links] == ["https://one.example/"]
+    assert [l.url for l in second.links] == ["https://two.example/"]
+    assert unresolved.links == []
