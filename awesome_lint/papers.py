@@ -1,16 +1,37 @@
-"""Paper entries: ``**Title** \\`` / ``*Authors* \\`` / ``[date] [venue] \\`` / links."""
+"""Paper entries: ``**Title** \\`` / ``*Authors* \\`` / ``[date] [venue] \\`` / links.
+
+The variants lists use are read too: dates and venues on the title line,
+``[**Venue**] Title`` lines, titles that are links, a venue before the links
+(``arXiv 2022. [[Paper](...)]``), a bare date line (``14 Mar 2023``), and
+entries written without a blank line between them.
+"""
 from __future__ import annotations
 
 import re
 
+from . import dates
 from .model import Block, Entry, Field
 
-_TITLE_LINE = re.compile(r"[ \t]*\[?\*\*")
+_TITLE_LINE = re.compile(r"[ \t]*\[?\*\*(?!\*)")
 _TITLE = re.compile(r"\*\*(?P<t>.+?)\*\*")
+_VENUE_PREFIX = re.compile(r"[ \t]*\[\*\*(?P<v>[^*\]]+)\*\*\][ \t]*")
+_LINKED_TITLE = re.compile(r"[ \t]*\[\*\*(?P<t>.+?)\*\*\]\(")
 _AUTHORS = re.compile(r"[ \t]*(?P<m>[*_])(?!\1)(?P<a>.+?)(?P=m)")
-_BRACKET = re.compile(r"\[(?P<b>[^\[\]]*)\]")
+_BRACKET = re.compile(r"\[(?P<b>[^\[\]]*)\](?!\()")
+_LINKS_START = re.compile(r"[ \t]*(?P<pre>[^\[]*?)[ \t]*\[\[?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a line break at the end of an entry line: ` \`, `\`, `<br>`, or two spaces
 BREAK = re.compile(r"(?:[ \t]*\\|[ \t]*<br\s*/?>|[ \t]{2,})[ \t]*$", re.I)
+_TRAILING = re.compile(r"[ \t]*(?:(?:\\|<br\s*/?>)[ \t]*)?$", re.I)
+
+
+def break_span(line: str) -> tuple[int, str]:
+    """Where the line's content ends, and the break markup after it ("" if none)."""
+    m = BREAK.search(line)
+    if m:
+        return m.start(), m.group()
+    m = _TRAILING.search(line)
+    return m.start(), m.group()
 
 
 def looks_like_paper(doc, block: Block) -> bool:
@@ -21,30 +42,35 @@ def looks_like_paper(doc, block: Block) -> bool:
     return bool(_TITLE_LINE.match(doc.lines[block.start_line]))
 
 
-def _section_at(doc, line: int):
-    best = doc.root
-    for section in doc.sections[1:]:
-        if section.start_line <= line:
-            best = section
-        else:
-            break
-    return best
-
-
 def build_entries(doc) -> list[Entry]:
     entries: list[Entry] = []
+    sections = doc.sections[1:]
+    index = 0
+    section = doc.root
     for block in doc.blocks:
         if not looks_like_paper(doc, block):
             continue
+        # blocks come in document order: walk the sections alongside them
+        while index < len(sections) and sections[index].start_line <= block.start_line:
+            section = sections[index]
+            index += 1
         starts = [
             n for n in range(block.start_line, block.end_line)
-            if n == block.start_line or _TITLE_LINE.match(doc.lines[n])
+            if n == block.start_line or _starts_entry(doc.lines[n], doc.lines[n - 1])
         ]
         bounds = list(zip(starts, starts[1:] + [block.end_line]))
-        section = _section_at(doc, block.start_line)
         for first, last in bounds:
             entries.append(_entry(doc, block, section, first, last))
     return entries
+
+
+def _starts_entry(line: str, previous: str) -> bool:
+    """A title line inside a paragraph begins a new entry (one missing its blank line)."""
+    if not _TITLE_LINE.match(line):
+        return False
+    # a bold line right after a title line is part of that title's entry only
+    # when the previous line is not a complete entry line (has no break)
+    return True
 
 
 def _entry(doc, block: Block, section, first: int, last: int) -> Entry:
@@ -52,25 +78,88 @@ def _entry(doc, block: Block, section, first: int, last: int) -> Entry:
     end = doc.line_end(last - 1)
     links = [link for link in block.links if start <= link.start < end]
     fields: dict[str, Field] = {}
-    title_line = doc.lines[first]
-    base = doc.line_starts[first]
-    title_match = _TITLE.search(title_line)
-    title = ""
-    if title_match:
-        title = title_match.group("t").strip()
-        fields["title"] = Field(base + title_match.start("t"), base + title_match.end("t"), title)
+    title = _title(doc, first, fields)
     for n in range(first + 1, last):
         line = doc.lines[n]
         base = doc.line_starts[n]
-        body = BREAK.sub("", line)
-        if "authors" not in fields and (m := _AUTHORS.match(body)):
+        body = line[:break_span(line)[0]]
+        stripped = body.strip()
+        if not stripped:
+            continue
+        if "authors" not in fields and (m := _AUTHORS.match(body)) and not stripped.startswith("**"):
             fields["authors"] = Field(base + m.start("a"), base + m.end("a"), m.group("a"))
             continue
-        stripped = body.strip()
-        if "date" not in fields and stripped.startswith("[") and not stripped.startswith("[["):
-            brackets = [m for m in _BRACKET.finditer(body) if "](" not in body[m.end() - 1:m.end() + 1]]
-            names = ("date", "venue")
-            for name, m in zip(names, brackets):
-                fields[name] = Field(base + m.start("b"), base + m.end("b"), m.group("b"))
+        if "date" not in fields and (d := dates.parse(stripped)) is not None:
+            lead = len(body) - len(body.lstrip())
+            fields["date"] = Field(base + lead, base + lead + len(stripped), stripped)
             continue
+        if stripped.startswith("[") and not stripped.startswith("[[") and _is_date_line(body):
+            _brackets(body, base, fields)
+            fields.setdefault("meta_line", Field(base, base + len(body), body))
+            continue
+        if "[" in stripped and "links" not in fields:
+            m = _LINKS_START.match(body)
+            pre = m.group("pre").strip() if m else ""
+            if pre and "venue" not in fields and len(pre) < 80 and not pre.startswith(("*", "_")):
+                lead = body.index(pre)
+                venue = pre.rstrip(".")
+                fields["venue"] = Field(base + lead, base + lead + len(venue), venue)
+            fields["links"] = Field(base, base + len(body), body)
+            continue
+        if "authors" not in fields and n == first + 1:
+            # plain, unemphasised author names
+            lead = len(body) - len(body.lstrip())
+            fields["authors"] = Field(base + lead, base + lead + len(stripped), stripped)
     return Entry("paper", section, first, last, start, end, title, fields, links)
+
+
+def _is_date_line(body: str) -> bool:
+    """A line of ``[date] [venue]`` brackets (not a line of links)."""
+    rest = _BRACKET.sub("", body)
+    return "](" not in body and not rest.strip(" \t.,")
+
+
+def _title(doc, first: int, fields: dict) -> str:
+    line = doc.lines[first]
+    base = doc.line_starts[first]
+    content_end = break_span(line)[0]
+    venue = _VENUE_PREFIX.match(line)
+    if venue and not _LINKED_TITLE.match(line):
+        fields["venue"] = Field(base + venue.start("v"), base + venue.end("v"), venue.group("v"))
+        text = line[venue.end():content_end].rstrip()
+        if text:
+            fields["title"] = Field(base + venue.end(), base + venue.end() + len(text), text)
+        return text
+    m = _TITLE.search(line)
+    if not m:
+        return ""
+    title = m.group("t").strip()
+    fields["title"] = Field(base + m.start("t"), base + m.end("t"), m.group("t"))
+    # date and venue written after the title on the same line
+    tail = line[m.end():content_end]
+    if "](" in tail[:2]:  # a linked title: skip its destination
+        close = tail.find(")")
+        tail_base = m.end() + close + 1
+    else:
+        tail_base = m.end()
+    _brackets(line[:content_end], base, fields, tail_base)
+    return title
+
+
+def _brackets(body: str, base: int, fields: dict, from_col: int = 0) -> None:
+    for m in _BRACKET.finditer(body, from_col):
+        text = m.group("b")
+        if not text.strip() or text.startswith("!"):
+            continue
+        if "date" not in fields and dates.parse(text) is not None:
+            fields["date"] = Field(base + m.start("b"), base + m.end("b"), text)
+        elif "venue" not in fields:
+            fields["venue"] = Field(base + m.start("b"), base + m.end("b"), text)
+
+
+def venue_year(entry) -> int | None:
+    venue = entry.fields.get("venue")
+    if venue is None:
+        return None
+    m = _YEAR.search(venue.text)
+    return int(m.group()) if m else None

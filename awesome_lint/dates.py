@@ -1,0 +1,179 @@
+"""Entry dates: read the many shapes lists write, emit one chosen style.
+
+``parse`` is lenient (typos of month names, stray or missing commas, zero
+padding, wrong ordinals) and records what it had to forgive, so a rule can say
+what was wrong and whether rewriting is safe.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+ABBR = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec.")
+SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+STYLES = ("ordinal", "month-day", "iso", "day-month")
+
+_TOKEN = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th)?|(?P<word>[A-Za-z]+)(?P<dot>\.)?|(?P<sep>[,\s/\-]+)|(?P<other>.)")
+_ISO = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
+_EXACT_MONTH = {name[:3]: i for i, name in enumerate(MONTHS)}
+_EXACT_MONTH.update({name: i for i, name in enumerate(MONTHS)})
+_EXACT_MONTH["sept"] = 8
+
+
+@dataclass
+class ParsedDate:
+    day: int | None
+    month: int | None  # 1-12
+    year: int | None
+    problems: list[str] = field(default_factory=list)
+    style: str | None = None  # the style the text was written in, if any exactly
+
+    @property
+    def complete(self) -> bool:
+        return self.day is not None and self.month is not None and self.year is not None
+
+    @property
+    def valid(self) -> bool:
+        if not self.complete:
+            return False
+        return 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
+
+    @property
+    def key(self) -> tuple[int, int, int] | None:
+        """What sorting compares; None when the date cannot be placed."""
+        return (self.year, self.month, self.day) if self.valid else None
+
+
+def ordinal(day: int) -> str:
+    if 11 <= day % 100 <= 13:
+        return f"{day}th"
+    return f"{day}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th') }".replace(" ", "")
+
+
+def format_date(d: ParsedDate, style: str = "ordinal") -> str:
+    if style == "iso":
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    if style == "month-day":
+        return f"{ABBR[d.month - 1]} {d.day}, {d.year}"
+    if style == "day-month":
+        return f"{d.day} {SHORT[d.month - 1]} {d.year}"
+    return f"{ordinal(d.day)} {ABBR[d.month - 1]}, {d.year}"
+
+
+def _month(word: str) -> tuple[int | None, str | None]:
+    """Month index 0-11 of a word, and how it was misspelt (None if exact)."""
+    low = word.lower()
+    if low in _EXACT_MONTH:
+        return _EXACT_MONTH[low], None
+    if len(low) < 3:
+        return None, None
+    best = [i for i, name in enumerate(MONTHS) if _near(low, name[:3]) or (len(low) > 3 and _near(low, name))]
+    if len(best) == 1:
+        return best[0], "month typo"
+    return None, None
+
+
+def _near(a: str, b: str) -> bool:
+    """Edit distance at most one (one substitution, insertion or deletion)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1:] == a:
+            return True
+    return False
+
+
+def parse(text: str) -> ParsedDate | None:
+    """A date in any of the shapes lists use, or None if ``text`` is not a date."""
+    s = text.strip()
+    if not s or len(s) > 40:
+        return None
+    iso = _ISO.match(s)
+    if iso:
+        d = ParsedDate(int(iso["d"]), int(iso["m"]), int(iso["y"]))
+        if not 1 <= d.month <= 12:
+            return None
+        d.style = "iso" if s == format_date(d, "iso") else None
+        return d
+    day = month = year = None
+    problems: list[str] = []
+    order: list[str] = []  # "d", "m", "y" in the order written
+    tokens = []
+    for m in _TOKEN.finditer(s):
+        if m["other"]:
+            return None
+        tokens.append(m)
+    for m in tokens:
+        if m["num"]:
+            digits, suffix = m["num"], m["ord"]
+            value = int(digits)
+            if len(digits) == 4 and not suffix and year is None:
+                year = value
+                order.append("y")
+                continue
+            if day is not None or not 1 <= value <= 31 or len(digits) > 2:
+                return None
+            day = value
+            order.append("d")
+            if digits.startswith("0"):
+                problems.append("zero padding")
+            if suffix and suffix.lower() != ordinal(value)[-2:]:
+                problems.append("wrong ordinal")
+            elif not suffix:
+                problems.append("missing ordinal")
+        elif m["word"]:
+            if month is not None:
+                return None
+            index, typo = _month(m["word"])
+            if index is None:
+                return None
+            month = index + 1
+            order.append("m")
+            word = m["word"]
+            if typo:
+                problems.append("month typo")
+            elif len(word) > 3 and word.lower() != "sept":
+                problems.append("full month name")
+            elif word != word.capitalize():
+                problems.append("month capitalisation")
+            elif word.lower() == "may" and m["dot"]:
+                problems.append("dot after May")
+            elif word.lower() != "may" and not m["dot"] and len(word) == 3:
+                problems.append("undotted month")
+            if len(word) > 3 and m["dot"] and not typo:
+                problems.append("dot after a full month name")
+    if month is None or (day is None and year is None):
+        return None
+    d = ParsedDate(day, month, year, problems)
+    if d.complete and d.valid:
+        for style in STYLES:
+            if s == format_date(d, style):
+                d.style = style
+                break
+    if year is None:
+        d.problems.append("missing year")
+    if day is None:
+        d.problems.append("missing day")
+    if order == ["d", "m", "y"]:
+        head, _, tail = s.rpartition(str(year))
+        if "," not in head:
+            d.problems.append("missing comma")
+        elif head.count(",") > 1 or not head.rstrip().endswith(","):
+            d.problems.append("stray comma")
+    return d
+
+
+def describe(original: str, d: ParsedDate, style: str) -> str:
+    """Why ``original`` is not in the chosen style, in a few words."""
+    if style != "ordinal" or not d.problems:
+        return f"not in the list's {style} style"
+    return ", ".join(dict.fromkeys(d.problems))

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint import dates
+
+
+@pytest.mark.parametrize("day, text", [
+    (1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th"),
+    (21, "21st"), (22, "22nd"), (23, "23rd"), (30, "30th"), (31, "31st"),
+])
+def test_ordinals(day, text):
+    assert dates.ordinal(day) == text
+
+
+@pytest.mark.parametrize("text, wanted, problem", [
+    ("31th Oct., 2022", "31st Oct., 2022", "wrong ordinal"),
+    ("22th May, 2025", "22nd May, 2025", "wrong ordinal"),
+    ("03th Oct., 2024", "3rd Oct., 2024", "wrong ordinal"),
+    ("05th Aug., 2025", "5th Aug., 2025", "zero padding"),
+    ("30 Jun., 2024", "30th Jun., 2024", "missing ordinal"),
+    ("12th September, 2023", "12th Sep., 2023", "full month name"),
+    ("4th July. 2023", "4th Jul., 2023", "full month name"),
+    ("5th Jun, 2024", "5th Jun., 2024", "undotted month"),
+    ("8th, Jul., 2024", "8th Jul., 2024", "stray comma"),
+    ("25th Jun. 2023", "25th Jun., 2023", "missing comma"),
+    ("1st Fed., 2023", "1st Feb., 2023", "month typo"),
+    ("2nd DEc, 2023", "2nd Dec., 2023", "month capitalisation"),
+    ("2nd May., 2023", "2nd May, 2023", "dot after May"),
+    ("Apr. 12, 2023", "12th Apr., 2023", "missing ordinal"),
+    ("2023-04-12", "12th Apr., 2023", None),
+    ("14 Mar 2023", "14th Mar., 2023", "missing ordinal"),
+])
+def test_lenient_parse_to_canonical(text, wanted, problem):
+    parsed = dates.parse(text)
+    assert parsed is not None and parsed.valid
+    assert dates.format_date(parsed) == wanted
+    if problem:
+        assert problem in parsed.problems
+
+
+@pytest.mark.parametrize("text", ["arXiv, 2024", "MICCAI 2024", "Nature Medicine, 2023", "CVPR Workshop, 2023", ""])
+def test_venues_are_not_dates(text):
+    assert dates.parse(text) is None
+
+
+def test_impossible_and_incomplete_dates():
+    feb = dates.parse("30th Feb., 2024")
+    assert feb.complete and not feb.valid and feb.key is None
+    assert dates.parse("29th Feb., 2024").valid  # leap year
+    assert not dates.parse("29th Feb., 2023").valid
+    no_year = dates.parse("2nd May")
+    assert no_year.year is None and "missing year" in no_year.problems
+
+
+@pytest.mark.parametrize("style, text", [
+    ("ordinal", "7th Oct., 2022"), ("month-day", "Oct. 7, 2022"), ("iso", "2022-10-07"), ("day-month", "7 Oct 2022"),
+])
+def test_styles_round_trip(style, text):
+    parsed = dates.parse(text)
+    assert parsed.style == style
+    assert dates.format_date(parsed, style) == text
+    assert parsed.key == (2022, 10, 7)
+
+
+def test_may_has_no_dot():
+    assert dates.format_date(dates.parse("1 May 2020")) == "1st May, 2020"
