@@ -248,7 +248,9 @@ class Document:
     def _detect_family(self) -> str:
         paper_blocks = sum(1 for b in self.blocks if papers.looks_like_paper(self, b))
         item_blocks = sum(1 for b in self.blocks if items.looks_like_item(self, b))
-        return "papers" if paper_blocks >= 3 and paper_blocks >= item_blocks else "awesome"
+        # Paper lists often carry a few bullet lists too (news, resources):
+        # paper blocks win unless items clearly dominate.
+        return "papers" if paper_blocks and paper_blocks * 2 >= item_blocks else "awesome"
 
 
 def _link_children(children, open_index):

@@ -1,0 +1,93 @@
+"""The document model: sections, entries, family detection, what is never an entry."""
+from __future__ import annotations
+
+from awesome_lint.document import Document
+
+PAPERS = """# Papers
+
+## Contents
+
+- [Vision](#vision)
+
+## Vision
+
+### Segmentation
+
+**First Paper** \\
+*Ann One, Bob Two* \\
+[7th Oct., 2022] [arXiv, 2022] \\
+[[Paper](https://arxiv.org/abs/2210.00001)] [[GitHub](https://github.com/o/r)]
+
+**Second Paper** \\
+*Cy Three* \\
+[1st Jan., 2021] [CVPR, 2021] \\
+[[Paper](https://arxiv.org/abs/2101.00002)]
+
+```
+**Not A Paper** \\
+*In Code* \\
+[[Paper](https://code.example)]
+```
+
+<!--
+**Not A Paper Either** \\
+*In A Comment* \\
+[[Paper](https://comment.example)]
+-->
+
+<div>
+**Raw HTML Block** \\
+[[Paper](https://html.example)]
+</div>
+"""
+
+CLASSIC = """# Awesome Things
+
+## Tools
+
+- [Alpha](https://alpha.example) - The first tool.
+  - [Alpha Plugin](https://alpha.example/plugin) - A plugin.
+- [Beta](https://beta.example)
+
+```md
+- [Gamma](https://gamma.example) - In a code block.
+```
+"""
+
+
+def test_paper_entries_sections_and_fields():
+    doc = Document(PAPERS)
+    assert doc.family == "papers"
+    assert [e.title for e in doc.entries] == ["First Paper", "Second Paper"]
+    first = doc.entries[0]
+    assert first.section.title == "Segmentation" and first.section.parent.title == "Vision"
+    assert (first.start_line, first.end_line) == (10, 14)
+    assert first.fields["authors"].text == "Ann One, Bob Two"
+    assert first.fields["date"].text == "7th Oct., 2022"
+    assert first.fields["venue"].text == "arXiv, 2022"
+    assert PAPERS[first.fields["title"].start:first.fields["title"].end] == "First Paper"
+    assert first.primary_url == "https://arxiv.org/abs/2210.00001"
+    assert [s.title for s in doc.sections] == ["", "Papers", "Contents", "Vision", "Segmentation"]
+    assert doc.sections[3].end_line == len(doc.lines)
+
+
+def test_code_comments_and_html_blocks_hold_no_entries_or_links():
+    doc = Document(PAPERS)
+    urls = {link.url for link in doc.links}
+    assert not urls & {"https://code.example", "https://comment.example", "https://html.example"}
+    assert len(doc.comments) == 1
+
+
+def test_classic_items_with_nesting():
+    doc = Document(CLASSIC)
+    assert doc.family == "awesome"
+    assert [(e.title, e.depth) for e in doc.entries] == [("Alpha", 0), ("Alpha Plugin", 1), ("Beta", 0)]
+    alpha, plugin, beta = doc.entries
+    assert plugin.parent is alpha and beta.parent is None
+    assert alpha.fields["description"].text == "The first tool."
+    assert "description" not in beta.fields
+
+
+def test_preset_overrides_detection():
+    assert Document(CLASSIC, preset="papers").family == "papers"
+    assert Document(PAPERS, preset="awesome").family == "awesome"
