@@ -21,3 +21,16 @@ def shared_lists() -> list[Path]:
     if not (SHARED / "seeds").is_dir():
         return []
     return sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/*.md"))
+
+
+try:
+    from hypothesis import HealthCheck, settings
+
+    # CI keeps the example count modest; `pytest --hypothesis-profile=long` digs deeper.
+    settings.register_profile("ci", max_examples=40, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("long", max_examples=2000, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile("ci")
+except ImportError:  # hypothesis is a test dependency; property tests skip without it
+    pass
