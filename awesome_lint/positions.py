@@ -47,6 +47,8 @@ class Aligner:
     # -- matching primitives -------------------------------------------------
     def _match_text(self, i: int, content: str) -> int | None:
         """End offset if ``content`` is spelled at ``i`` (escapes and entities allowed)."""
+        if self.src.startswith(content, i, self.end):
+            return i + len(content)
         src, n, k = self.src, self.end, 0
         while k < len(content):
             if i >= n:
