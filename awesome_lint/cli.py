@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--links", action="store_true", help="enable network rules (dead links)")
     p.add_argument("--offline", action="store_true", help="disable network rules even if config enables them")
     p.add_argument("--changed-since", metavar="REF", help="report only findings on lines changed since the git REF")
+    p.add_argument("--summary", metavar="PATH", help="append a markdown summary of the run to PATH ($GITHUB_STEP_SUMMARY)")
     p.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")

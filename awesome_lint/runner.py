@@ -27,6 +27,7 @@ class Runner:
         self.unsafe_hidden = 0
         self.diff_changed = False
         self.errors = False
+        self.docs: list[tuple[str, object]] = []  # (shown path, Document) for --summary
 
     # -- configuration -------------------------------------------------------
     def _config(self, path: str) -> config_mod.Config:
@@ -109,6 +110,7 @@ class Runner:
         if not self.args.unsafe_fixes:
             self.unsafe_hidden += sum(1 for d in diagnostics if d.fix and d.fix.applicability == UNSAFE)
         self.findings.extend(output.place(shown, doc, d) for d in diagnostics)
+        self.docs.append((shown, doc))
         self.errors = self.errors or has_errors(diagnostics)
 
     # -- the whole run ---------------------------------------------------------
@@ -118,6 +120,13 @@ class Runner:
         for path in self.paths:
             self.run_file(path)
         self._report()
+        if self.args.summary:
+            from . import summary
+
+            try:
+                summary.append(self.args.summary, self.docs, self.findings, self.args.changed_since)
+            except OSError as exc:
+                raise RunError(f"{self.args.summary}: cannot write the summary ({exc.strerror})") from None
         if self.errors or self.diff_changed:
             return 1
         return 0
