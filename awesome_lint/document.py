@@ -5,6 +5,7 @@ import bisect
 import html
 import re
 from functools import lru_cache
+from types import SimpleNamespace
 
 from . import items, papers
 from .model import Block, Entry, Heading, Link, Section
@@ -19,11 +20,15 @@ _ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]*?\bid\s*=\s*["']?([^"'\s>]+)""",
 # Inline parsing is most of markdown-it's time.  The fix loop re-parses a
 # document whose paragraphs are mostly unchanged, so inline children are
 # cached by paragraph content (and the reference definitions they may use).
+# The cached lists are final: text_join runs here, once, before caching, and
+# is switched off as a core rule because it rewrites tokens in place.
 _INLINE_CACHE: dict[tuple, list] = {}
 _INLINE_CACHE_LIMIT = 50_000
 
 
 def _cached_inline(state) -> None:
+    from markdown_it.rules_core.text_join import text_join
+
     refs = state.env.get("references")
     refs_key = hash(repr(sorted(refs.items()))) if refs else 0
     if len(_INLINE_CACHE) > _INLINE_CACHE_LIMIT:
@@ -34,12 +39,12 @@ def _cached_inline(state) -> None:
         key = (refs_key, token.content)
         children = _INLINE_CACHE.get(key)
         if children is None:
-            children = []
-            state.md.inline.parse(token.content, state.md, state.env, children)
-            _INLINE_CACHE[key] = children
-        # Children are shared between parses: nothing downstream mutates them
-        # except text_join, which is idempotent on already-joined tokens.
-        token.children = children
+            token.children = []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+            text_join(SimpleNamespace(tokens=[token]))
+            _INLINE_CACHE[key] = token.children
+        else:
+            token.children = children
 
 
 @lru_cache(maxsize=1)
@@ -48,6 +53,7 @@ def _parser():
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.core.ruler.at("inline", _cached_inline)
+    md.core.ruler.disable("text_join")
     return md
 
 

@@ -218,5 +218,45 @@ class Aligner:
         return self
 
 
-def align(src: str, start: int, end: int, children: list[Token], heading: bool = False) -> Aligner:
-    return Aligner(src, start, end, heading).run(children)
+@dataclass
+class Aligned:
+    spans: list[tuple[int, int]]  # one per child
+    links: dict[int, LinkPos]  # child index of link_open/image -> position
+
+
+# Fix rounds re-parse documents whose blocks are mostly unchanged: positions
+# relative to a block's start are cached by the block's text and its children
+# (the children list is itself cached per content by the document builder).
+_CACHE: dict[tuple, Aligned] = {}
+_CACHE_LIMIT = 50_000
+
+
+def align(src: str, start: int, end: int, children: list[Token], heading: bool = False) -> Aligned:
+    key = (src[start:end], id(children), heading)
+    hit = _CACHE.get(key)
+    if hit is None or _CACHE_CHILDREN.get(key[1]) is not children:
+        result = Aligner(src, start, end, heading).run(children)
+        hit = Aligned(
+            [(a - start, b - start) for a, b in result.spans],
+            {i: _shift(p, -start) for i, p in result.links.items()},
+        )
+        if len(_CACHE) > _CACHE_LIMIT:
+            _CACHE.clear()
+            _CACHE_CHILDREN.clear()
+        _CACHE[key] = hit
+        _CACHE_CHILDREN[key[1]] = children
+    return Aligned([(a + start, b + start) for a, b in hit.spans],
+                   {i: _shift(p, start) for i, p in hit.links.items()})
+
+
+# ids are only unique among live objects: keep the children alive with the key
+_CACHE_CHILDREN: dict[int, list[Token]] = {}
+
+
+def _shift(pos: LinkPos, by: int) -> LinkPos:
+    return LinkPos(
+        pos.start + by, pos.end + by, pos.text_start + by, pos.text_end + by,
+        None if pos.url_start is None else pos.url_start + by,
+        None if pos.url_end is None else pos.url_end + by,
+        pos.kind,
+    )

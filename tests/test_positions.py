@@ -92,3 +92,13 @@ def test_inline_cache_respects_reference_definitions():
     assert [l.url for l in first.links] == ["https://one.example/"]
     assert [l.url for l in second.links] == ["https://two.example/"]
     assert unresolved.links == []
+
+
+def test_reparsing_the_same_text_gives_the_same_tokens():
+    # markdown-it's text_join rewrites tokens in place: a cache of inline
+    # children must not let a second parse join them again.
+    text = "a \\* b [x](https://u.example) c &amp; d\n"
+    first = [(c.type, c.content) for c in Document(text).tokens[1].children]
+    second = [(c.type, c.content) for c in Document(text).tokens[1].children]
+    assert first == second == [("text", "a * b "), ("link_open", ""), ("text", "x"),
+                                ("link_close", ""), ("text", " c & d")]
