@@ -21,7 +21,8 @@ _BRACKET = re.compile(r"\[(?P<b>[^\[\]]*)\](?!\()")
 _LINKS_START = re.compile(r"[ \t]*(?P<pre>[^\[]*?)[ \t]*\[\[?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # a line break at the end of an entry line: ` \`, `\`, `<br>`, or two spaces
-BREAK = re.compile(r"(?:[ \t]*\\|[ \t]*<br\s*/?>|[ \t]{2,})[ \t]*$", re.I)
+# (a stray full stop after `<br>` belongs to the break, not the text)
+BREAK = re.compile(r"(?:[ \t]*\\|[ \t]*<br\s*/?>\.?|[ \t]{2,})[ \t]*$", re.I)
 _TRAILING = re.compile(r"[ \t]*(?:(?:\\|<br\s*/?>)[ \t]*)?$", re.I)
 
 

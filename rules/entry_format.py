@@ -34,6 +34,12 @@ class EntryFormat(Rule):
         # papers: require an authors line and a date/venue line
         require_authors: bool = True
         require_date: bool = True
+        # classic: the list bullet, "-", "*", "+" or "consistent" (the one most items use)
+        bullet: str = "-"
+        # classic: an item may be a bare link with no description
+        allow_link_only: bool = True
+        # classic: lower-case words a description may start with (default: npm, webpack, ...)
+        allowed_words: list = field(default_factory=list)
 
     def check(self, doc, ctx):
         if doc.family == "papers":
