@@ -54,12 +54,12 @@ def changed_lines(path: str, ref: str) -> set[int]:
     """1-based numbers of the lines of ``path`` (as it is now) added or changed since ``ref``."""
     old = base_text(path, ref)
     try:
-        now = read_path(path).text.split("\n")
+        now = read_path(path).text
     except InputError as exc:
         raise GitError(str(exc)) from None
     if old is None:
-        return set(range(1, len(now) + 1))
-    return new_lines(old.split("\n"), now)
+        return set(range(1, now.count("\n") + (not now.endswith("\n")) + 1))
+    return new_lines(old.split("\n"), now.split("\n"))
 
 
 def new_lines(old: list[str], now: list[str]) -> set[int]:

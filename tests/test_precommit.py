@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_changed_since import site  # noqa: F401  (a fixture: the loopback web server)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -117,18 +118,16 @@ def test_link_hook_is_not_run_by_an_ordinary_commit(user_repo, head_sha, precomm
     assert "awesome-lint dead links" not in ordinary.stdout
 
 
-def test_link_hook_reports_dead_links_at_the_manual_stage(tmp_path, head_sha, precommit_home, httpserver):
+def test_link_hook_reports_dead_links_at_the_manual_stage(tmp_path, head_sha, precommit_home, site):
     if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "HEAD:rules/dead_link.py"]).returncode:
         pytest.skip("the dead-link rule is not committed at HEAD")
-    httpserver.expect_request("/alive").respond_with_data("ok")
-    httpserver.expect_request("/gone").respond_with_data("no", status=404)
     repo = tmp_path / "list"
     repo.mkdir()
     _git(repo, "init", "-q")
     (repo / "README.md").write_text(
         "# Awesome Links\n\n## Tools\n\n"
-        f"- [Alive]({httpserver.url_for('/alive')}) - Up.\n"
-        f"- [Gone]({httpserver.url_for('/gone')}) - Down.\n"
+        f"- [Alive]({site.url_for('/alive')}) - Up.\n"
+        f"- [Gone]({site.url_for('/gone')}) - Down.\n"
     )
     (repo / ".awesome-lint.yaml").write_text('rules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
     _configure(repo, _config(head_sha, hook="awesome-lint-links"))

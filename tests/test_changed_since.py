@@ -1,0 +1,188 @@
+"""--changed-since REF: only lines a change adds are judged; moved lines are not changes."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from awesome_lint.cli import main
+from awesome_lint.gitdiff import GitError, changed_lines, new_lines
+from awesome_lint.registry import all_rules
+
+
+def _git(cwd: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.com")
+    return subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True, text=True,
+                          env=env).stdout.strip()
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    _git(tmp_path, "init", "-q")
+    return tmp_path
+
+
+def _commit(repo: Path, name: str, text: str, message: str = "base") -> str:
+    (repo / name).parent.mkdir(parents=True, exist_ok=True)
+    (repo / name).write_text(text)
+    _git(repo, "add", name)
+    _git(repo, "commit", "-qm", message)
+    return _git(repo, "rev-parse", "HEAD")
+
+
+@pytest.fixture
+def site():
+    """A real web server on the loopback: /alive answers 200, /gone 404."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.expect_request("/alive").respond_with_data("ok")
+    server.expect_request("/gone").respond_with_data("gone", status=404)
+    server.expect_request("/also-gone").respond_with_data("gone", status=404)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()
+
+
+# -- the line diff ---------------------------------------------------------------
+
+def test_inserted_and_edited_lines_are_new():
+    old = ["a", "b", "c", "d"]
+    assert new_lines(old, ["a", "b", "x", "c", "d!"]) == {3, 5}
+
+
+def test_moved_lines_are_not_new():
+    old = ["# T", "", "- b", "- a", "- c"]
+    assert new_lines(old, ["# T", "", "- a", "- b", "- c"]) == set()
+    # Moved and edited: only the edit counts.
+    assert new_lines(old, ["# T", "", "- a", "- c", "- b, better"]) == {5}
+
+
+def test_a_repeated_line_counts_once_per_copy_in_the_base():
+    # The new entry repeats a date line that exists once already: the added copy is new.
+    old = ["**A** \\", "[2023] \\", ""]
+    now = ["**B** \\", "[2023] \\", "", "**A** \\", "[2023] \\", ""]
+    assert new_lines(old, now) == {1, 2, 3}
+
+
+def test_deleting_lines_adds_nothing():
+    assert new_lines(["a", "b", "c"], ["a", "c"]) == set()
+
+
+# -- against git -----------------------------------------------------------------
+
+def test_lines_changed_since_a_commit(repo):
+    base = _commit(repo, "docs/LIST.md", "# L\n\n- [A](https://a.example) - A.\n")
+    (repo / "docs/LIST.md").write_text("# L\n\n- [B](https://b.example) - B.\n- [A](https://a.example) - A.\n")
+    assert changed_lines(str(repo / "docs/LIST.md"), base) == {3}
+    assert changed_lines(str(repo / "docs/LIST.md"), "HEAD") == {3}
+
+
+def test_line_end_conversion_is_not_a_change(repo):
+    _commit(repo, "README.md", "# L\n\n- one\n- two\n")
+    (repo / "README.md").write_bytes(b"\xef\xbb\xbf# L\r\n\r\n- one\r\n- two\r\n- three\r\n")
+    assert changed_lines(str(repo / "README.md"), "HEAD") == {5}
+
+
+def test_a_file_new_since_the_ref_is_all_new(repo):
+    _commit(repo, "other.md", "# other\n")
+    (repo / "README.md").write_text("# L\n\n- one\n")
+    assert changed_lines(str(repo / "README.md"), "HEAD") == {1, 2, 3}
+
+
+def test_bad_ref_and_no_repository_are_one_line_errors(repo, tmp_path_factory):
+    _commit(repo, "README.md", "# L\n")
+    with pytest.raises(GitError, match=r"^unknown git ref 'no-such-branch'"):
+        changed_lines(str(repo / "README.md"), "no-such-branch")
+    with pytest.raises(GitError, match=r"^unknown git ref '--output=x'"):
+        changed_lines(str(repo / "README.md"), "--output=x")
+    outside = tmp_path_factory.mktemp("plain") / "README.md"
+    outside.write_text("# L\n")
+    if subprocess.run(["git", "-C", str(outside.parent), "rev-parse"], capture_output=True).returncode == 0:
+        pytest.skip("the temporary directory is inside a git repository")
+    with pytest.raises(GitError, match="not inside a git repository"):
+        changed_lines(str(outside), "HEAD")
+
+
+def test_cli_bad_ref_exits_2(repo, capsys):
+    _commit(repo, "README.md", "# L\n")
+    assert main([str(repo / "README.md"), "--changed-since", "nope", "--select", "toc"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("awesome-lint: unknown git ref 'nope'") and len(err.splitlines()) == 1
+
+
+# -- what the CLI reports ----------------------------------------------------------
+
+LIST = """\
+# Awesome Test
+
+## Contents
+
+- [Tools](#tool)
+- [Papers](#papers)
+
+## Tools
+
+- [Thing](https://example.com) - A thing.
+
+## Papers
+
+- [Other](https://example.org) - Another thing.
+"""
+
+# The sections swapped, with their table-of-contents lines: every line of the
+# old broken anchor moved, none changed.
+SWAPPED = """\
+# Awesome Test
+
+## Contents
+
+- [Papers](#papers)
+- [Tools](#tool)
+
+## Papers
+
+- [Other](https://example.org) - Another thing.
+
+## Tools
+
+- [Thing](https://example.com) - A thing.
+"""
+
+
+def test_a_moved_finding_is_not_blamed_on_the_change(repo, capsys):
+    _commit(repo, "README.md", LIST)
+    (repo / "README.md").write_text(SWAPPED)
+    assert main([str(repo / "README.md"), "--select", "toc", "--changed-since", "HEAD", "--output-format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main([str(repo / "README.md"), "--select", "toc", "--output-format", "json"]) == 1
+    assert [(f["line"], f["rule"]) for f in json.loads(capsys.readouterr().out)] == [(6, "toc")]
+
+
+def test_dead_links_a_change_adds_are_reported_and_old_ones_are_not(repo, site, capsys):
+    if "dead-link" not in all_rules():
+        pytest.skip("the dead-link rule is not installed yet")
+    (repo / ".awesome-lint.yaml").write_text('rules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
+    old = (
+        "# Awesome Links\n\n## Tools\n\n"
+        f"- [Alive]({site.url_for('/alive')}) - Up.\n"
+        f"- [Rotten]({site.url_for('/gone')}) - Went away long ago.\n"
+    )
+    base = _commit(repo, "README.md", old)
+    (repo / "README.md").write_text(old + f"- [Fresh]({site.url_for('/also-gone')}) - Added dead.\n")
+    readme = str(repo / "README.md")
+    assert main([readme, "--links", "--select", "dead-link", "--changed-since", base, "--output-format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["line"], f["rule"]) for f in found] == [(7, "dead-link")]
+    # Only the new line's link was fetched: the old dead one was not even asked for.
+    asked = {request.path for request, _ in site.log}
+    assert asked == {"/also-gone"}
+    # A scheduled full scan still finds the old rot.
+    assert main([readme, "--links", "--select", "dead-link", "--output-format", "json"]) == 1
+    assert [f["line"] for f in json.loads(capsys.readouterr().out)] == [6, 7]
