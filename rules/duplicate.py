@@ -1,10 +1,98 @@
-"""duplicate (being written)."""
-from awesome_lint.rule import Rule
+"""duplicate: the same paper or link listed twice; one URL under two titles."""
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from awesome_lint.rule import Related, Rule
+
+_ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
+_TITLE_NOISE = re.compile(r"[\W_]+")
+
+
+def normalise_url(url: str) -> str:
+    """One spelling per destination: no scheme, ``www.``, fragment or trailing slash;
+    arXiv abstracts and PDFs become the arXiv id, GitHub repositories ignore case."""
+    url = url.strip()
+    parts = urlsplit(url if "//" in url else "//" + url)
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path
+    if host in ("arxiv.org", "export.arxiv.org"):
+        m = _ARXIV.match(path)
+        if m:
+            return "arxiv:" + m.group("id").lower()
+    if host == "github.com":
+        segments = [s for s in path.split("/") if s]
+        if len(segments) >= 2:
+            segments[1] = segments[1].removesuffix(".git")
+            if len(segments) == 2:
+                return "github:" + "/".join(segments).lower()
+            path = "/" + "/".join(segments[:2]).lower() + "/" + "/".join(segments[2:])
+    path = path.rstrip("/")
+    query = "?" + parts.query if parts.query else ""
+    return f"{host}{path}{query}"
+
+
+def normalise_title(title: str) -> str:
+    return _TITLE_NOISE.sub(" ", title.lower()).strip()
 
 
 class Duplicate(Rule):
     name = "duplicate"
-    summary = "duplicate"
+    aliases = ("double-link",)
+    summary = "The same entry (normalised URL or title) appears only once in the list"
+    tags = ("entries", "links")
+
+    @dataclass
+    class Options:
+        # the same paper may be listed once in each of several sections
+        allow_cross_section: bool = False
+        # URL patterns (shell-style, matched against the URL as written) that may repeat
+        allow: list = field(default_factory=list)
 
     def check(self, doc, ctx):
-        return iter(())
+        by_url: dict[str, object] = {}
+        by_title: dict[str, object] = {}
+        papers = doc.family == "papers"
+        for entry in doc.entries:
+            if entry.kind == "item" and entry.parent is not None and not entry.primary_url:
+                continue
+            url = entry.primary_url
+            url_key = normalise_url(url) if url and not self._allowed(url) else None
+            title_key = normalise_title(entry.title) if papers and entry.title else None
+            first = by_title.get(title_key) if title_key else None
+            same_title = first is not None
+            if first is None and url_key:
+                first = by_url.get(url_key)
+            if first is not None and not (
+                self.options.allow_cross_section and first.section is not entry.section
+            ):
+                yield self._report(doc, entry, first, same_title or not papers, url)
+            if url_key:
+                by_url.setdefault(url_key, entry)
+            if title_key:
+                by_title.setdefault(title_key, entry)
+
+    def _allowed(self, url: str) -> bool:
+        return any(fnmatch.fnmatchcase(url, pattern) for pattern in self.options.allow)
+
+    def _report(self, doc, entry, first, same, url):
+        line = first.start_line + 1
+        where = _span(doc, entry)
+        if same:
+            message = f"'{entry.title}' is listed twice; first at line {line}"
+            if first.section is not entry.section and first.section.heading is not None:
+                message += f" (section '{first.section.title}')"
+        else:
+            message = (f"'{entry.title}' links to {url}, the link of '{first.title}' at line {line}"
+                       " (a copied wrong link?)")
+        return self.diagnostic(message, *where, related=(Related("first listed here", *_span(doc, first)),))
+
+
+def _span(doc, entry):
+    title = entry.fields.get("title") or entry.fields.get("name")
+    if title is not None:
+        return title.start, title.end
+    return entry.start, doc.line_end(entry.start_line)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.document import Document
+from awesome_lint.rule import Context
+from awesome_lint.rules.duplicate import Duplicate, normalise_url
+
+
+@pytest.mark.parametrize("a, b", [
+    ("https://arxiv.org/abs/2210.09292", "http://arxiv.org/pdf/2210.09292v2.pdf"),
+    ("https://arxiv.org/abs/2210.09292v3", "arxiv.org/pdf/2210.09292"),
+    ("https://github.com/Owner/Repo", "https://www.github.com/owner/repo/"),
+    ("https://github.com/owner/repo.git", "https://github.com/OWNER/repo#readme"),
+    ("https://example.com/a/", "http://www.example.com/a#x"),
+])
+def test_same_destination(a, b):
+    assert normalise_url(a) == normalise_url(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("https://arxiv.org/abs/2210.09292", "https://arxiv.org/abs/2210.09293"),
+    ("https://github.com/owner/repo", "https://github.com/owner/repo2"),
+    ("https://example.com/a?x=1", "https://example.com/a?x=2"),
+])
+def test_different_destination(a, b):
+    assert normalise_url(a) != normalise_url(b)
+
+
+def entry(title, url, date="7th Oct., 2022"):
+    return f"**{title}** \\\n*A. Author* \\\n[{date}] [arXiv, 2022] \\\n[[Paper]({url})]\n"
+
+
+PAPERS = "\n".join([
+    "## Vision\n", entry("Alpha: A Paper", "https://arxiv.org/abs/2210.00001"),
+    entry("Beta", "https://arxiv.org/abs/2210.00002"),
+    "## Medical\n", entry("alpha - a paper", "https://example.com/alpha"),
+    entry("Gamma", "https://arxiv.org/pdf/2210.00002v2.pdf"),
+])
+
+
+def found(text, **options):
+    doc = Document(text, preset="papers")
+    rule = Duplicate(Duplicate.Options(**options))
+    return [(doc.line_col(d.start)[0] + 1, d.message, doc.line_col(d.related[0].start)[0] + 1)
+            for d in rule.check(doc, Context())]
+
+
+def test_papers_by_title_and_by_url():
+    assert found(PAPERS) == [
+        (15, "'alpha - a paper' is listed twice; first at line 3 (section 'Vision')", 3),
+        (20, "'Gamma' links to https://arxiv.org/pdf/2210.00002v2.pdf, the link of 'Beta' at line 8"
+             " (a copied wrong link?)", 8),
+    ]
+
+
+def test_cross_listing_can_be_allowed():
+    assert found(PAPERS, allow_cross_section=True) == []
+
+
+CLASSIC = """# Awesome
+
+## Tools
+
+- [Alpha](https://alpha.example/) - The first, see [docs](https://docs.example).
+- [Beta](https://beta.example) - Also see [docs](https://docs.example).
+- [Gamma](https://sponsor.example/x) - Sponsored.
+
+## More
+
+- [Alpha again](https://www.alpha.example) - Same tool.
+- [Delta](https://sponsor.example/x) - Sponsored too.
+"""
+
+
+def test_classic_main_links_only_and_allow_list():
+    doc = Document(CLASSIC, preset="awesome")
+    diags = list(Duplicate(Duplicate.Options(allow=["https://sponsor.example/*"])).check(doc, Context()))
+    assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
+        (11, "'Alpha again' is listed twice; first at line 5 (section 'Tools')"),
+    ]
