@@ -222,3 +222,22 @@ def test_pull_request_without_its_base_commit_says_how_to_fix(runner, workspace)
     assert run.annotations == [
         "::error title=awesome-lint::cannot fetch the base commit 123456712345; use actions/checkout with fetch-depth: 0"
     ]
+
+
+def _readme_workflows() -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return [block for block in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "\njobs:" in block]
+
+
+def test_readme_workflows_are_valid_and_use_real_inputs(tmp_path):
+    workflows = _readme_workflows()
+    assert len(workflows) == 2  # pull requests, and the scheduled full scan
+    for i, text in enumerate(workflows):
+        (tmp_path / f"w{i}.yml").write_text(text)
+        jobs = YAML(typ="safe").load(text)["jobs"]
+        uses = [s for job in jobs.values() for s in job["steps"] if s.get("uses", "").split("@")[0].endswith("/awesome-lint")]
+        assert len(uses) == 1
+        assert set(uses[0].get("with", {})) <= set(ACTION["inputs"])
+    done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                           *map(str, sorted(tmp_path.glob("w*.yml")))], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -7,6 +7,7 @@ working tree.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,6 +36,22 @@ BAD_README = """\
 
 # Only the repaired anchor differs.
 FIXED_README = BAD_README.replace("(#tool)", "(#tools)")
+
+
+def test_manifest_and_readme_snippet_are_valid(tmp_path):
+    if shutil.which("pre-commit") is None:
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    manifest = subprocess.run(["pre-commit", "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")],
+                              capture_output=True, text=True)
+    assert manifest.returncode == 0, manifest.stdout + manifest.stderr
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    snippet = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "# .pre-commit-config.yaml" in b)
+    (tmp_path / "config.yaml").write_text(snippet)
+    config = subprocess.run(["pre-commit", "validate-config", str(tmp_path / "config.yaml")], capture_output=True, text=True)
+    assert config.returncode == 0, config.stdout + config.stderr
+    ids = set(re.findall(r"^- id: (\S+)", (REPO / ".pre-commit-hooks.yaml").read_text(), re.M))
+    assert ids == {"awesome-lint", "awesome-lint-links"}
+    assert set(re.findall(r"- id: (\S+)", snippet)) == ids
 
 
 def _git(cwd: Path, *args: str) -> str:
