@@ -6,10 +6,11 @@ working tree.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,16 +39,23 @@ BAD_README = """\
 FIXED_README = BAD_README.replace("(#tool)", "(#tools)")
 
 
-def test_manifest_and_readme_snippet_are_valid(tmp_path):
-    if shutil.which("pre-commit") is None:
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+def _need_precommit() -> None:
+    if importlib.util.find_spec("pre_commit") is None:
         pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
-    manifest = subprocess.run(["pre-commit", "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")],
+
+
+def test_manifest_and_readme_snippet_are_valid(tmp_path):
+    _need_precommit()
+    manifest = subprocess.run([*PRE_COMMIT, "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")],
                               capture_output=True, text=True)
     assert manifest.returncode == 0, manifest.stdout + manifest.stderr
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     snippet = next(b for b in re.findall(r"```yaml\n(.*?)```", readme, re.S) if "# .pre-commit-config.yaml" in b)
     (tmp_path / "config.yaml").write_text(snippet)
-    config = subprocess.run(["pre-commit", "validate-config", str(tmp_path / "config.yaml")], capture_output=True, text=True)
+    config = subprocess.run([*PRE_COMMIT, "validate-config", str(tmp_path / "config.yaml")], capture_output=True, text=True)
     assert config.returncode == 0, config.stdout + config.stderr
     ids = set(re.findall(r"^- id: (\S+)", (REPO / ".pre-commit-hooks.yaml").read_text(), re.M))
     assert ids == {"awesome-lint", "awesome-lint-links"}
@@ -60,8 +68,7 @@ def _git(cwd: Path, *args: str) -> str:
 
 @pytest.fixture(scope="session")
 def head_sha() -> str:
-    if shutil.which("pre-commit") is None:
-        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    _need_precommit()
     if not (REPO / ".git").exists():
         pytest.skip("not a git checkout")
     if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "HEAD:.pre-commit-hooks.yaml"]).returncode:
@@ -85,7 +92,7 @@ def _run(repo: Path, home: Path, *extra: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env["PRE_COMMIT_HOME"] = str(home)
     env["NO_COLOR"] = "1"
-    return subprocess.run(["pre-commit", "run", "--all-files", "--color", "never", *extra], cwd=repo, env=env,
+    return subprocess.run([*PRE_COMMIT, "run", "--all-files", "--color", "never", *extra], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
