@@ -1,68 +1,176 @@
-"""Classic list items: ``- [Name](url) - Description.``"""
+"""Classic list items: ``- [Name](url) - Description.``
+
+An item is a list item (or a line glued to its bullet, ``-[Name](url)``, which
+markdown does not see as a list item at all) that opens with its link.  Badges
+and bold markers around the name are allowed; badges and code spans between
+the name and the separator are kept out of both the name and the description.
+"""
 from __future__ import annotations
 
 import re
 
-from .model import Block, Entry, Field
+from .model import Block, Entry, Field, Link
 
 _BULLET = re.compile(r"[ \t>]*(?P<b>[-*+])(?P<gap>[ \t]*)")
-_SEPARATOR = re.compile(r"[ \t]*(?:--?|–|—|:)?[ \t\u00a0]*")
+# A bullet glued to its link: markdown reads the line as plain text.
+# ``*`` needs the bracket right after it, ``**[`` being bold.
+_GLUED = re.compile(r"(?P<indent>[ \t>]*)(?:(?P<b>[-+])(?=\*{0,2}_{0,2}\[)|(?P<star>\*)(?=\[)(?!.*\]\([^)]*\)\*))")
+# Dashes and colons people put between a name and its description.  A plain
+# hyphen needs a space on one side, so ``[x](u)-js`` is not read as one.
+_SEPARATOR = re.compile(
+    r"[ \t\u00a0]*(?:--?(?=[ \t\u00a0])|(?<=[ \t\u00a0])--?|[\u2013\u2014]|:(?=[ \t\u00a0]))[ \t\u00a0]*"
+)
+_CODE_SPAN = re.compile(r"(`+)[^`].*?\1|(`+)`*?\2")
+_PARENTHETICAL = re.compile(r"\([^()\n]*\)")
 
 
 def looks_like_item(doc, block: Block) -> bool:
-    return _main_link(doc, block) is not None
+    return any(True for _ in _pieces(doc, block))
 
 
-def _main_link(doc, block: Block):
-    if block.kind != "list_item" or not block.links:
-        return None
-    link = block.links[0]
-    first = doc.lines[block.start_line]
-    lead = doc.text[doc.line_starts[block.start_line]:link.start]
-    # The item must open with its link (a bold or badge wrapper is fine).
-    if lead.strip(" \t>-*+").strip("*_") or first.lstrip()[:1] not in "-*+":
-        return None
-    if link.url.startswith("#") or link.image:
-        return None
-    return link
+def _pieces(doc, block: Block):
+    """(first line, end line, bullet offset or None, glued) for each item in a block."""
+    if block.kind not in ("list_item", "paragraph"):
+        return
+    starts = []
+    if block.kind == "list_item" and doc.lines[block.start_line].lstrip(" \t>")[:1] in ("-", "*", "+"):
+        starts.append((block.start_line, False))
+    for n in range(block.start_line, block.end_line):
+        if starts and n == starts[0][0]:
+            continue
+        if _GLUED.match(doc.lines[n]):
+            starts.append((n, True))
+    for index, (first, glued) in enumerate(starts):
+        last = starts[index + 1][0] if index + 1 < len(starts) else block.end_line
+        yield first, last, glued
+
+
+def _is_badge(doc, link: Link) -> bool:
+    """An image, or a link whose whole text is an image."""
+    if link.image:
+        return True
+    inner = doc.text[link.text_start:link.text_end].strip()
+    return inner.startswith("![") and inner.endswith((")", "]"))
+
+
+def _main_link(doc, block: Block, start: int, end: int):
+    """The item's own link: the first link, past any badges, that opens the line."""
+    links = [l for l in block.links if start <= l.start < end]
+    bullet = _BULLET.match(doc.text, start, end)
+    cursor = bullet.end() if bullet else start
+    for link in links:
+        if link.start < cursor:
+            continue  # an image inside a badge link already skipped
+        lead = doc.text[cursor:link.start]
+        if lead.strip(" \t*_"):
+            return None
+        if _is_badge(doc, link):
+            cursor = link.end
+            continue
+        if link.url.startswith("#") or not link.url:
+            return None
+        return link
+    return None
+
+
+def _after_name(doc, link: Link, end: int) -> int:
+    """Past the closing emphasis markers that wrap the name."""
+    after = link.end
+    while after < end and doc.text[after] in "*_":
+        after += 1
+    return after
+
+
+def _decorations_end(doc, links: list[Link], pos: int, end: int) -> int:
+    """Past badges and code spans that sit between the name and the separator."""
+    text = doc.text
+    while pos < end:
+        gap = pos
+        while gap < end and text[gap] in " \t":
+            gap += 1
+        if gap == pos and pos != end and text[pos] not in "![`":
+            break
+        badge = next((l for l in links if l.start == gap and _is_badge(doc, l)), None)
+        if badge is not None:
+            pos = badge.end
+            continue
+        code = _CODE_SPAN.match(text, gap, end)
+        if code and code.group(1):
+            pos = code.end()
+            continue
+        aside = _PARENTHETICAL.match(text, gap, end)
+        if aside and gap > pos:
+            pos = aside.end()
+            continue
+        break
+    return pos
 
 
 def build_entries(doc) -> list[Entry]:
     entries: list[Entry] = []
     parents: list[Entry] = []
     for block in doc.blocks:
-        link = _main_link(doc, block)
-        if link is None:
-            continue
-        first, last = block.start_line, block.end_line
-        start = doc.line_starts[first]
-        end = doc.line_end(last - 1)
-        fields: dict[str, Field] = {}
-        bullet = _BULLET.match(doc.text, start, end)
-        if bullet:
-            fields["bullet"] = Field(bullet.start("b"), bullet.end("b"), bullet.group("b"))
-        fields["name"] = Field(link.text_start, link.text_end, link.text)
-        after = link.end
-        # a closing bold marker around the link belongs to the name
-        while after < end and doc.text[after] in "*_":
-            after += 1
-        sep = _SEPARATOR.match(doc.text, after, end)
-        if sep and sep.end() > after:
-            fields["separator"] = Field(after, sep.end(), sep.group())
-        desc_start = sep.end() if sep else after
-        if desc_start < end:
-            fields["description"] = Field(desc_start, end, doc.text[desc_start:end])
-        depth = block.list_depth - 1
-        while parents and parents[-1].depth >= depth:
-            parents.pop()
-        section = doc.root
-        for candidate in doc.sections[1:]:
-            if candidate.start_line <= first:
-                section = candidate
-        entry = Entry(
-            "item", section, first, last, start, end, link.text, fields, list(block.links),
-            depth, parents[-1] if parents else None,
-        )
-        parents.append(entry)
-        entries.append(entry)
+        for first, last, glued in _pieces(doc, block):
+            entry = _entry(doc, block, first, last, glued)
+            if entry is None:
+                continue
+            while parents and parents[-1].depth >= entry.depth:
+                parents.pop()
+            entry.parent = parents[-1] if parents else None
+            parents.append(entry)
+            entries.append(entry)
     return entries
+
+
+def _entry(doc, block: Block, first: int, last: int, glued: bool) -> Entry | None:
+    start = doc.line_starts[first]
+    end = doc.line_end(last - 1)
+    link = _main_link(doc, block, start, end)
+    if link is None:
+        return None
+    links = [l for l in block.links if start <= l.start < end]
+    fields: dict[str, Field] = {}
+    bullet = _BULLET.match(doc.text, start, end)
+    if bullet:
+        fields["bullet"] = Field(bullet.start("b"), bullet.end("b"), bullet.group("b"))
+        fields["gap"] = Field(bullet.start("gap"), bullet.end("gap"), bullet.group("gap"))
+    fields["name"] = Field(link.text_start, link.text_end, link.text)
+    after = _after_name(doc, link, end)
+    sep = None
+    decorated = _decorations_end(doc, links, after, end)
+    if decorated > after:
+        sep = _SEPARATOR.match(doc.text, decorated, end)
+        if sep and sep.end() > decorated:
+            fields["decorations"] = Field(after, decorated, doc.text[after:decorated])
+            after = decorated
+        else:
+            sep = None
+    if sep is None:
+        sep = _SEPARATOR.match(doc.text, after, end)
+    if sep and sep.end() > after and sep.end() < end:
+        fields["separator"] = Field(after, sep.end(), sep.group())
+        desc_start = sep.end()
+    else:
+        desc_start = after
+        while desc_start < end and doc.text[desc_start] in " \t":
+            desc_start += 1
+    if doc.text[desc_start:end].strip():
+        fields["description"] = Field(desc_start, end, doc.text[desc_start:end])
+    depth = max(block.list_depth - 1, 0) if not glued else _glued_depth(doc, block, first)
+    section = doc.root
+    for candidate in doc.sections[1:]:
+        if candidate.start_line <= first:
+            section = candidate
+    return Entry("item", section, first, last, start, end, link.text, fields, links, depth, None)
+
+
+def _glued_depth(doc, block: Block, line: int) -> int:
+    """A glued line is a sibling of the item it follows, or nested under it when indented more."""
+    if block.list_depth == 0:
+        return 0
+    own = len(doc.lines[line]) - len(doc.lines[line].lstrip(" \t"))
+    item = block.item_line if block.item_line is not None else block.start_line
+    parent = len(doc.lines[item]) - len(doc.lines[item].lstrip(" \t"))
+    if block.kind == "list_item":
+        return block.list_depth - 1 + (1 if own > parent else 0)
+    return block.list_depth

@@ -1,0 +1,41 @@
+"""main-heading: one top-level heading, the list's title, before anything else."""
+from __future__ import annotations
+
+import re
+
+from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
+
+# A title drawn in HTML (a logo in a centred block) stands for the heading.
+_HTML_TITLE = re.compile(r"<h1\b|<img\b", re.I)
+
+
+class MainHeading(Rule):
+    name = "main-heading"
+    aliases = ("awesome-heading", "remark-lint:awesome-heading", "no-multiple-toplevel-headings")
+    summary = "The list has one top-level heading, its title, at the top"
+    tags = ("structure", "headings")
+    fixable = True
+    families = ("awesome",)
+
+    def check(self, doc, ctx):
+        tops = [h for h in doc.headings if h.level == 1]
+        if not tops:
+            if not _html_title(doc):
+                first = doc.headings[0] if doc.headings else None
+                where = (first.start, first.end) if first else (0, 0)
+                yield self.diagnostic("missing the main heading: start the list with '# Awesome Name'",
+                                      *where, severity=WARNING)
+            return
+        for extra in tops[1:]:
+            hashes = doc.text.index("#", extra.start)
+            fix = Fix.replace(hashes, hashes + 1, "##", "make it a second-level heading", UNSAFE)
+            yield self.diagnostic(
+                f"only the title may be a top-level heading; '{extra.text}' is another", extra.start, extra.end, fix,
+            )
+
+
+def _html_title(doc) -> bool:
+    """An HTML block with a heading or logo before the first markdown heading."""
+    stop = doc.headings[0].line if doc.headings else len(doc.lines)
+    head = "\n".join(doc.lines[n] for n in sorted(doc.code_lines) if n < stop)
+    return bool(_HTML_TITLE.search(head))

@@ -1,0 +1,106 @@
+"""Punctuation in prose: quotes and brackets that pair up, no doubled marks.
+
+Only the text of paragraphs, list items and headings is read: code spans,
+link destinations, HTML and code blocks never are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from awesome_lint.positions import align
+from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
+
+PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»", "「": "」", "『": "』", "（": "）", "【": "】", "《": "》"}
+CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+
+
+def prose(doc):
+    """Per paragraph, list item or heading: the (offset, character) of its text."""
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
+        if tok.type != "inline" or not tok.map:
+            continue
+        children = tok.children or []
+        start = doc.line_starts[tok.map[0]]
+        end = doc.line_end(tok.map[1] - 1)
+        heading = i > 0 and tokens[i - 1].type == "heading_open"
+        spans = align(doc.text, start, end, children, heading=heading).spans
+        chars = []
+        for child, (s, e) in zip(children, spans):
+            if child.type == "text" and e > s:
+                chars.extend((k, doc.text[k]) for k in range(s, e) if doc.text[k - 1:k] != "\\")
+        yield chars
+
+
+def _is_apostrophe(text: str, k: int) -> bool:
+    return k > 0 and text[k - 1].isalnum()
+
+
+class BalancedPunctuation(Rule):
+    name = "balanced-punctuation"
+    aliases = ("match-punctuation", "remark-lint-match-punctuation")
+    summary = "Quotes and brackets in prose come in pairs (“…”, (…), 「…」, \"…\")"
+    tags = ("punctuation", "style")
+
+    @dataclass
+    class Options:
+        # also count straight double quotes, which must be even in each paragraph
+        straight_quotes: bool = True
+
+    def check(self, doc, ctx):
+        for chars in prose(doc):
+            text = "".join(ch for _, ch in chars)
+            stack = []  # (offset, opener)
+            for k, (offset, ch) in enumerate(chars):
+                if ch == "’" and _is_apostrophe(text, k) and not any(o == "‘" for _, o in stack):
+                    continue  # don't, it’s, students’
+                if ch in PAIRS:
+                    stack.append((offset, ch))
+                elif ch in CLOSERS:
+                    opener = CLOSERS[ch]
+                    if ch == ")" and opener not in (o for _, o in stack) and _is_enumeration(text, k):
+                        continue  # "1)", "a)" counting, ":)" smileys
+                    if any(o == opener for _, o in stack):
+                        while stack and stack[-1][1] != opener:
+                            stack.pop()
+                        stack.pop()
+                    else:
+                        yield self.diagnostic(f"'{ch}' closes nothing: no '{opener}' before it", offset, offset + 1)
+            for offset, opener in stack:
+                yield self.diagnostic(f"'{opener}' is never closed with '{PAIRS[opener]}'", offset, offset + 1)
+            if self.options.straight_quotes:
+                quotes = [offset for offset, ch in chars if ch == '"']
+                if len(quotes) % 2:
+                    yield self.diagnostic('odd number of \'"\' in this paragraph: one is never closed',
+                                          quotes[-1], quotes[-1] + 1, severity=WARNING)
+
+
+def _is_enumeration(text: str, k: int) -> bool:
+    before = text[max(0, k - 3):k]
+    return bool(re.search(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])$|[:;]-?$", before))
+
+
+_REPEAT = re.compile(r"([!?,;])\1+|(?<![.\w/])\.\.(?![.\w/])|(?<![:\w])::(?![:\w])")
+
+
+class NoRepeatPunctuation(Rule):
+    name = "no-repeat-punctuation"
+    aliases = ("remark-lint-no-repeat-punctuation",)
+    summary = "No doubled punctuation in prose (`!!`, `??`, `,,`, `..`)"
+    tags = ("punctuation", "style")
+    fixable = True
+
+    def check(self, doc, ctx):
+        for chars in prose(doc):
+            text = "".join(ch for _, ch in chars)
+            for m in _REPEAT.finditer(text):
+                offsets = [chars[k][0] for k in range(m.start(), m.end())]
+                if offsets[-1] - offsets[0] != len(offsets) - 1:
+                    continue  # the marks are not next to each other in the source
+                start, end = offsets[0], offsets[-1] + 1
+                mark = m.group()[0]
+                # ",," and ";;" are typos; "!!" and ".." may be meant, so that fix is unsafe
+                applicability = "safe" if mark in ",;" else UNSAFE
+                fix = Fix.replace(start, end, mark, f"keep one '{mark}'", applicability)
+                yield self.diagnostic(f"repeated punctuation '{m.group()}'", start, end, fix)
