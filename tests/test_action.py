@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 
 REPO = Path(__file__).resolve().parents[1]
 ACTION = YAML(typ="safe").load((REPO / "action.yml").read_text())
+BASH = shutil.which("bash")
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 README = """\
@@ -81,7 +82,8 @@ def _evaluate(value: str, inputs: dict, outputs: dict) -> str:
     return EXPRESSION.sub(one, str(value))
 
 
-def run_action(runner: Path, workspace: Path, event_name: str = "push", event: dict | None = None, **given) -> Run:
+def run_action(runner: Path, workspace: Path, event_name: str = "push", event: dict | None = None,
+               search_path: str | None = None, **given) -> Run:
     inputs = {name: str(spec.get("default", "")) for name, spec in ACTION["inputs"].items()}
     for name, value in given.items():
         name = name.replace("_", "-")
@@ -98,6 +100,8 @@ def run_action(runner: Path, workspace: Path, event_name: str = "push", event: d
         GITHUB_EVENT_NAME=event_name, GITHUB_EVENT_PATH=str(home / "event.json"),
         GITHUB_STEP_SUMMARY=str(summary), RUNNER_TEMP=str(runner / "temp"), RUNNER_OS="Linux",
     )
+    if search_path is not None:
+        base["PATH"] = search_path
     assert ACTION["runs"]["using"] == "composite"
     outputs: dict[str, dict[str, str]] = {}
     out = err = ""
@@ -111,7 +115,7 @@ def run_action(runner: Path, workspace: Path, event_name: str = "push", event: d
         output_file.write_text("")
         env = dict(base, GITHUB_OUTPUT=str(output_file))
         env.update({k: _evaluate(v, inputs, outputs) for k, v in step.get("env", {}).items()})
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=workspace,
+        done = subprocess.run([BASH, "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=workspace,
                               env=env, capture_output=True, text=True, timeout=300)
         out, err = out + done.stdout, err + done.stderr
         if "id" in step:
@@ -241,3 +245,21 @@ def test_readme_workflows_are_valid_and_use_real_inputs(tmp_path):
     done = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
                            *map(str, sorted(tmp_path.glob("w*.yml")))], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_runner_without_a_recent_python_is_told_what_to_add(tmp_path, workspace):
+    runner = tmp_path / "runner"
+    (runner / "temp").mkdir(parents=True)
+    (runner / "action").mkdir()
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("cksum", "cut"):
+        (tools / tool).symlink_to(shutil.which(tool))
+    old = tools / "python3"
+    old.write_text("#!/bin/sh\nexit 1\n")  # answers the version check like a Python 3.8 would
+    old.chmod(0o755)
+    run = run_action(runner, workspace, search_path=str(tools), links="false")
+    assert run.returncode == 1
+    assert run.annotations == [
+        "::error title=awesome-lint::awesome-lint needs Python 3.10 or newer on PATH: add actions/setup-python before it"
+    ]
