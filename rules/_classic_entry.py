@@ -22,6 +22,7 @@ _HTML_TAIL = re.compile(r"<[^<>\n]*>\Z")
 _LINE_BULLET = re.compile(r"(?P<lead>[ \t>]*)(?P<b>[-*+])(?=[ \t]|$)")
 _SUBJECT = re.compile(r"(?:\s*\([^)]*\))?(?:,|'s\b|’s\b|\s+(?:is|are|was|has|provides|allows|lets|offers|enables|helps|makes|supports)\b)")
 _EMPHASIS_ONLY = re.compile(r"([*_]{1,2})[^*_]+\1\Z")
+_ASIDE = re.compile(r"[ \t]*\((?![^()]*\]\()[^()\n]*\)")
 _WORD = re.compile(r"[^\s\-;/,:()\[\]]+")
 
 
@@ -158,6 +159,13 @@ def _prose_end(doc, entry, desc) -> int:
     return end
 
 
+def _after_aside(text: str, end: int, limit: int) -> int:
+    """A parenthetical without links that follows the sentence belongs to it:
+    "classes (a fork of X)." rather than "classes. (a fork of X)"."""
+    m = _ASIDE.match(text, end, limit)
+    return m.end() if m else end
+
+
 def _balanced(text: str) -> bool:
     """Parentheses outside link destinations pair up (else the end is unclear)."""
     text = re.sub(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)", "]", text)
@@ -211,7 +219,8 @@ def _ending(rule, doc, entry, desc):
         return
     fix = None
     if (last.isalnum() or last in CLOSING_QUOTES or last in "`") and _balanced(prose):
-        fix = Fix.replace(end, end, ".", "end the description with '.'")
+        at = _after_aside(doc.text, end, desc.end)
+        fix = Fix.replace(at, at, ".", "end the description with '.'")
     yield rule.diagnostic("description should end with '.', '!', '?' or '…'", max(end - 1, desc.start), end, fix)
 
 
