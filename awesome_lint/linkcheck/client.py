@@ -58,7 +58,8 @@ class Job:
 @dataclass
 class Outcome:
     result: LinkResult | None = None  # set when the job is finished
-    throttle: float = 0.0  # seconds the whole host should rest (429)
+    limited: bool = False  # the answer was 429
+    pause: float = 0.0  # how long the host asked us to wait
     failure: str | None = None  # "refused" or "timeout", for per-host bookkeeping
     responded: bool = False
 
@@ -243,19 +244,24 @@ class Checker:
     def _busy(self, job: Job, response: requests.Response) -> Outcome:
         status = response.status_code
         asked = retry_after(response)
-        if asked is not None and asked > self.options.max_retry_after:
-            reason = f"{phrase(status)} (asked to wait {asked:.0f} s)"
-            return self._done(job, "unverified", status, reason, responded=True)
-        if job.tries >= self.options.retries:
-            reason = f"{phrase(status)} after {job.tries + 1} tries"
-            return self._done(job, "unverified", status, reason, responded=True)
-        job.tries += 1
-        delay = asked if asked is not None else self._backoff(job.tries)
+        delay = asked if asked is not None else self._backoff(job.tries + 1)
         if status == 429 and asked is None:
             delay *= 2
-        job.not_before = time.monotonic() + delay
-        self.stats.retried()
-        return Outcome(throttle=delay if status == 429 else 0.0, responded=True)
+        if asked is not None and asked > self.options.max_retry_after:
+            reason = f"{phrase(status)} (asked to wait {asked:.0f} s)"
+            outcome = self._done(job, "unverified", status, reason, responded=True)
+        elif job.tries >= self.options.retries:
+            reason = f"{phrase(status)} after {job.tries + 1} tries"
+            outcome = self._done(job, "unverified", status, reason, responded=True)
+        else:
+            job.tries += 1
+            job.not_before = time.monotonic() + delay
+            self.stats.retried()
+            outcome = Outcome(responded=True)
+        if status == 429:
+            outcome.limited = True
+            outcome.pause = min(delay, self.options.max_retry_after)
+        return outcome
 
     def _live(self, job: Job, status: int) -> Outcome:
         permanent = None

@@ -63,16 +63,21 @@ class HostState:
     active: int = 0
     next_start: float = 0.0
     parked: deque = field(default_factory=deque)
-    successes: int = 0
+    answers: int = 0
+    recent: deque = field(default_factory=lambda: deque(maxlen=8))  # was each answer a 429?
     timeouts: int = 0  # URLs given up on for timeouts
     down: tuple[str, str] | None = None  # (verdict, reason) for every later URL of this host
 
-    def throttle(self, until: float) -> None:
-        self.next_start = max(self.next_start, until)
-        self.concurrency = max(1, self.concurrency // 2)
+    def answered(self, now: float, limited: bool, pause: float) -> None:
+        """Note an answer; slow the whole host down when it is rate-limiting us.
 
-    def recover(self) -> None:
-        # Win back one slot per run of successes after a 429 lowered the allowance.
-        self.successes += 1
-        if self.concurrency < self.limit.concurrency and self.successes % 8 == 0:
-            self.concurrency += 1
+        A 429 now and then is about one URL (it waits for its own Retry-After).
+        When several of the recent answers are 429s the limit is on the host:
+        the host pauses, and its concurrency is halved for the rest of the run.
+        """
+        self.answers += 1
+        self.recent.append(limited)
+        if limited and sum(self.recent) >= 3:
+            self.recent.clear()
+            self.concurrency = max(1, self.concurrency // 2)
+            self.next_start = max(self.next_start, now + pause)

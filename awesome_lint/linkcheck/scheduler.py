@@ -110,9 +110,7 @@ class Scheduler:
 
     def _account(self, host: HostState, outcome: Outcome) -> None:
         if outcome.responded:
-            host.recover()
-        if outcome.throttle:
-            host.throttle(time.monotonic() + outcome.throttle)
+            host.answered(time.monotonic(), outcome.limited, outcome.pause)
         if outcome.result is None:
             return
         if outcome.failure == "refused":
@@ -120,7 +118,7 @@ class Scheduler:
             host.down = ("dead", outcome.result.reason)
         elif outcome.failure == "timeout":
             host.timeouts += 1
-            if not host.successes and host.timeouts >= self.options.give_up_after_timeouts:
+            if not host.answers and host.timeouts >= self.options.give_up_after_timeouts:
                 host.down = ("unverified", "host did not answer")
 
     def _finish(self, result: LinkResult) -> None:
