@@ -29,7 +29,7 @@ def prose(doc):
         chars = []
         for child, (s, e) in zip(children, spans):
             if child.type == "text" and e > s:
-                chars.extend((k, doc.text[k]) for k in range(s, e) if doc.text[k - 1:k] != "\\")
+                chars.extend((k, doc.text[k]) for k in range(s, e) if doc.text[k] != "\\")
         yield chars
 
 
