@@ -1,0 +1,82 @@
+"""local-link: relative links name files that exist, and #anchors name a heading or an anchor."""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from awesome_lint.document import Document
+from awesome_lint.rule import Rule
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def _targets(doc: Document) -> set[str]:
+    return {h.slug for h in doc.headings} | set(doc.anchors)
+
+
+def _has_anchor(targets: set[str], fragment: str) -> bool:
+    # GitHub serves ids in lower case and browsers percent-decode fragments.
+    candidates = {fragment, unquote(fragment)}
+    return any(c in targets or c.lower() in targets for c in candidates)
+
+
+def _repo_root(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+class LocalLink(Rule):
+    name = "local-link"
+    summary = "Relative links point at files that exist; #anchors match a heading or an explicit anchor"
+    tags = ("links",)
+
+    @dataclass
+    class Options:
+        check_other_files: bool = True  # also check #anchors in links to other markdown files
+
+    def check(self, doc, ctx):
+        here = Path(ctx.path).resolve().parent if ctx.path else None
+        own = _targets(doc)
+        others: dict[Path, set[str] | None] = {}
+        for link in doc.links:
+            url = link.url.strip()
+            if not url or _SCHEME.match(url) or url.startswith("//"):
+                continue
+            parts = urlsplit(url)
+            if not parts.path:
+                if parts.fragment and not _has_anchor(own, parts.fragment):
+                    yield self.diagnostic(self._no_anchor(url, parts.fragment, own), link.start, link.end)
+                continue
+            if here is None:
+                continue  # stdin: nothing to resolve relative paths against
+            path = unquote(parts.path)
+            base = _repo_root(here) if path.startswith("/") else here
+            target = (base / path.lstrip("/")).resolve()
+            if not target.exists():
+                yield self.diagnostic(f"link to a missing file: {path}", link.start, link.end)
+                continue
+            if parts.fragment and self.options.check_other_files and target.suffix.lower() in _MARKDOWN:
+                if target not in others:
+                    others[target] = self._read_targets(target)
+                found = others[target]
+                if found is not None and not _has_anchor(found, parts.fragment):
+                    yield self.diagnostic(self._no_anchor(url, parts.fragment, found), link.start, link.end)
+
+    @staticmethod
+    def _read_targets(path: Path) -> set[str] | None:
+        try:
+            return _targets(Document(path.read_text(encoding="utf-8", errors="replace"), str(path)))
+        except OSError:
+            return None
+
+    @staticmethod
+    def _no_anchor(url: str, fragment: str, targets: set[str]) -> str:
+        close = difflib.get_close_matches(unquote(fragment).lower(), sorted(targets), n=1)
+        hint = f" (did you mean #{close[0]}?)" if close else ""
+        return f"anchor '{url}' matches no heading or anchor{hint}"
