@@ -5,7 +5,9 @@ link destinations, HTML and code blocks never are.
 """
 from __future__ import annotations
 
+import bisect
 import re
+import weakref
 from dataclasses import dataclass
 
 from awesome_lint.positions import align
@@ -13,10 +15,45 @@ from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
 
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»", "「": "」", "『": "』", "（": "）", "【": "】", "《": "》"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+_MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 
 
-def prose(doc):
-    """Per paragraph, list item or heading: the (offset, character) of its text."""
+class Prose:
+    """The text of one paragraph, list item or heading, with its source offsets.
+
+    Backslashes are left out; ``offset(k)`` is where character ``k`` of
+    ``text`` sits in the document.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.text_starts: list[int] = []
+        self.src_starts: list[int] = []
+        self.length = 0
+
+    def add(self, segment: str, src: int) -> None:
+        self.parts.append(segment)
+        self.text_starts.append(self.length)
+        self.src_starts.append(src)
+        self.length += len(segment)
+
+    def offset(self, k: int) -> int:
+        j = bisect.bisect_right(self.text_starts, k) - 1
+        return self.src_starts[j] + k - self.text_starts[j]
+
+
+# Both punctuation rules read the same prose: build it once per document.
+_PROSE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def prose(doc) -> list[tuple[str, Prose]]:
+    found = _PROSE.get(doc)
+    if found is None:
+        found = _PROSE[doc] = list(_prose(doc))
+    return found
+
+
+def _prose(doc):
     tokens = doc.tokens
     for i, tok in enumerate(tokens):
         if tok.type != "inline" or not tok.map:
@@ -26,11 +63,16 @@ def prose(doc):
         end = doc.line_end(tok.map[1] - 1)
         heading = i > 0 and tokens[i - 1].type == "heading_open"
         spans = align(doc.text, start, end, children, heading=heading).spans
-        chars = []
+        para = Prose()
         for child, (s, e) in zip(children, spans):
             if child.type == "text" and e > s:
-                chars.extend((k, doc.text[k]) for k in range(s, e) if doc.text[k] != "\\")
-        yield chars
+                segment = doc.text[s:e]
+                cursor = s
+                for piece in segment.split("\\"):
+                    if piece:
+                        para.add(piece, cursor)
+                    cursor += len(piece) + 1
+        yield "".join(para.parts), para
 
 
 def _is_apostrophe(text: str, k: int) -> bool:
@@ -49,10 +91,11 @@ class BalancedPunctuation(Rule):
         straight_quotes: bool = True
 
     def check(self, doc, ctx):
-        for chars in prose(doc):
-            text = "".join(ch for _, ch in chars)
+        for text, para in prose(doc):
             stack = []  # (offset, opener)
-            for k, (offset, ch) in enumerate(chars):
+            for m in _MARKS.finditer(text):
+                k, ch = m.start(), m.group()
+                offset = para.offset(k)
                 if ch == "’" and _is_apostrophe(text, k) and not any(o == "‘" for _, o in stack):
                     continue  # don't, it’s, students’
                 if ch in PAIRS:
@@ -70,7 +113,7 @@ class BalancedPunctuation(Rule):
             for offset, opener in stack:
                 yield self.diagnostic(f"'{opener}' is never closed with '{PAIRS[opener]}'", offset, offset + 1)
             if self.options.straight_quotes:
-                quotes = [offset for offset, ch in chars if ch == '"']
+                quotes = [para.offset(m.start()) for m in re.finditer('"', text)]
                 if len(quotes) % 2:
                     yield self.diagnostic('odd number of \'"\' in this paragraph: one is never closed',
                                           quotes[-1], quotes[-1] + 1, severity=WARNING)
@@ -92,10 +135,9 @@ class NoRepeatPunctuation(Rule):
     fixable = True
 
     def check(self, doc, ctx):
-        for chars in prose(doc):
-            text = "".join(ch for _, ch in chars)
+        for text, para in prose(doc):
             for m in _REPEAT.finditer(text):
-                offsets = [chars[k][0] for k in range(m.start(), m.end())]
+                offsets = [para.offset(k) for k in range(m.start(), m.end())]
                 if offsets[-1] - offsets[0] != len(offsets) - 1:
                     continue  # the marks are not next to each other in the source
                 start, end = offsets[0], offsets[-1] + 1
