@@ -21,37 +21,95 @@ class FixOutcome:
 
 
 def apply_edits(text: str, edits) -> str:
+    """Apply edits that do not overlap, except plain edits that lie inside a
+    slice of a move (``Edit.pieces``): those are applied to the moved text."""
+    moves = [e for e in edits if e.pieces]
+    inner: dict[int, list[list[Edit]]] = {id(m): [[] for _ in m.pieces] for m in moves}
+    top: list[Edit] = []
+    for edit in edits:
+        if edit.pieces:
+            top.append(edit)
+            continue
+        home = _piece_holding(moves, edit)
+        if home is None:
+            top.append(edit)
+        else:
+            inner[id(home[0])][home[1]].append(edit)
     parts = []
     cursor = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+    for edit in sorted(top, key=lambda e: (e.start, e.end)):
         parts.append(text[cursor:edit.start])
-        parts.append(edit.text)
+        parts.append(_move_text(text, edit, inner[id(edit)]) if edit.pieces else edit.text)
         cursor = edit.end
     parts.append(text[cursor:])
     return "".join(parts)
 
 
+def _move_text(text: str, move: Edit, inner: list[list[Edit]]) -> str:
+    out = []
+    for piece, edits in zip(move.pieces, inner):
+        if isinstance(piece, str):
+            out.append(piece)
+        else:
+            s, e = piece
+            shifted = [Edit(x.start - s, x.end - s, x.text) for x in edits]
+            out.append(apply_edits(text[s:e], shifted) if shifted else text[s:e])
+    return "".join(out)
+
+
+def _piece_holding(moves, edit):
+    """The (move, piece index) whose source slice holds ``edit`` whole, if any."""
+    for move in moves:
+        if not move.start <= edit.start <= edit.end <= move.end:
+            continue
+        for index, piece in enumerate(move.pieces):
+            if not isinstance(piece, str) and piece[0] <= edit.start and edit.end <= piece[1]:
+                return move, index
+    return None
+
+
 def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
-    """Fixable findings whose edits overlap none chosen before them."""
+    """Fixable findings whose edits conflict with none chosen before them."""
     chosen: list[Diagnostic] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[Edit] = []
     candidates = [
         d for d in diagnostics if d.fix and (unsafe or d.fix.applicability == SAFE)
     ]
-    # Smaller fixes first: a whole-section rewrite waits for the local ones.
+    # Smaller fixes first: a whole-section rewrite waits for the local ones,
+    # unless it is a move that can carry them along.
     candidates.sort(key=lambda d: (d.fix.end - d.fix.start, d.fix.start))
+    fixes: list[Fix] = []
     for diag in candidates:
-        spans = [(e.start, e.end) for e in diag.fix.edits]
-        if any(_overlaps(s, t) for s in spans for t in taken):
+        if diag.fix in fixes:  # one fix serving several findings
+            chosen.append(diag)
+            continue
+        if any(_conflict(new, old) for new in diag.fix.edits for old in taken):
             continue
         chosen.append(diag)
-        taken.extend(spans)
+        fixes.append(diag.fix)
+        taken.extend(diag.fix.edits)
     return chosen
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def edits_of(chosen: list[Diagnostic]) -> list[Edit]:
+    unique: list[Fix] = []
+    for diag in chosen:
+        if diag.fix not in unique:
+            unique.append(diag.fix)
+    return [e for fix in unique for e in fix.edits]
+
+
+def _conflict(a: Edit, b: Edit) -> bool:
     # Two insertions at one point also conflict: their order would be a guess.
-    return (a[0] < b[1] and b[0] < a[1]) or a == b
+    if not ((a.start < b.end and b.start < a.end) or (a.start, a.end) == (b.start, b.end)):
+        return False
+    if a.pieces and b.pieces:
+        return True
+    if a.pieces:
+        return _piece_holding([a], b) is None
+    if b.pieces:
+        return _piece_holding([b], a) is None
+    return True
 
 
 def content(doc) -> Counter:
@@ -76,7 +134,7 @@ def fix_loop(text: str, check: Callable[[str], tuple[object, list[Diagnostic]]],
         chosen = [d for d in choose(diagnostics, unsafe) if _key(d) not in refused]
         if not chosen:
             break
-        new_text = apply_edits(text, [e for d in chosen for e in d.fix.edits])
+        new_text = apply_edits(text, edits_of(chosen))
         if new_text == text:
             break
         new_doc, new_diags = check(new_text)
@@ -92,7 +150,7 @@ def fix_loop(text: str, check: Callable[[str], tuple[object, list[Diagnostic]]],
                     outcome.reverted.append((diag, f"would lose {alone_missing[0]!r}"))
                 else:
                     good.append(diag)
-            new_text = apply_edits(text, [e for d in good for e in d.fix.edits])
+            new_text = apply_edits(text, edits_of(good))
             new_doc, new_diags = check(new_text)
             if lost(must_keep, content(new_doc)):
                 break  # together they still lose content: write nothing more

@@ -16,11 +16,24 @@ WARNING = "warning"
 
 @dataclass(frozen=True)
 class Edit:
-    """Replace ``text[start:end]`` of the normalised document with ``text``."""
+    """Replace ``text[start:end]`` of the normalised document with ``text``.
+
+    ``pieces``, when given, says the new text is made of slices of the old
+    one, ``(start, end)``, and literal strings, in order: a move.  The fix
+    loop can then apply other fixes inside the moved slices in the same round
+    instead of waiting for the next one.
+    """
 
     start: int
     end: int
     text: str
+    pieces: tuple = ()
+
+    @classmethod
+    def move(cls, start: int, end: int, pieces, source: str) -> "Edit":
+        pieces = tuple(pieces)
+        text = "".join(p if isinstance(p, str) else source[p[0]:p[1]] for p in pieces)
+        return cls(start, end, text, pieces)
 
 
 @dataclass(frozen=True)

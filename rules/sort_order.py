@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from awesome_lint import dates
-from awesome_lint.rule import Fix, Rule
+from awesome_lint.rule import Edit, Fix, Rule
 
 _NAME_NOISE = re.compile(r"[\W_]+")
 NEWEST, OLDEST, ALPHA = "newest-first", "oldest-first", "alphabetical"
@@ -142,15 +142,17 @@ def _is_ancestor(candidate, entry) -> bool:
 
 
 def _move_fix(doc, entries, ends, permuted, title):
-    """One edit over the run of entries: each slot gets another entry's exact text."""
-    texts = [doc.text[e.start:end] for e, end in zip(entries, ends)]
-    gaps = [doc.text[end:nxt.start] for end, nxt in zip(ends, entries[1:])]
-    parts = []
+    """One edit over the run of entries: each slot gets another entry's exact
+    text.  It is a move (slices of the source), so fixes inside the entries
+    can be applied in the same round."""
+    spans = [(e.start, end) for e, end in zip(entries, ends)]
+    gaps = [(end, nxt.start) for end, nxt in zip(ends, entries[1:])]
+    pieces = []
     for slot, source in enumerate(permuted):
-        parts.append(texts[source])
+        pieces.append(spans[source])
         if slot < len(gaps):
-            parts.append(gaps[slot])
-    return Fix.replace(entries[0].start, ends[-1], "".join(parts), title)
+            pieces.append(gaps[slot])
+    return Fix((Edit.move(entries[0].start, ends[-1], pieces, doc.text),), title=title)
 
 
 def _where(doc, entry):

@@ -36,6 +36,7 @@ class Toc(Rule):
         targets = {h.slug: h for h in doc.headings}
         known = set(targets) | doc.anchors
         linked = []  # (item block, link, heading or None)
+        broken = []
         for block in items:
             for link in block.links:
                 if not link.url.startswith("#"):
@@ -51,14 +52,18 @@ class Toc(Rule):
                         fix = Fix.replace(link.url_start, link.url_end, "#" + match.slug,
                                           f"point the link at #{match.slug}")
                     hint = f" (did you mean #{match.slug}?)" if match else ""
-                    yield self.diagnostic(f"anchor '{link.url}' matches no heading{hint}",
-                                          link.start, link.end, fix)
+                    broken.append(self.diagnostic(f"anchor '{link.url}' matches no heading{hint}",
+                                                  link.start, link.end, fix))
                 linked.append((block, link, target))
         scope = _scope(doc, heading, region, linked, self.options.exclude)
+        regen = _regenerate(doc, region, items, linked, scope) if scope else None
+        for diag in broken:
+            if regen is not None and diag.fix is not None:
+                diag.fix = regen  # one rewrite mends the anchors and the rest at once
+            yield diag
         if not scope:
             return
         present = [t for _, _, t in linked if t is not None and t in scope]
-        regen = _regenerate(doc, region, items, linked, scope)
         missing = [h for h in scope if h not in present and h.text.lower() not in self._excluded()]
         for h in missing:
             yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",

@@ -53,3 +53,26 @@ def test_fix_that_loses_a_url_is_reverted():
     outcome = fix_loop(TEXT, check_factory(rule), unsafe=False)
     assert "https://b.example" in outcome.text and "- A\n" in outcome.text
     assert [why for _, why in outcome.reverted] == ["would lose 'https://b.example'"]
+
+
+def test_edits_inside_a_move_ride_along():
+    text = "one a\ntwo b\nthree c\n"
+    move = Edit.move(0, 13, [(6, 11), (5, 6), (0, 5), (11, 13)], text)
+    assert move.text == "two b\none a\nt"  # built from slices of the source
+    inner = [Edit(4, 5, "A"), Edit(10, 11, "B")]  # inside "one a" and "two b"
+    assert apply_edits(text, [move, *inner]) == "two B\none A\nthree c\n"
+
+
+def test_move_and_inner_fix_are_chosen_together_but_not_a_straddling_one():
+    text = "one a\ntwo b\nthree c\n"
+    move = Diagnostic("sort", "m", 0, 11, fix=Fix((Edit.move(0, 11, [(6, 11), (5, 6), (0, 5)], text),)))
+    inside = diag(4, 5, "A")
+    straddling = diag(4, 7, "X")
+    assert choose([move, inside], unsafe=False) == [inside, move]
+    assert choose([move, straddling], unsafe=False) == [straddling]
+
+
+def test_one_fix_shared_by_several_findings_counts_for_each():
+    fix = Fix((Edit(0, 1, "X"),))
+    a, b = Diagnostic("r", "a", 0, 1, fix=fix), Diagnostic("r", "b", 2, 3, fix=fix)
+    assert choose([a, b], unsafe=False) == [a, b]
