@@ -12,6 +12,7 @@ from awesome_lint.rule import Rule
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
+_TOC_TITLE = re.compile(r"^\W*(table of contents|contents|toc)\W*$", re.I)
 
 
 def _targets(doc: Document) -> set[str]:
@@ -22,6 +23,16 @@ def _has_anchor(targets: set[str], fragment: str) -> bool:
     # GitHub serves ids in lower case and browsers percent-decode fragments.
     candidates = {fragment, unquote(fragment)}
     return any(c in targets or c.lower() in targets for c in candidates)
+
+
+def _toc_lines(doc: Document) -> set[int]:
+    """Lines under a table-of-contents heading: the toc rule reports those anchors, with a fix."""
+    lines: set[int] = set()
+    for index, heading in enumerate(doc.headings):
+        if _TOC_TITLE.match(heading.text):
+            end = doc.headings[index + 1].line if index + 1 < len(doc.headings) else len(doc.lines)
+            lines.update(range(heading.line + 1, end))
+    return lines
 
 
 def _repo_root(start: Path) -> Path:
@@ -43,6 +54,7 @@ class LocalLink(Rule):
     def check(self, doc, ctx):
         here = Path(ctx.path).resolve().parent if ctx.path else None
         own = _targets(doc)
+        toc = _toc_lines(doc)
         others: dict[Path, set[str] | None] = {}
         for link in doc.links:
             url = link.url.strip()
@@ -50,6 +62,8 @@ class LocalLink(Rule):
                 continue
             parts = urlsplit(url)
             if not parts.path:
+                if link.line in toc:
+                    continue
                 if parts.fragment and not _has_anchor(own, parts.fragment):
                     yield self.diagnostic(self._no_anchor(url, parts.fragment, own), link.start, link.end)
                 continue
