@@ -29,11 +29,14 @@ class Finding:
         }
 
 
-def place(path: str, doc, diag) -> Finding:
+def place(path: str, doc, diag, unsafe: bool = False) -> Finding:
+    """``fixable`` means this run's --fix would fix it: unsafe fixes count
+    only when --unsafe-fixes is given."""
     line, col = doc.line_col(diag.start)
     end_line, end_col = doc.line_col(max(diag.end, diag.start))
+    fixable = diag.fix is not None and (unsafe or diag.fix.applicability == "safe")
     return Finding(path, line + 1, col + 1, end_line + 1, end_col + 1, diag.rule, diag.severity,
-                   diag.message, diag.fix is not None)
+                   diag.message, fixable)
 
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}

@@ -109,7 +109,7 @@ class Runner:
             doc, diagnostics = check(source.text, settings, ctx)
         if not self.args.unsafe_fixes:
             self.unsafe_hidden += sum(1 for d in diagnostics if d.fix and d.fix.applicability == UNSAFE)
-        self.findings.extend(output.place(shown, doc, d) for d in diagnostics)
+        self.findings.extend(output.place(shown, doc, d, self.args.unsafe_fixes) for d in diagnostics)
         self.docs.append((shown, doc))
         self.errors = self.errors or has_errors(diagnostics)
 

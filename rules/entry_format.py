@@ -16,7 +16,8 @@ DEFAULT_LABELS = {
 
 class EntryFormat(Rule):
     name = "entry-format"
-    aliases = ("awesome-list-item", "list-item")
+    aliases = ("awesome-list-item", "list-item", "no-repeat-item-in-description",
+               "unordered-list-marker-style", "list-item-indent", "list-item-bullet-indent")
     summary = "Entries have the canonical shape of the list (paper block or classic list item)"
     tags = ("entries", "style")
     fixable = True

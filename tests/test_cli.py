@@ -157,3 +157,16 @@ def test_stdin_fix_writes_stdout_and_reports_on_stderr():
 def test_console_script_version():
     proc = subprocess.run(["awesome-lint", "--version"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.startswith("awesome-lint ")
+
+
+def test_unsafe_fix_counts_as_fixable_only_with_unsafe_fixes(tmp_path, capsys):
+    path = tmp_path / "README.md"
+    path.write_text("# Awesome Things\n\n- [A](https://a.example) - An A.\n", encoding="utf-8")
+    _, out, _ = run(capsys, path, "--select", "awesome-badge", "--output-format", "json")
+    assert [f["fixable"] for f in json.loads(out)] == [False]
+    _, out, _ = run(capsys, path, "--select", "awesome-badge", "--output-format", "json", "--unsafe-fixes")
+    assert [f["fixable"] for f in json.loads(out)] == [True]
+    code, out, _ = run(capsys, path, "--select", "awesome-badge", "--fix")
+    assert "Awesome](" not in path.read_text(encoding="utf-8")  # an unsafe fix waits for --unsafe-fixes
+    run(capsys, path, "--select", "awesome-badge", "--fix", "--unsafe-fixes")
+    assert path.read_text(encoding="utf-8").startswith("# Awesome Things [![Awesome]")
