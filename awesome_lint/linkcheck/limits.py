@@ -66,6 +66,7 @@ class HostState:
     answers: int = 0
     recent: deque = field(default_factory=lambda: deque(maxlen=8))  # was each answer a 429?
     timeouts: int = 0  # URLs given up on for timeouts
+    refusals: int = 0  # connection attempts refused in a row
     down: tuple[str, str] | None = None  # (verdict, reason) for every later URL of this host
 
     def answered(self, now: float, limited: bool, pause: float) -> None:

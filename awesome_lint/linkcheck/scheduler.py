@@ -49,7 +49,8 @@ class Scheduler:
                 while self.unfinished:
                     now = time.monotonic()
                     self._dispatch(now, pool, workers)
-                    self.cond.wait(self._sleep(now, workers))
+                    if self.unfinished:
+                        self.cond.wait(self._sleep(now, workers))
 
     def _host(self, key: str) -> HostState:
         state = self.hosts.get(key)
@@ -111,12 +112,14 @@ class Scheduler:
     def _account(self, host: HostState, outcome: Outcome) -> None:
         if outcome.responded:
             host.answered(time.monotonic(), outcome.limited, outcome.pause)
-        if outcome.result is None:
-            return
+            host.refusals = 0
         if outcome.failure == "refused":
-            # The port is closed; every other URL on it would wait through the same retries.
-            host.down = ("dead", outcome.result.reason)
-        elif outcome.failure == "timeout":
+            # A closed port is a property of the host: once one URL's worth of
+            # tries has been refused, the host's other URLs need not wait through theirs.
+            host.refusals += 1
+            if host.refusals > self.options.retries:
+                host.down = ("dead", "connection refused")
+        if outcome.result is not None and outcome.failure == "timeout":
             host.timeouts += 1
             if not host.answers and host.timeouts >= self.options.give_up_after_timeouts:
                 host.down = ("unverified", "host did not answer")
