@@ -1,0 +1,70 @@
+"""local-link: relative files and #anchors, on real files in a temporary repository."""
+from __future__ import annotations
+
+from awesome_lint.document import Document
+from awesome_lint.rule import Context
+from awesome_lint.rules.local_link import LocalLink
+
+
+def findings(path, text=None):
+    text = path.read_text() if text is None else text
+    return [d.message for d in LocalLink().check(Document(text, str(path)), Context(path=str(path)))]
+
+
+def repo(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.md").write_text("# Guide\n\n## Install Steps\n\n<a name=\"legacy\"></a>\n")
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "logo.svg").write_text("<svg/>")
+    return tmp_path
+
+
+def test_files_and_anchors(tmp_path):
+    root = repo(tmp_path)
+    path = root / "README.md"
+    path.write_text(
+        "# Awesome\n\n<a id=\"top-anchor\"></a>\n\n## Tools & Things\n\n"
+        "- [Guide](docs/guide.md) - ok.\n"
+        "- [Steps](docs/guide.md#install-steps) - ok.\n"
+        "- [Legacy](docs/guide.md#legacy) - ok, a name anchor.\n"
+        "- [Bad step](docs/guide.md#uninstall) - missing anchor.\n"
+        "- [Logo](/media/logo.svg) - from the repository root.\n"
+        "- [Spaced](docs/no%20such.md) - missing.\n"
+        "- [Section](#tools--things) - ok.\n"
+        "- [Top](#top-anchor) - ok.\n"
+        "- [Typo](#tools-things) - no such heading.\n"
+        "- [Site](https://example.org/x.md) - not local.\n"
+        "- [Mail](mailto:a@example.org) - not local.\n"
+        "\n```\n[Code](missing.md)\n```\n"
+    )
+    assert findings(path) == [
+        "anchor 'docs/guide.md#uninstall' matches no heading or anchor (did you mean #install-steps?)",
+        "link to a missing file: docs/no such.md",
+        "anchor '#tools-things' matches no heading or anchor (did you mean #tools--things?)",
+    ]
+
+
+def test_relative_to_the_linted_file(tmp_path):
+    root = repo(tmp_path)
+    path = root / "docs" / "index.md"
+    path.write_text("# Docs\n\n- [Guide](guide.md)\n- [Up](../README.md)\n")
+    assert findings(path) == ["link to a missing file: ../README.md"]
+
+
+def test_table_of_contents_anchors_are_left_to_the_toc_rule(tmp_path):
+    path = repo(tmp_path) / "README.md"
+    path.write_text("# L\n\n## Contents\n\n- [Tools](#tool)\n\n## Tools\n\nSee [here](#tool).\n")
+    assert findings(path) == ["anchor '#tool' matches no heading or anchor (did you mean #tools?)"]
+
+
+def test_repeated_headings_get_numbered_slugs(tmp_path):
+    path = repo(tmp_path) / "README.md"
+    path.write_text("# L\n\n## Tools\n\n## Tools\n\n[a](#tools-1) [b](#tools-2)\n")
+    assert findings(path) == ["anchor '#tools-2' matches no heading or anchor (did you mean #tools-1?)"]
+
+
+def test_stdin_checks_anchors_only():
+    text = "# L\n\n[a](missing.md) [b](#nowhere)\n"
+    found = [d.message for d in LocalLink().check(Document(text), Context(path=None))]
+    assert found == ["anchor '#nowhere' matches no heading or anchor"]
