@@ -1,6 +1,10 @@
 """Speed and memory of awesome-lint against a bare markdown-it-py parse.
 
-    python bench/bench.py [--repeat N] [--sizes 1,10,50]
+    python bench/bench.py [--repeat N] [--sizes 1,10,50] [--compare NODE_MODULES]
+
+With --compare, sindresorhus/awesome-lint and markdownlint-cli2 from that
+node_modules folder (``npm install awesome-lint markdownlint-cli2``) are timed
+on the same files, side by side.
 
 Every figure is the best of N runs of a fresh process, so interpreter start-up
 counts on both sides.  The baseline, measured in the same run, is a process
@@ -63,10 +67,37 @@ def row(label, size, lint, fix, bare) -> str:
             f"{lc * 1000:8.0f} {fixed} {lm / 1024:7.1f} {bm / 1024:7.1f}")
 
 
+def compare(node_modules: Path, inputs, results, work: Path, repeat: int) -> None:
+    """Time the JS tools on the same inputs.  awesome-lint (JS) lints a
+    README.md inside a git repository, so each input is copied into one."""
+    tools = {name: node_modules / ".bin" / name for name in ("awesome-lint", "markdownlint-cli2")}
+    print(f"{'input':<34} {'ours ms':>8} " + " ".join(f"{name + ' ms':>22}" for name in tools))
+    for label, path in inputs:
+        repo = work / ("js-" + path.stem)
+        repo.mkdir(exist_ok=True)
+        shutil.copyfile(path, repo / "README.md")
+        subprocess.run(["git", "init", "-q"], cwd=repo, check=False)
+        cells = []
+        for name, exe in tools.items():
+            if not exe.exists():
+                cells.append(f"{'not installed':>22}")
+                continue
+            best = float("inf")
+            for _ in range(repeat):
+                start = time.perf_counter()
+                subprocess.run([str(exe), "README.md"], cwd=repo, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, timeout=600)
+                best = min(best, time.perf_counter() - start)
+            cells.append(f"{best * 1000:22.0f}")
+        print(f"{label:<34} {results[label][1][0] * 1000:8.0f} " + " ".join(cells), flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sizes", default="1,10,50")
+    parser.add_argument("--compare", type=Path, metavar="NODE_MODULES",
+                        help="also time awesome-lint (JS) and markdownlint-cli2 installed there")
     args = parser.parse_args()
     if not SEED.is_file():
         print(f"skipped: {SEED} not found (the benchmark needs ../shared)")
@@ -95,6 +126,8 @@ def main() -> int:
                           setup=lambda p=path, c=copy: shutil.copyfile(p, c))
             results[label] = (path.stat().st_size, lint, bare)
             print(row(label, path.stat().st_size, lint, fix, bare), flush=True)
+        if args.compare:
+            compare(args.compare, inputs, results, work, args.repeat)
         sizes = [k for k in results if k.startswith("synthetic")]
         if len(sizes) >= 2:
             one = results[sizes[0]]
