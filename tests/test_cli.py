@@ -170,3 +170,13 @@ def test_unsafe_fix_counts_as_fixable_only_with_unsafe_fixes(tmp_path, capsys):
     assert "Awesome](" not in path.read_text(encoding="utf-8")  # an unsafe fix waits for --unsafe-fixes
     run(capsys, path, "--select", "awesome-badge", "--fix", "--unsafe-fixes")
     assert path.read_text(encoding="utf-8").startswith("# Awesome Things [![Awesome]")
+
+
+def test_offline_lint_does_not_import_network_or_yaml_modules(broken):
+    # start-up stays fast: requests and ruamel.yaml load only when used
+    code = ("import sys\nfrom awesome_lint.cli import main\n"
+            f"main([{str(broken)!r}, '--output-format', 'json'])\n"
+            "print(sorted(m for m in ('requests', 'ruamel.yaml', 'urllib3') if m in sys.modules))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=broken.parent)
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

@@ -15,11 +15,9 @@ from dataclasses import replace
 from urllib.parse import urlsplit, urlunsplit
 
 from .cache import VerdictCache, default_cache_path
-from .client import Checker
 from .limits import HostLimit
 from .model import BROWSER_USER_AGENT, CheckOptions, LinkResult, Stats
 from .progress import Progress
-from .scheduler import Scheduler
 
 __all__ = [
     "BROWSER_USER_AGENT",
@@ -86,6 +84,11 @@ def check_urls(
             fresh.append(result)
             if bar:
                 bar.advance(result.verdict)
+
+    # requests is imported only when links are really checked: every run
+    # loads the dead-link rule class, few runs use the network.
+    from .client import Checker
+    from .scheduler import Scheduler
 
     checker = Checker(options, stats)
     try:
