@@ -131,20 +131,19 @@ def fix_loop(text: str, check: Callable[[str], tuple[object, list[Diagnostic]]],
     must_keep = content(doc)
     refused: set[tuple] = set()  # fixes reverted once are not tried again
     for _ in range(MAX_ROUNDS):
-        chosen = [d for d in choose(diagnostics, unsafe) if _key(d) not in refused]
+        chosen = choose([d for d in diagnostics if d.fix and _key(d) not in refused], unsafe)
         if not chosen:
             break
         new_text = apply_edits(text, edits_of(chosen))
         if new_text == text:
             break
         new_doc, new_diags = check(new_text)
-        missing = lost(must_keep, content(new_doc))
-        if missing:
+        if lost(_promised(must_keep, chosen), content(new_doc)):
             # Find the culprits one by one, keep the rest.
             good = []
             for diag in chosen:
-                alone_text = apply_edits(text, diag.fix.edits)
-                alone_missing = lost(must_keep, content(check(alone_text)[0]))
+                alone = content(check(apply_edits(text, diag.fix.edits))[0])
+                alone_missing = lost(_promised(must_keep, [diag]), alone)
                 if alone_missing:
                     refused.add(_key(diag))
                     outcome.reverted.append((diag, f"would lose {alone_missing[0]!r}"))
@@ -152,14 +151,27 @@ def fix_loop(text: str, check: Callable[[str], tuple[object, list[Diagnostic]]],
                     good.append(diag)
             new_text = apply_edits(text, edits_of(good))
             new_doc, new_diags = check(new_text)
-            if lost(must_keep, content(new_doc)):
+            if lost(_promised(must_keep, good), content(new_doc)):
                 break  # together they still lose content: write nothing more
             chosen = good
+        must_keep = _promised(must_keep, chosen)
         outcome.applied += len(chosen)
         outcome.rounds += 1
         text, doc, diagnostics = new_text, new_doc, new_diags
     outcome.text, outcome.doc, outcome.diagnostics = text, doc, diagnostics
     return outcome
+
+
+def _promised(must_keep: Counter, chosen: list[Diagnostic]) -> Counter:
+    """What must survive once the chosen fixes swap the URLs they say they swap."""
+    swaps = {pair for diag in chosen for pair in diag.fix.replaces}
+    if not swaps:
+        return must_keep
+    keep = Counter(must_keep)
+    for old, new in swaps:
+        keep.pop(("url", old), None)
+        keep[("url", new)] += 1
+    return keep
 
 
 def _key(diag: Diagnostic) -> tuple:

@@ -41,10 +41,14 @@ class Fix:
     edits: tuple[Edit, ...]
     applicability: str = SAFE
     title: str = ""
+    # (old URL, new URL) pairs this fix deliberately swaps; any other URL it
+    # loses makes the fix loop revert it
+    replaces: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def replace(cls, start: int, end: int, text: str, title: str = "", applicability: str = SAFE) -> "Fix":
-        return cls((Edit(start, end, text),), applicability, title)
+    def replace(cls, start: int, end: int, text: str, title: str = "", applicability: str = SAFE,
+                replaces: tuple[tuple[str, str], ...] = ()) -> "Fix":
+        return cls((Edit(start, end, text),), applicability, title, replaces)
 
     @property
     def start(self) -> int:

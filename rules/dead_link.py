@@ -123,6 +123,7 @@ class DeadLink(Rule):
                     fix = Fix.replace(
                         link.url_start, link.url_end, result.final_url,
                         f"replace with {result.final_url}", UNSAFE,
+                        replaces=((link.url, result.final_url),),
                     )
                 yield self.diagnostic(
                     f"{url} has moved permanently to {result.final_url}",

@@ -77,6 +77,17 @@ def test_dead_links_are_errors_and_unverified_ones_warnings(tmp_path, capsys):
     assert "/in-code" not in {p for m, p, h in site.requests}  # links in code are not links
 
 
+def test_unsafe_fix_replaces_a_permanently_moved_url(tmp_path, capsys):
+    with Site(ROUTES) as site:
+        path = write_list(tmp_path, site)
+        before = path.read_text()
+        run(capsys, "--links", "--fix", str(path))
+        assert path.read_text() == before  # the URL swap is unsafe: plain --fix leaves it
+        run(capsys, "--links", "--fix", "--unsafe-fixes", str(path))
+        after = path.read_text()
+    assert after == before.replace(f"[Moved]({site.url('/moved')})", f"[Moved]({site.url('/ok')})")
+
+
 def test_network_rule_needs_links_and_offline_wins(tmp_path, capsys):
     with Site(ROUTES) as site:
         path = write_list(tmp_path, site)

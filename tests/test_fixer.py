@@ -76,3 +76,15 @@ def test_one_fix_shared_by_several_findings_counts_for_each():
     fix = Fix((Edit(0, 1, "X"),))
     a, b = Diagnostic("r", "a", 0, 1, fix=fix), Diagnostic("r", "b", 2, 3, fix=fix)
     assert choose([a, b], unsafe=False) == [a, b]
+
+
+def test_a_declared_url_swap_is_kept():
+    def rule(doc):
+        for link in doc.links:
+            if link.url == "https://b.example":
+                fix = Fix.replace(link.url_start, link.url_end, "https://b2.example",
+                                  replaces=(("https://b.example", "https://b2.example"),))
+                yield Diagnostic("r", "moved", link.start, link.end, fix=fix)
+    outcome = fix_loop(TEXT, check_factory(rule), unsafe=False)
+    assert outcome.reverted == []
+    assert outcome.text == TEXT.replace("https://b.example", "https://b2.example")
