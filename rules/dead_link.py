@@ -48,6 +48,7 @@ class DeadLink(Rule):
         cache: str | None = None  # None: the user cache dir; "" or "none": no cache
         ok_max_age: str = "3d"
         dead_max_age: str = "6h"
+        unverified_max_age: str = "10m"  # "0" never keeps an unverified answer
         allow_private: bool = False
         exclude: list = field(default_factory=list)  # regular expressions
         include: list = field(default_factory=list)
@@ -94,6 +95,7 @@ class DeadLink(Rule):
             cache=cache,
             ok_max_age=seconds(o.ok_max_age, "ok-max-age"),
             dead_max_age=seconds(o.dead_max_age, "dead-max-age"),
+            unverified_max_age=seconds(o.unverified_max_age, "unverified-max-age"),
             github_token=token or None,
             github_api=api,
             github_hosts=(server, "www." + server),

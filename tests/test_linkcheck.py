@@ -10,7 +10,8 @@ import time
 import pytest
 from test_linkcheck_support import Site, fast, status
 
-from awesome_lint.linkcheck import CheckOptions, HostLimit, Stats, check_urls
+from awesome_lint.linkcheck import CheckOptions, HostLimit, LinkResult, Stats, check_urls
+from awesome_lint.linkcheck.cache import VerdictCache
 from awesome_lint.linkcheck.guard import AddressGuard, ResolveError, forbidden_reason
 from awesome_lint.linkcheck.progress import Progress
 
@@ -281,9 +282,25 @@ def test_cache_rerun_sends_no_request(tmp_path):
         stats = Stats()
         again = check(urls, fast(cache=cache, retries=0), stats)
     assert first == again
-    # Only the unverified link is asked again: "could not verify" is never cached.
+    # A re-run right after sends nothing, the unverified link included.
+    assert site.requests[sent:] == []
+    assert stats.cache_hits == 4
+
+
+def test_unverified_answers_are_kept_only_briefly(tmp_path):
+    cache = str(tmp_path / "links.sqlite3")
+    with Site({"/ok": status(200), "/busy": status(503)}) as site:
+        urls = [site.url("/ok"), site.url("/busy")]
+        check(urls, fast(cache=cache, retries=0))
+        sent = len(site.requests)
+        check(urls, fast(cache=cache, retries=0, unverified_max_age=0))
+        assert [p for m, p, h in site.requests[sent:]] == ["/busy"]
+        VerdictCache(cache, fast(cache=cache)).store(
+            [LinkResult(site.url("/busy"), "unverified", 503, "503")], now=time.time() - 11 * 60)
+        sent = len(site.requests)
+        check(urls, fast(cache=cache, retries=0))
+    # the default keeps an unverified answer ten minutes, no longer
     assert [p for m, p, h in site.requests[sent:]] == ["/busy"]
-    assert stats.cache_hits == 3
 
 
 def test_cache_max_age_per_verdict(tmp_path):

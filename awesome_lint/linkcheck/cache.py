@@ -1,7 +1,8 @@
 """Verdicts remembered between runs, in one SQLite file.
 
-Only settled verdicts are kept: "ok" and "redirect" for days, "dead" for hours
-(a site may come back), "unverified" never (the next run should try again).
+Verdicts are kept by kind: "ok" and "redirect" for days, "dead" for hours (a
+site may come back), "unverified" for minutes (a re-run right after must not
+hit a struggling host again; the next scheduled run tries afresh).
 WAL mode and a busy timeout let two lint runs share the file; each run reads
 once at the start and writes once at the end, in a single short transaction.
 """
@@ -48,6 +49,8 @@ class VerdictCache:
             "redirect": options.ok_max_age,
             "dead": options.dead_max_age,
         }
+        if options.unverified_max_age > 0:
+            self.max_age["unverified"] = options.unverified_max_age
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -54,6 +54,10 @@ class CheckOptions:
     cache: str | None = None  # SQLite file; None checks everything afresh
     ok_max_age: float = 3 * DAY
     dead_max_age: float = 6 * HOUR
+    # Unverified answers (429, 5xx, timeouts, 403) are kept only briefly: long
+    # enough that a re-run right after does not hit a struggling host again,
+    # short enough that the next scheduled run tries afresh.  0: never kept.
+    unverified_max_age: float = 10 * 60
     github_token: str | None = None
     github_api: str = "https://api.github.com"
     github_hosts: tuple[str, ...] = ("github.com", "www.github.com")
