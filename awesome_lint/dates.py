@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -92,8 +93,12 @@ def _near(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def parse(text: str) -> ParsedDate | None:
-    """A date in any of the shapes lists use, or None if ``text`` is not a date."""
+    """A date in any of the shapes lists use, or None if ``text`` is not a date.
+
+    Cached: several rules ask about the same dates on every fix round, so the
+    result is shared and must not be changed by callers."""
     s = text.strip()
     if not s or len(s) > 40:
         return None

@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from awesome_lint.linkcheck import CheckOptions, HostLimit, LinkResult, check_urls, default_cache_path
-from awesome_lint.linkcheck.limits import DEFAULT_PER_HOST
 from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -57,9 +55,13 @@ class DeadLink(Rule):
     def __init__(self, options=None) -> None:
         super().__init__(options)
         # The fix loop re-checks the document; a URL is asked about once per run.
-        self._known: dict[str, LinkResult] = {}
+        self._known: dict[str, "LinkResult"] = {}
 
-    def check_options(self) -> CheckOptions:
+    def check_options(self) -> "CheckOptions":
+        # imported here: every run loads this class, only --links runs use it
+        from awesome_lint.linkcheck import CheckOptions, HostLimit, default_cache_path
+        from awesome_lint.linkcheck.limits import DEFAULT_PER_HOST
+
         o = self.options
         per_host = dict(DEFAULT_PER_HOST)
         for host, limit in (o.per_host or {}).items():
@@ -107,6 +109,8 @@ class DeadLink(Rule):
             links = [link for link in links if link.line + 1 in ctx.changed_lines]
         todo = list(dict.fromkeys(link.url.strip() for link in links if link.url.strip() not in self._known))
         if todo:
+            from awesome_lint.linkcheck import check_urls
+
             self._known.update(check_urls(todo, self.check_options(), progress=ctx.progress))
         for link in links:
             url = link.url.strip()
