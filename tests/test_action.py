@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 from ruamel.yaml import YAML
+from test_changed_since import site  # noqa: F401  (a fixture: the loopback web server)
+
+from awesome_lint.registry import all_rules
 
 REPO = Path(__file__).resolve().parents[1]
 ACTION = YAML(typ="safe").load((REPO / "action.yml").read_text())
@@ -263,3 +266,23 @@ def test_a_runner_without_a_recent_python_is_told_what_to_add(tmp_path, workspac
     assert run.annotations == [
         "::error title=awesome-lint::awesome-lint needs Python 3.10 or newer on PATH: add actions/setup-python before it"
     ]
+
+
+def test_pull_request_link_check_reports_only_the_dead_link_it_adds(runner, tmp_path, site):
+    if "dead-link" not in all_rules():
+        pytest.skip("the dead-link rule is not installed yet")
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / ".awesome-lint.yaml").write_text('select: [dead-link]\nrules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
+    old = f"# Awesome Links\n\n## Tools\n\n- [Alive]({site.url_for('/alive')}) - Up.\n- [Rotten]({site.url_for('/gone')}) - Old.\n"
+    (ws / "README.md").write_text(old)
+    _git(ws, "init", "-q")
+    _git(ws, "add", "-A")
+    _git(ws, "commit", "-qm", "base")
+    event = {"pull_request": {"base": {"sha": _git(ws, "rev-parse", "HEAD")}}}
+    (ws / "README.md").write_text(old + f"- [Fresh]({site.url_for('/also-gone')}) - New.\n")
+    run = run_action(runner, ws, "pull_request", event)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert [a.split("::")[1].split(",")[:2] for a in run.annotations] == [["error file=README.md", "line=7"]]
+    assert "/also-gone" in run.annotations[0] and "/gone)" not in run.annotations[0]
+    assert "| `dead-link` | 1 | 0 |" in run.summary
