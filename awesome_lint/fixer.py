@@ -1,6 +1,7 @@
 """Applying fixes: pick non-overlapping ones, apply, re-check, until stable."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
@@ -23,14 +24,11 @@ class FixOutcome:
 def apply_edits(text: str, edits) -> str:
     """Apply edits that do not overlap, except plain edits that lie inside a
     slice of a move (``Edit.pieces``): those are applied to the moved text."""
-    moves = [e for e in edits if e.pieces]
-    inner: dict[int, list[list[Edit]]] = {id(m): [[] for _ in m.pieces] for m in moves}
+    moves = _Moves([e for e in edits if e.pieces])
+    inner: dict[int, list[list[Edit]]] = {id(m): [[] for _ in m.pieces] for m in moves.items}
     top: list[Edit] = []
     for edit in edits:
-        if edit.pieces:
-            top.append(edit)
-            continue
-        home = _piece_holding(moves, edit)
+        home = None if edit.pieces else moves.holding(edit)
         if home is None:
             top.append(edit)
         else:
@@ -57,59 +55,108 @@ def _move_text(text: str, move: Edit, inner: list[list[Edit]]) -> str:
     return "".join(out)
 
 
-def _piece_holding(moves, edit):
-    """The (move, piece index) whose source slice holds ``edit`` whole, if any."""
-    for move in moves:
-        if not move.start <= edit.start <= edit.end <= move.end:
-            continue
-        for index, piece in enumerate(move.pieces):
-            if not isinstance(piece, str) and piece[0] <= edit.start and edit.end <= piece[1]:
-                return move, index
+def _overlap(a: Edit, b: Edit) -> bool:
+    # Two insertions at one point also conflict: their order would be a guess.
+    return (a.start < b.end and b.start < a.end) or (a.start, a.end) == (b.start, b.end)
+
+
+def _in_piece(move: Edit, edit: Edit) -> int | None:
+    """Index of the source slice of ``move`` that holds ``edit`` whole."""
+    for index, piece in enumerate(move.pieces):
+        if not isinstance(piece, str) and piece[0] <= edit.start and edit.end <= piece[1]:
+            return index
     return None
+
+
+class _Moves:
+    """Moves that do not overlap each other, found by position."""
+
+    def __init__(self, moves=()) -> None:
+        self.items = sorted(moves, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def add(self, move: Edit) -> None:
+        i = bisect.bisect_right(self.starts, move.start)
+        self.starts.insert(i, move.start)
+        self.items.insert(i, move)
+
+    def around(self, edit: Edit):
+        """The moves that overlap ``edit``."""
+        i = max(bisect.bisect_right(self.starts, edit.start) - 1, 0)
+        while i < len(self.items) and self.items[i].start <= edit.end:
+            if _overlap(self.items[i], edit):
+                yield self.items[i]
+            i += 1
+
+    def holding(self, edit: Edit):
+        for move in self.around(edit):
+            index = _in_piece(move, edit)
+            return (move, index) if index is not None else None
+        return None
+
+
+class _Taken:
+    """Edits chosen so far.  Plain edits never overlap each other, so sorted
+    starts find the neighbours of a new edit; a plain edit may sit inside a
+    slice of a move."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.plain: list[Edit] = []
+        self.moves = _Moves()
+
+    def _plain_overlapping(self, edit: Edit):
+        i = max(bisect.bisect_left(self.starts, edit.start) - 1, 0)
+        while i < len(self.plain) and self.plain[i].start <= edit.end:
+            if _overlap(self.plain[i], edit):
+                yield self.plain[i]
+            i += 1
+
+    def conflicts(self, edit: Edit) -> bool:
+        if edit.pieces:
+            if any(True for _ in self.moves.around(edit)):
+                return True
+            return any(_in_piece(edit, p) is None for p in self._plain_overlapping(edit))
+        if any(True for _ in self._plain_overlapping(edit)):
+            return True
+        return any(_in_piece(m, edit) is None for m in self.moves.around(edit))
+
+    def add(self, edit: Edit) -> None:
+        if edit.pieces:
+            self.moves.add(edit)
+            return
+        i = bisect.bisect_left(self.starts, edit.start)
+        self.starts.insert(i, edit.start)
+        self.plain.insert(i, edit)
 
 
 def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     """Fixable findings whose edits conflict with none chosen before them."""
     chosen: list[Diagnostic] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     candidates = [
         d for d in diagnostics if d.fix and (unsafe or d.fix.applicability == SAFE)
     ]
     # Smaller fixes first: a whole-section rewrite waits for the local ones,
     # unless it is a move that can carry them along.
     candidates.sort(key=lambda d: (d.fix.end - d.fix.start, d.fix.start))
-    fixes: list[Fix] = []
+    fixes: set[Fix] = set()
     for diag in candidates:
         if diag.fix in fixes:  # one fix serving several findings
             chosen.append(diag)
             continue
-        if any(_conflict(new, old) for new in diag.fix.edits for old in taken):
+        if any(taken.conflicts(edit) for edit in diag.fix.edits):
             continue
         chosen.append(diag)
-        fixes.append(diag.fix)
-        taken.extend(diag.fix.edits)
+        fixes.add(diag.fix)
+        for edit in diag.fix.edits:
+            taken.add(edit)
     return chosen
 
 
 def edits_of(chosen: list[Diagnostic]) -> list[Edit]:
-    unique: list[Fix] = []
-    for diag in chosen:
-        if diag.fix not in unique:
-            unique.append(diag.fix)
+    unique = list(dict.fromkeys(diag.fix for diag in chosen))
     return [e for fix in unique for e in fix.edits]
-
-
-def _conflict(a: Edit, b: Edit) -> bool:
-    # Two insertions at one point also conflict: their order would be a guess.
-    if not ((a.start < b.end and b.start < a.end) or (a.start, a.end) == (b.start, b.end)):
-        return False
-    if a.pieces and b.pieces:
-        return True
-    if a.pieces:
-        return _piece_holding([a], b) is None
-    if b.pieces:
-        return _piece_holding([b], a) is None
-    return True
 
 
 def content(doc) -> Counter:

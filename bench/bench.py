@@ -9,7 +9,8 @@ on the same files, side by side.
 Every figure is the best of N runs of a fresh process, so interpreter start-up
 counts on both sides.  The baseline, measured in the same run, is a process
 that imports markdown-it-py and parses the same file, nothing else.  Peak
-memory is the child's own maximum RSS (os.wait4).
+memory is the child's own high-water RSS (VmHWM), read by the child as it exits
+(ru_maxrss of a spawned child may report the parent's size instead).
 """
 from __future__ import annotations
 
@@ -25,29 +26,41 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seeds" / "000_81a941aaf0f0a0f6.txt"
-BARE = (
+# Every child reports its own peak resident memory through this hook.
+PEAK = (
+    "import atexit, os\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            open(os.environ['BENCH_PEAK_FILE'], 'w').write(line.split()[1])\n"
+    "atexit.register(_peak)\n"
+)
+BARE = PEAK + (
     "import sys\nfrom markdown_it import MarkdownIt\n"
     "MarkdownIt('commonmark').enable(['table', 'strikethrough']).parse(open(sys.argv[1], encoding='utf-8').read())\n"
 )
-CLI = [sys.executable, "-m", "awesome_lint.cli"]
+CLI = [sys.executable, "-c", PEAK + "import sys\nfrom awesome_lint.cli import main\nsys.exit(main(sys.argv[1:]))\n"]
 
 
 def measure(argv: list[str], repeat: int, setup=None) -> tuple[float, float, int]:
     """Best wall seconds, its CPU seconds, and the largest peak RSS in KiB."""
     best, best_cpu, peak = float("inf"), 0.0, 0
-    for _ in range(repeat):
-        if setup:
-            setup()
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode not in (0, 1):
-            raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
-        if wall < best:
-            best, best_cpu = wall, usage.ru_utime + usage.ru_stime
-        peak = max(peak, usage.ru_maxrss)
+    with tempfile.NamedTemporaryFile(prefix="bench-peak-") as peak_file:
+        env = {**os.environ, "BENCH_PEAK_FILE": peak_file.name}
+        for _ in range(repeat):
+            if setup:
+                setup()
+            start = time.perf_counter()
+            proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            _, status, usage = os.wait4(proc.pid, 0)
+            wall = time.perf_counter() - start
+            code = os.waitstatus_to_exitcode(status)
+            if code not in (0, 1):
+                raise SystemExit(f"{' '.join(argv)} exited {code}")
+            if wall < best:
+                best, best_cpu = wall, usage.ru_utime + usage.ru_stime
+            text = Path(peak_file.name).read_text().strip()
+            peak = max(peak, int(text) if text else 0)
     return best, best_cpu, peak
 
 
