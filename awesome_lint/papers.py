@@ -28,11 +28,14 @@ _TRAILING = re.compile(r"[ \t]*(?:(?:\\|<br\s*/?>)[ \t]*)?$", re.I)
 
 def break_span(line: str) -> tuple[int, str]:
     """Where the line's content ends, and the break markup after it ("" if none)."""
-    m = BREAK.search(line)
-    if m:
-        return m.start(), m.group()
-    m = _TRAILING.search(line)
-    return m.start(), m.group()
+    # An end-anchored search tries every position of a long author line:
+    # look only at the tail, then take in the blanks before the match.
+    window = max(0, len(line.rstrip(" \t")) - 12)
+    m = BREAK.search(line, window) or _TRAILING.search(line, window)
+    start = m.start()
+    while start > 0 and line[start - 1] in " \t":
+        start -= 1
+    return start, line[start:]
 
 
 def looks_like_paper(doc, block: Block) -> bool:
