@@ -1,7 +1,6 @@
 """One run of the command over its paths: read, lint or fix, report, exit code."""
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 
@@ -94,6 +93,8 @@ class Runner:
             new_content = source.render(outcome.text)
             if self.args.diff:
                 if changed:
+                    import difflib
+
                     self.diff_changed = True
                     old = source.render(source.text).splitlines(keepends=True)
                     sys.stdout.writelines(

@@ -6,9 +6,7 @@ line-ending style and final newline.
 """
 from __future__ import annotations
 
-import difflib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +65,8 @@ class Source:
     def _restore_mixed(self, text: str) -> str:
         # Lines the fixes left alone keep their own line end; new lines get
         # the dominant one.
+        import difflib
+
         old_lines = self.original.splitlines(keepends=True)
         old_bare = [line.rstrip("\r\n") for line in old_lines]
         new_lines = text.split("\n")
@@ -101,6 +101,8 @@ def read_path(path: str) -> Source:
 
 def write_path(path: str, content: str) -> None:
     """Write atomically: a temporary file in the same folder, then rename."""
+    import tempfile
+
     target = Path(path)
     mode = target.stat().st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
