@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from awesome_lint.rule import Related, Rule
+from awesome_lint.rule import WARNING, Related, Rule
 
 _ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
 _TITLE_NOISE = re.compile(r"[\W_]+")
@@ -81,14 +81,20 @@ class Duplicate(Rule):
     def _report(self, doc, entry, first, same, url):
         line = first.start_line + 1
         where = _span(doc, entry)
+        severity = None
         if same:
             message = f"'{entry.title}' is listed twice; first at line {line}"
-            if first.section is not entry.section and first.section.heading is not None:
-                message += f" (section '{first.section.title}')"
+            if first.section is not entry.section:
+                if first.section.heading is not None:
+                    message += f" (section '{first.section.title}')"
+                # Listing an entry under two topics is often deliberate: worth
+                # a look, not a failed build (allow-cross-section silences it).
+                severity = WARNING
         else:
             message = (f"'{entry.title}' links to {url}, the link of '{first.title}' at line {line}"
                        " (a copied wrong link?)")
-        return self.diagnostic(message, *where, related=(Related("first listed here", *_span(doc, first)),))
+        return self.diagnostic(message, *where, severity=severity,
+                               related=(Related("first listed here", *_span(doc, first)),))
 
 
 def _span(doc, entry):

@@ -79,3 +79,11 @@ def test_classic_main_links_only_and_allow_list():
     assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
         (11, "'Alpha again' is listed twice; first at line 5 (section 'Tools')"),
     ]
+
+
+def test_cross_section_copies_warn_and_same_section_copies_fail():
+    doc = Document(PAPERS + "\n" + entry("Gamma", "https://arxiv.org/abs/2210.00099"), preset="papers")
+    severities = [(doc.line_col(d.start)[0] + 1, d.severity) for d in Duplicate().check(doc, Context())]
+    # line 15: cross-listed under another topic; line 20: a wrong link copied;
+    # line 25: the same paper twice in one section
+    assert severities == [(15, "warning"), (20, "error"), (25, "error")]
