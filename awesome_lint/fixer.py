@@ -17,7 +17,8 @@ class FixOutcome:
     doc: object
     diagnostics: list[Diagnostic]
     applied: int = 0  # fixes applied in all rounds
-    reverted: list[tuple[Diagnostic, str]] = field(default_factory=list)  # (finding, why)
+    # (finding, why, 1-based line, column) of each fix that was undone
+    reverted: list[tuple[Diagnostic, str, int, int]] = field(default_factory=list)
     rounds: int = 0
 
 
@@ -193,7 +194,8 @@ def fix_loop(text: str, check: Callable[[str], tuple[object, list[Diagnostic]]],
                 alone_missing = lost(_promised(must_keep, [diag]), alone)
                 if alone_missing:
                     refused.add(_key(diag))
-                    outcome.reverted.append((diag, f"would lose {alone_missing[0]!r}"))
+                    line, col = doc.line_col(min(diag.start, len(text)))
+                    outcome.reverted.append((diag, f"would lose {alone_missing[0]!r}", line + 1, col + 1))
                 else:
                     good.append(diag)
             new_text = apply_edits(text, edits_of(good))

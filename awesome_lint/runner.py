@@ -86,9 +86,9 @@ class Runner:
         if self.args.fix or self.args.diff:
             outcome = fix(source.text, settings, ctx, unsafe=self.args.unsafe_fixes)
             doc, diagnostics = outcome.doc, outcome.diagnostics
-            for diag, why in outcome.reverted:
-                line, col = doc.line_col(min(diag.start, len(doc.text)))
-                print(f"{shown}: fix of {diag.rule} reverted ({why}): {diag.message}", file=sys.stderr)
+            for diag, why, line, col in outcome.reverted:
+                print(f"{shown}:{line}:{col}: fix of {diag.rule} reverted ({why}): {diag.message}",
+                      file=sys.stderr)
             changed = outcome.text != source.text
             new_content = source.render(outcome.text)
             if self.args.diff:
@@ -118,8 +118,17 @@ class Runner:
     def run(self) -> int:
         if self.args.paths.count("-") > 1:
             raise RunError("'-' (stdin) can be given only once")
+        failed = False
         for path in self.paths:
-            self.run_file(path)
+            # One unreadable file (a pre-commit run passes many) must not hide
+            # the findings of the others: report it, go on, exit 2 at the end.
+            try:
+                self.run_file(path)
+            except RunError as exc:
+                if len(self.paths) == 1:
+                    raise
+                print(f"awesome-lint: {exc}", file=sys.stderr)
+                failed = True
         self._report()
         if self.args.summary:
             from . import summary
@@ -128,6 +137,8 @@ class Runner:
                 summary.append(self.args.summary, self.docs, self.findings, self.args.changed_since)
             except OSError as exc:
                 raise RunError(f"{self.args.summary}: cannot write the summary ({exc.strerror})") from None
+        if failed:
+            return 2
         if self.errors or self.diff_changed:
             return 1
         return 0

@@ -180,3 +180,12 @@ def test_offline_lint_does_not_import_network_or_yaml_modules(broken):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           cwd=broken.parent)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_one_bad_file_among_many_is_reported_and_the_rest_still_linted(broken, tmp_path, capsys):
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    code, out, err = run(capsys, empty, broken, "--select", "toc")
+    assert code == 2
+    assert err.strip() == f"awesome-lint: {empty}: file is empty"
+    assert f"{broken}:5:3: toc anchor '#tool'" in out

@@ -52,7 +52,8 @@ def test_fix_that_loses_a_url_is_reverted():
                 yield diag(desc.start, desc.end, "A")
     outcome = fix_loop(TEXT, check_factory(rule), unsafe=False)
     assert "https://b.example" in outcome.text and "- A\n" in outcome.text
-    assert [why for _, why in outcome.reverted] == ["would lose 'https://b.example'"]
+    assert [(why, line, col) for _, why, line, col in outcome.reverted] == [
+        ("would lose 'https://b.example'", 4, 7)]
 
 
 def test_edits_inside_a_move_ride_along():
