@@ -93,7 +93,7 @@ def _entry(doc, block: Block, section, first: int, last: int) -> Entry:
         if "authors" not in fields and (m := _AUTHORS.match(body)) and not stripped.startswith("**"):
             fields["authors"] = Field(base + m.start("a"), base + m.end("a"), m.group("a"))
             continue
-        if "date" not in fields and (d := dates.parse(stripped)) is not None:
+        if "date" not in fields and dates.parse(stripped) is not None:
             lead = len(body) - len(body.lstrip())
             fields["date"] = Field(base + lead, base + lead + len(stripped), stripped)
             continue

@@ -4,9 +4,13 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule
+
+if TYPE_CHECKING:
+    from awesome_lint.linkcheck import CheckOptions, LinkResult
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}

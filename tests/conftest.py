@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -14,6 +15,20 @@ def shared_dir() -> Path:
     if not (SHARED / "seeds").is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture
+def site():
+    """A real web server on the loopback: /alive answers 200, /gone and /also-gone 404."""
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.expect_request("/alive").respond_with_data("ok")
+    server.expect_request("/gone").respond_with_data("gone", status=404)
+    server.expect_request("/also-gone").respond_with_data("gone", status=404)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()
 
 
 def shared_lists() -> list[Path]:

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import git
 from ruamel.yaml import YAML
-from test_changed_since import site  # noqa: F401  (a fixture: the loopback web server)
 
 from awesome_lint.registry import all_rules
 
@@ -128,14 +128,6 @@ def run_action(runner: Path, workspace: Path, event_name: str = "push", event: d
     return Run(0, out, err, summary.read_text())
 
 
-def _git(cwd: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.com")
-    return subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True, text=True,
-                          env=env).stdout.strip()
-
-
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     ws = tmp_path / "ws"
@@ -177,10 +169,10 @@ def test_clean_list_passes(runner, workspace):
 
 
 def test_pull_request_reports_only_what_it_adds(runner, workspace):
-    _git(workspace, "init", "-q")
-    _git(workspace, "add", "-A")
-    _git(workspace, "commit", "-qm", "base")
-    base = _git(workspace, "rev-parse", "HEAD")
+    git(workspace, "init", "-q")
+    git(workspace, "add", "-A")
+    git(workspace, "commit", "-qm", "base")
+    base = git(workspace, "rev-parse", "HEAD")
     (workspace / "README.md").write_text(README_PR)
     event = {"pull_request": {"base": {"sha": base}}}
     run = run_action(runner, workspace, "pull_request", event, links="false")
@@ -222,7 +214,7 @@ def test_bad_inputs_are_annotated_not_raised(runner, workspace, inputs, message)
 
 
 def test_pull_request_without_its_base_commit_says_how_to_fix(runner, workspace):
-    _git(workspace, "init", "-q")
+    git(workspace, "init", "-q")
     event = {"pull_request": {"base": {"sha": "1234567" * 5 + "89abc"}}}
     run = run_action(runner, workspace, "pull_request", event, links="false")
     assert run.returncode == 2
@@ -276,10 +268,10 @@ def test_pull_request_link_check_reports_only_the_dead_link_it_adds(runner, tmp_
     (ws / ".awesome-lint.yaml").write_text('select: [dead-link]\nrules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
     old = f"# Awesome Links\n\n## Tools\n\n- [Alive]({site.url_for('/alive')}) - Up.\n- [Rotten]({site.url_for('/gone')}) - Old.\n"
     (ws / "README.md").write_text(old)
-    _git(ws, "init", "-q")
-    _git(ws, "add", "-A")
-    _git(ws, "commit", "-qm", "base")
-    event = {"pull_request": {"base": {"sha": _git(ws, "rev-parse", "HEAD")}}}
+    git(ws, "init", "-q")
+    git(ws, "add", "-A")
+    git(ws, "commit", "-qm", "base")
+    event = {"pull_request": {"base": {"sha": git(ws, "rev-parse", "HEAD")}}}
     (ws / "README.md").write_text(old + f"- [Fresh]({site.url_for('/also-gone')}) - New.\n")
     run = run_action(runner, ws, "pull_request", event)
     assert run.returncode == 1, run.stdout + run.stderr

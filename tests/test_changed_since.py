@@ -2,52 +2,29 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
+from helpers import git
 
 from awesome_lint.cli import main
 from awesome_lint.gitdiff import GitError, changed_lines, new_lines
 from awesome_lint.registry import all_rules
 
 
-def _git(cwd: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.com", GIT_COMMITTER_NAME="t",
-               GIT_COMMITTER_EMAIL="t@example.com")
-    return subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True, text=True,
-                          env=env).stdout.strip()
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    _git(tmp_path, "init", "-q")
+    git(tmp_path, "init", "-q")
     return tmp_path
 
 
 def _commit(repo: Path, name: str, text: str, message: str = "base") -> str:
     (repo / name).parent.mkdir(parents=True, exist_ok=True)
     (repo / name).write_text(text)
-    _git(repo, "add", name)
-    _git(repo, "commit", "-qm", message)
-    return _git(repo, "rev-parse", "HEAD")
-
-
-@pytest.fixture
-def site():
-    """A real web server on the loopback: /alive answers 200, /gone 404."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.expect_request("/alive").respond_with_data("ok")
-    server.expect_request("/gone").respond_with_data("gone", status=404)
-    server.expect_request("/also-gone").respond_with_data("gone", status=404)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
+    git(repo, "add", name)
+    git(repo, "commit", "-qm", message)
+    return git(repo, "rev-parse", "HEAD")
 
 
 # -- the line diff ---------------------------------------------------------------

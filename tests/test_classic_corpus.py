@@ -8,7 +8,6 @@ from awesome_lint.config import Config
 from awesome_lint.engine import build_settings, check, fix
 from awesome_lint.rule import Context
 
-from conftest import SHARED
 
 CLASSIC = [
     "sindresorhus__awesome", "vinta__awesome-python", "sindresorhus__awesome-nodejs",

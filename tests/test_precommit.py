@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_changed_since import site  # noqa: F401  (a fixture: the loopback web server)
+from helpers import git
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,10 +62,6 @@ def test_manifest_and_readme_snippet_are_valid(tmp_path):
     assert set(re.findall(r"- id: (\S+)", snippet)) == ids
 
 
-def _git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(cwd), *args], check=True, capture_output=True, text=True).stdout.strip()
-
-
 @pytest.fixture(scope="session")
 def head_sha() -> str:
     _need_precommit()
@@ -73,7 +69,7 @@ def head_sha() -> str:
         pytest.skip("not a git checkout")
     if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", "HEAD:.pre-commit-hooks.yaml"]).returncode:
         pytest.skip(".pre-commit-hooks.yaml is not committed at HEAD")
-    return _git(REPO, "rev-parse", "HEAD")
+    return git(REPO, "rev-parse", "HEAD")
 
 
 @pytest.fixture(scope="session")
@@ -100,7 +96,7 @@ def _run(repo: Path, home: Path, *extra: str) -> subprocess.CompletedProcess:
 def user_repo(tmp_path: Path) -> Path:
     repo = tmp_path / "list"
     repo.mkdir()
-    _git(repo, "init", "-q")
+    git(repo, "init", "-q")
     (repo / "README.md").write_text(BAD_README)
     # Rules written after this test must not change what it expects.
     (repo / ".awesome-lint.yaml").write_text("select: [toc]\n")
@@ -110,7 +106,7 @@ def user_repo(tmp_path: Path) -> Path:
 
 def _configure(repo: Path, text: str) -> None:
     (repo / ".pre-commit-config.yaml").write_text(text)
-    _git(repo, "add", "-A")
+    git(repo, "add", "-A")
 
 
 def test_hook_fails_reports_fixes_then_passes(user_repo, head_sha, precommit_home):
@@ -128,7 +124,7 @@ def test_hook_fails_reports_fixes_then_passes(user_repo, head_sha, precommit_hom
     assert "files were modified by this hook" in fixing.stdout
     assert (user_repo / "README.md").read_text() == FIXED_README
 
-    _git(user_repo, "add", "README.md")
+    git(user_repo, "add", "README.md")
     again = _run(user_repo, precommit_home)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
@@ -147,7 +143,7 @@ def test_link_hook_reports_dead_links_at_the_manual_stage(tmp_path, head_sha, pr
         pytest.skip("the dead-link rule is not committed at HEAD")
     repo = tmp_path / "list"
     repo.mkdir()
-    _git(repo, "init", "-q")
+    git(repo, "init", "-q")
     (repo / "README.md").write_text(
         "# Awesome Links\n\n## Tools\n\n"
         f"- [Alive]({site.url_for('/alive')}) - Up.\n"
