@@ -71,6 +71,14 @@ class Entry:
     depth: int = 0  # nesting depth of a list item
     parent: "Entry | None" = None
 
+    def headline(self, doc) -> tuple[int, int]:
+        """Where a finding about the whole entry points: its title (or name),
+        else its first line."""
+        named = self.fields.get("title") or self.fields.get("name")
+        if named is not None:
+            return named.start, named.end
+        return self.start, doc.line_end(self.start_line)
+
     @property
     def primary_url(self) -> str | None:
         for link in self.links:

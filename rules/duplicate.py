@@ -80,7 +80,7 @@ class Duplicate(Rule):
 
     def _report(self, doc, entry, first, same, url):
         line = first.start_line + 1
-        where = _span(doc, entry)
+        where = entry.headline(doc)
         severity = None
         if same:
             message = f"'{entry.title}' is listed twice; first at line {line}"
@@ -94,11 +94,4 @@ class Duplicate(Rule):
             message = (f"'{entry.title}' links to {url}, the link of '{first.title}' at line {line}"
                        " (a copied wrong link?)")
         return self.diagnostic(message, *where, severity=severity,
-                               related=(Related("first listed here", *_span(doc, first)),))
-
-
-def _span(doc, entry):
-    title = entry.fields.get("title") or entry.fields.get("name")
-    if title is not None:
-        return title.start, title.end
-    return entry.start, doc.line_end(entry.start_line)
+                               related=(Related("first listed here", *first.headline(doc)),))

@@ -70,7 +70,7 @@ class SortOrder(Rule):
                 yield self.diagnostic(
                     f"'{later.title}' ({doc.text[later.fields['date'].start:later.fields['date'].end]}) is {word} "
                     f"than the entry before it at line {earlier.start_line + 1}; the section is sorted {order}",
-                    *_where(doc, later), fix,
+                    *later.headline(doc), fix,
                 )
 
     # -- classic --------------------------------------------------------------
@@ -93,7 +93,7 @@ class SortOrder(Rule):
             for later, earlier in bad:
                 yield self.diagnostic(
                     f"'{later.title}' should come before '{earlier.title}' (alphabetical order)",
-                    *_where(doc, later), fix,
+                    *later.headline(doc), fix,
                 )
 
 
@@ -153,10 +153,3 @@ def _move_fix(doc, entries, ends, permuted, title):
         if slot < len(gaps):
             pieces.append(gaps[slot])
     return Fix((Edit.move(entries[0].start, ends[-1], pieces, doc.text),), title=title)
-
-
-def _where(doc, entry):
-    field = entry.fields.get("title") or entry.fields.get("name")
-    if field is not None:
-        return field.start, field.end
-    return entry.start, doc.line_end(entry.start_line)
