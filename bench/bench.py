@@ -65,10 +65,13 @@ def measure(argv: list[str], repeat: int, setup=None) -> tuple[float, float, int
 
 
 def synthetic(seed_text: str, times: int, folder: Path) -> Path:
-    """The seed's body repeated: same shape, ``times`` the entries."""
+    """The seed's body repeated: same shape, ``times`` the entries.  Each copy's
+    titles are marked with its number, so no paragraph repeats another (a
+    repeated paragraph would be parsed once and flatter the figures)."""
     head, sep, body = seed_text.partition("\n## Survey Papers")
+    copies = [(sep + body).replace("\n**", f"\n**{k} ") if k else sep + body for k in range(times)]
     path = folder / f"synthetic-{times}x.md"
-    path.write_text(head + (sep + body) * times, encoding="utf-8")
+    path.write_text(head + "".join(copies), encoding="utf-8")
     return path
 
 
