@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from awesome_lint.papers import break_span, venue_year
-from awesome_lint.rule import Fix
+from awesome_lint.rule import WARNING, Fix
 
 BREAKS = {"backslash": " \\", "br": "<br>", "spaces": "  "}
 _KIND = (
@@ -39,9 +39,10 @@ def check(rule, doc, ctx):
     expect_authors = opts.require_authors and _most(entries, lambda e: "authors" in e.fields)
     expect_date = opts.require_date and _most(entries, lambda e: "date" in e.fields or "venue" in e.fields)
     venue_years = _most([e for e in entries if "venue" in e.fields], lambda e: venue_year(e) is not None)
+    gap = _usual_gap(doc, entries)
     previous = None
     for entry in entries:
-        yield from _separation(rule, doc, entry, previous)
+        yield from _separation(rule, doc, entry, previous, gap)
         previous = entry
         yield from _breaks(rule, doc, entry, style, last_break)
         yield from _labels(rule, doc, entry, labels)
@@ -81,14 +82,41 @@ def _last_line_break(doc, entries, style: str) -> bool:
     return with_break * 2 > len(entries)
 
 
-def _separation(rule, doc, entry, previous):
-    if previous is None or previous.end_line != entry.start_line:
+def _blank_gap(doc, previous, entry) -> int | None:
+    """Blank lines between two entries of one section; None if anything else is there."""
+    if previous is None or previous.section is not entry.section:
+        return None
+    between = doc.lines[previous.end_line:entry.start_line]
+    return None if any(line.strip() for line in between) else len(between)
+
+
+def _usual_gap(doc, entries) -> int:
+    """How many blank lines most entries of the list are separated by (one on a tie)."""
+    votes = Counter(g for a, b in zip(entries, entries[1:]) if (g := _blank_gap(doc, a, b)))
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return 1
+    return ranked[0][0]
+
+
+def _separation(rule, doc, entry, previous, usual: int):
+    if previous is not None and previous.end_line == entry.start_line:
+        yield rule.diagnostic(
+            f"entry '{entry.title}' is not separated from the previous entry by a blank line",
+            entry.start, doc.line_end(entry.start_line),
+            Fix.replace(entry.start, entry.start, "\n", "insert a blank line"),
+        )
         return
-    yield rule.diagnostic(
-        f"entry '{entry.title}' is not separated from the previous entry by a blank line",
-        entry.start, doc.line_end(entry.start_line),
-        Fix.replace(entry.start, entry.start, "\n", "insert a blank line"),
-    )
+    gap = _blank_gap(doc, previous, entry)
+    if gap and gap != usual:
+        plural = "s" if usual != 1 else ""
+        yield rule.diagnostic(
+            f"entry '{entry.title}' is separated from the previous entry by {gap} blank lines, "
+            f"not {usual} as in the rest of the list",
+            entry.start, doc.line_end(entry.start_line),
+            Fix.replace(previous.end, entry.start, "\n" * (usual + 1), f"leave {usual} blank line{plural}"),
+            severity=WARNING,  # invisible once rendered: tidy it, but do not fail a build on it
+        )
 
 
 def _breaks(rule, doc, entry, style: str, last_break: bool):
