@@ -189,3 +189,23 @@ def test_one_bad_file_among_many_is_reported_and_the_rest_still_linted(broken, t
     assert code == 2
     assert err.strip() == f"awesome-lint: {empty}: file is empty"
     assert f"{broken}:5:3: toc anchor '#tool'" in out
+
+
+class _Terminal:
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("no_color_flag, env, wanted", [(False, {}, True), (True, {}, False),
+                                                        (False, {"NO_COLOR": "1"}, False)])
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, no_color_flag, env, wanted):
+    from awesome_lint import output
+    from awesome_lint.cli import build_parser, color_wanted
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    args = build_parser().parse_args(["--no-color"] if no_color_flag else [])
+    assert color_wanted(args, _Terminal()) is wanted
+    finding = output.Finding("a.md", 1, 1, 1, 2, "toc", "error", "m", False)
+    assert ("\033[31m" in output.text([finding], color_wanted(args, _Terminal()))) is wanted
