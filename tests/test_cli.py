@@ -209,3 +209,11 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, no_color
     assert color_wanted(args, _Terminal()) is wanted
     finding = output.Finding("a.md", 1, 1, 1, 2, "toc", "error", "m", False)
     assert ("\033[31m" in output.text([finding], color_wanted(args, _Terminal()))) is wanted
+
+
+def test_main_leaves_the_garbage_collector_as_it_found_it(broken, capsys):
+    import gc
+
+    assert gc.isenabled()
+    run(capsys, broken, "--select", "toc")
+    assert gc.isenabled()
