@@ -79,7 +79,6 @@ class Document:
         self.line_starts = [0]
         for line in self.lines[:-1]:
             self.line_starts.append(self.line_starts[-1] + len(line) + 1)
-        self.front_matter_end = 0  # lines
         self.headings: list[Heading] = []
         self.sections: list[Section] = []
         self.blocks: list[Block] = []
@@ -108,17 +107,13 @@ class Document:
     def line_end(self, line: int) -> int:
         return self.line_starts[line] + len(self.lines[line])
 
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[start:end]
-
     # -- building --------------------------------------------------------------
     def _masked(self) -> str:
         # Front matter is not markdown: blank it out so line numbers still agree.
         match = _FRONT_MATTER.match(self.text)
         if not match:
             return self.text
-        self.front_matter_end = match.group().count("\n")
-        return "\n" * self.front_matter_end + self.text[match.end():]
+        return "\n" * match.group().count("\n") + self.text[match.end():]
 
     def _region(self, token) -> tuple[int, int]:
         first, last = token.map
@@ -131,16 +126,16 @@ class Document:
         root = Section(None, 0, start_line=0, end_line=len(self.lines))
         self.sections.append(root)
         open_sections = [root]
-        list_stack: list[str] = []  # bullet markers of the open lists
+        list_depth = 0
         item_lines: list[int] = []
         quote_depth = 0
         tokens = self.tokens
         for i, tok in enumerate(tokens):
             kind = tok.type
             if kind in ("bullet_list_open", "ordered_list_open"):
-                list_stack.append(tok.markup)
+                list_depth += 1
             elif kind in ("bullet_list_close", "ordered_list_close"):
-                list_stack.pop()
+                list_depth -= 1
             elif kind == "list_item_open":
                 item_lines.append(tok.map[0])
             elif kind == "list_item_close":
@@ -162,10 +157,9 @@ class Document:
                 self._inline_block(
                     tok,
                     "list_item" if in_item else "paragraph",
-                    len(list_stack),
+                    list_depth,
                     quote_depth > 0,
                     item_lines[-1] if item_lines else None,
-                    list_stack[-1] if list_stack else None,
                 )
         for section in self.sections[1:]:
             section.end_line = self._section_end(section)
@@ -201,12 +195,12 @@ class Document:
         self.sections.append(section)
         self._collect_links(tok, aligned, in_heading=True)
 
-    def _inline_block(self, tok, kind, depth, quoted, item_line, bullet) -> None:
+    def _inline_block(self, tok, kind, depth, quoted, item_line) -> None:
         start, end = self._region(tok)
         aligned = align(self.text, start, end, tok.children or [])
         links = self._collect_links(tok, aligned)
         self.blocks.append(
-            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line, bullet)
+            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line)
         )
 
     def _collect_links(self, tok, aligned, in_heading: bool = False) -> list[Link]:
@@ -229,26 +223,19 @@ class Document:
                 pos.url_start, pos.url_end, pos.kind, self.line_col(pos.start)[0], image, in_heading,
             )
             found.append(link)
-        for child in children:
+        for child, (start, _end) in zip(children, aligned.spans):
             if child.type == "html_inline":
-                self._scan_html(child.content, None, tok)
+                self._scan_html(child.content, start)
         self.links.extend(found)
         return found
 
-    def _scan_html(self, content: str, offset: int | None, inline=None) -> None:
+    def _scan_html(self, content: str, offset: int) -> None:
+        """Anchors and comments of HTML that starts at ``offset``."""
         self.anchors.update(m.group(1) for m in _ANCHOR.finditer(content))
         self.anchors.update(m.group(1) for m in _ID_ATTR.finditer(content))
         if "<!--" not in content:
             return
-        if offset is None:
-            # an inline comment: find it in the source lines of its paragraph
-            start, end = self._region(inline)
-            found = self.text.find(content, start, end)
-            offset = found if found >= 0 else start
-            base = content
-        else:
-            base = content
-        for m in re.finditer(r"<!--(.*?)-->", base, re.S):
+        for m in re.finditer(r"<!--(.*?)-->", content, re.S):
             self.comments.append((offset + m.start(), offset + m.end(), m.group(1)))
 
     def _detect_family(self) -> str:

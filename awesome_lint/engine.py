@@ -85,10 +85,6 @@ def _touches(doc: Document, diag: Diagnostic, lines: set[int]) -> bool:
     return any(n in lines for n in range(first, last + 1))
 
 
-def lint(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[Diagnostic]]:
-    return check(text, settings, ctx)
-
-
 def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:
     return fix_loop(text, lambda t: check(t, settings, ctx), unsafe)
 

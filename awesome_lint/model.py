@@ -99,4 +99,3 @@ class Block:
     list_depth: int  # 0 outside lists
     in_blockquote: bool
     item_line: int | None = None  # first line of the enclosing list item
-    bullet: str | None = None  # the enclosing list's marker character

@@ -137,7 +137,6 @@ class Aligner:
                     i += 1
                 u1 = min(i, n)
             # skip an optional title up to the closing paren
-            depth = 0
             while i < n:
                 ch = src[i]
                 if ch == "\\":
