@@ -21,6 +21,7 @@ class Runner:
         self.args = args
         self.paths = args.paths or ["README.md"]
         self._configs: dict[Path | None, config_mod.Config] = {}
+        self._settings_for: dict[int, Settings] = {}  # id of a Config in _configs -> its settings
         self.findings: list[output.Finding] = []
         self.fixed = 0
         self.unsafe_hidden = 0
@@ -45,13 +46,20 @@ class Runner:
         return self._configs[where]
 
     def _settings(self, cfg: config_mod.Config) -> Settings:
+        # One set of rule instances per config file, so files that share a
+        # config share them too (dead-link asks about a URL once per run).
+        if id(cfg) in self._settings_for:
+            return self._settings_for[id(cfg)]
         links = False if self.args.offline else (True if self.args.links else None)
+        chosen = cfg
         if self.args.preset:
-            cfg = config_mod.Config(**{**cfg.__dict__, "preset": self.args.preset})
+            chosen = config_mod.Config(**{**cfg.__dict__, "preset": self.args.preset})
         try:
-            return build_settings(cfg, self.args.select, self.args.ignore, links)
+            settings = build_settings(chosen, self.args.select, self.args.ignore, links)
         except (UsageError, RegistryError) as exc:
             raise RunError(str(exc)) from None
+        self._settings_for[id(cfg)] = settings
+        return settings
 
     # -- one file ------------------------------------------------------------
     def _read(self, path: str) -> Source:

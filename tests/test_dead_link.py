@@ -164,3 +164,16 @@ def test_durations():
     assert seconds("45s", "k") == 45 and seconds("3d", "k") == 259200 and seconds("10", "k") == 10
     with pytest.raises(ValueError):
         seconds("soon", "k")
+
+
+def test_files_sharing_a_config_ask_about_a_url_once(tmp_path, capsys):
+    with Site({"/gone": status(404)}) as site:
+        (tmp_path / ".awesome-lint.yaml").write_text(CONFIG.format(cache=""))
+        paths = []
+        for name in ("a.md", "b.md"):
+            path = tmp_path / name
+            path.write_text(f"# L\n\n- [Gone]({site.url('/gone')}) - Gone.\n")
+            paths.append(str(path))
+        code, found, _ = run(capsys, "--links", *paths)
+    assert code == 1 and [d["path"] for d in found] == paths
+    assert [p for m, p, h in site.requests] == ["/gone", "/gone"]  # HEAD then GET, once for both files
