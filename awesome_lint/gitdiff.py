@@ -50,13 +50,15 @@ def base_text(path: str, ref: str) -> str | None:
         return None  # empty or not text at the ref: everything now is new
 
 
-def changed_lines(path: str, ref: str) -> set[int]:
-    """1-based numbers of the lines of ``path`` (as it is now) added or changed since ``ref``."""
+def changed_lines(path: str, ref: str, now: str | None = None) -> set[int]:
+    """1-based numbers of the lines of ``path`` (as it is now) added or changed since
+    ``ref``.  ``now`` is the file's normalised text when the caller has read it already."""
     old = base_text(path, ref)
-    try:
-        now = read_path(path).text
-    except InputError as exc:
-        raise GitError(str(exc)) from None
+    if now is None:
+        try:
+            now = read_path(path).text
+        except InputError as exc:
+            raise GitError(str(exc)) from None
     if old is None:
         return set(range(1, now.count("\n") + (not now.endswith("\n")) + 1))
     return new_lines(old.split("\n"), now.split("\n"))

@@ -70,13 +70,13 @@ class Runner:
         except InputError as exc:
             raise RunError(str(exc)) from None
 
-    def _changed_lines(self, path: str) -> set[int] | None:
+    def _changed_lines(self, path: str, text: str) -> set[int] | None:
         if not self.args.changed_since:
             return None
         from .gitdiff import GitError, changed_lines
 
         try:
-            return changed_lines(path, self.args.changed_since)
+            return changed_lines(path, self.args.changed_since, text)
         except GitError as exc:
             raise RunError(str(exc)) from None
 
@@ -87,7 +87,7 @@ class Runner:
         ctx = Context(
             path=None if path == "-" else path,
             links=settings.links,
-            changed_lines=self._changed_lines(path),
+            changed_lines=self._changed_lines(path, source.text),
             progress=not self.args.no_progress and sys.stderr.isatty(),
         )
         shown = "<stdin>" if path == "-" else path
