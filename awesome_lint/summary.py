@@ -6,22 +6,19 @@ request did to the list, not only what is wrong with it.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from . import dates
 from .output import Finding
-
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
+from .papers import venue_year
 
 def entry_year(entry) -> int | None:
     """The year of a paper entry: the one in its date, else the one in its venue."""
-    for name in ("date", "venue"):
-        field = entry.fields.get(name)
-        found = _YEAR.search(field.text) if field is not None else None
-        if found:
-            return int(found.group())
-    return None
+    field = entry.fields.get("date")
+    parsed = dates.parse(field.text) if field is not None else None
+    if parsed is not None and parsed.year is not None:
+        return parsed.year
+    return venue_year(entry)
 
 
 def _cell(text: str) -> str:
