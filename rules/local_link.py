@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from awesome_lint import contents
 from awesome_lint.document import Document
 from awesome_lint.rule import Rule
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
-_TOC_TITLE = re.compile(r"^\W*(table of contents|contents|toc)\W*$", re.I)
 
 
 def _targets(doc: Document) -> set[str]:
@@ -23,16 +23,6 @@ def _has_anchor(targets: set[str], fragment: str) -> bool:
     # GitHub serves ids in lower case and browsers percent-decode fragments.
     candidates = {fragment, unquote(fragment)}
     return any(c in targets or c.lower() in targets for c in candidates)
-
-
-def _toc_lines(doc: Document) -> set[int]:
-    """Lines under a table-of-contents heading: the toc rule reports those anchors, with a fix."""
-    lines: set[int] = set()
-    for index, heading in enumerate(doc.headings):
-        if _TOC_TITLE.match(heading.text):
-            end = doc.headings[index + 1].line if index + 1 < len(doc.headings) else len(doc.lines)
-            lines.update(range(heading.line + 1, end))
-    return lines
 
 
 def _repo_root(start: Path) -> Path:
@@ -54,7 +44,8 @@ class LocalLink(Rule):
     def check(self, doc, ctx):
         here = Path(ctx.path).resolve().parent if ctx.path else None
         own = _targets(doc)
-        toc = _toc_lines(doc)
+        # the toc rule reports the table of contents' anchors, with a fix
+        toc = contents.find(doc)
         others: dict[Path, set[str] | None] = {}
         for link in doc.links:
             url = link.url.strip()
@@ -62,7 +53,7 @@ class LocalLink(Rule):
                 continue
             parts = urlsplit(url)
             if not parts.path:
-                if link.line in toc:
+                if toc is not None and toc.holds(link.line):
                     continue
                 if parts.fragment and not _has_anchor(own, parts.fragment):
                     yield self.diagnostic(self._no_anchor(url, parts.fragment, own), link.start, link.end)

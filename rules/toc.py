@@ -5,10 +5,10 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from awesome_lint import contents
 from awesome_lint.rule import Fix, Rule
 from awesome_lint.slug import slug
 
-_TOC_TITLE = re.compile(r"^\W*(table of contents|contents|toc|index|categories)\W*$", re.I)
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+")
 DEFAULT_EXCLUDE = [
     "contributing", "contribute", "contribution", "contributions", "contributors", "license", "licence",
@@ -29,10 +29,10 @@ class Toc(Rule):
         exclude: list = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
 
     def check(self, doc, ctx):
-        toc = _find_toc(doc)
+        toc = contents.find(doc)
         if toc is None:
             return
-        heading, items, region = toc
+        heading, items, region = toc.heading, toc.items, (toc.first_line, toc.end_line)
         targets = {h.slug: h for h in doc.headings}
         known = set(targets) | doc.anchors
         linked = []  # (item block, link, heading or None)
@@ -81,18 +81,6 @@ class Toc(Rule):
 
     def _excluded(self) -> set[str]:
         return {e.lower() for e in self.options.exclude}
-
-
-def _find_toc(doc):
-    """The ToC heading, its list items with anchor links, and the region's lines."""
-    for index, h in enumerate(doc.headings):
-        if not _TOC_TITLE.match(h.text):
-            continue
-        end = doc.headings[index + 1].line if index + 1 < len(doc.headings) else len(doc.lines)
-        items = [b for b in doc.blocks if h.line < b.start_line < end and b.kind == "list_item"]
-        if any(l.url.startswith("#") for b in items for l in b.links):
-            return h, items, (h.line + 1, end)
-    return None
 
 
 def _heading_for(doc, text: str):

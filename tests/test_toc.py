@@ -77,3 +77,15 @@ def test_grouped_toc_is_reported_but_not_rewritten():
 def test_explicit_html_anchor_counts():
     text = '## Contents\n\n- [Top](#top)\n\n<a name="top"></a>\n\n## Body\n'
     assert messages(text) == []
+
+
+def test_a_broken_anchor_in_a_categories_toc_is_reported_once(tmp_path, capsys):
+    import json
+
+    from awesome_lint.cli import main
+
+    path = tmp_path / "README.md"
+    path.write_text("# L\n\n## Categories\n\n- [Tools](#tool)\n\n## Tools\n", encoding="utf-8")
+    main([str(path), "--select", "toc,local-link", "--output-format", "json"])
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["rule"], f["line"]) for f in found] == [("toc", 5)]
