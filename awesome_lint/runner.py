@@ -119,7 +119,8 @@ class Runner:
         if not self.args.unsafe_fixes:
             self.unsafe_hidden += sum(1 for d in diagnostics if d.fix and d.fix.applicability == UNSAFE)
         self.findings.extend(output.place(shown, doc, d, self.args.unsafe_fixes) for d in diagnostics)
-        self.docs.append((shown, doc))
+        if self.args.summary:  # only the summary needs every document kept
+            self.docs.append((shown, doc))
         self.errors = self.errors or has_errors(diagnostics)
 
     # -- the whole run ---------------------------------------------------------
