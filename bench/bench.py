@@ -39,7 +39,7 @@ BARE = PEAK + (
     "import sys\nfrom markdown_it import MarkdownIt\n"
     "MarkdownIt('commonmark').enable(['table', 'strikethrough']).parse(open(sys.argv[1], encoding='utf-8').read())\n"
 )
-CLI = [sys.executable, "-c", PEAK + "import sys\nfrom awesome_lint.cli import main\nsys.exit(main(sys.argv[1:]))\n"]
+CLI = [sys.executable, "-c", PEAK + "import sys\nfrom awesome_lint.app.cli import main\nsys.exit(main(sys.argv[1:]))\n"]
 
 
 def measure(argv: list[str], repeat: int, setup=None) -> tuple[float, float, int]:

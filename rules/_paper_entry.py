@@ -9,8 +9,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from awesome_lint.papers import break_span, venue_year
+from awesome_lint.model.papers import break_span, venue_year
 from awesome_lint.rule import WARNING, Fix
+
+DEFAULT_LABELS = {
+    "github": "GitHub", "git hub": "GitHub", "code": "Code", "paper": "Paper", "project": "Project",
+    "project page": "Project", "website": "Website", "homepage": "Homepage", "demo": "Demo",
+    "dataset": "Dataset", "data": "Data", "video": "Video", "blog": "Blog", "slides": "Slides",
+    "arxiv": "arXiv", "pdf": "PDF", "huggingface": "HuggingFace", "hugging face": "HuggingFace",
+    "colab": "Colab", "supp": "Supp", "bibtex": "BibTeX", "poster": "Poster", "model": "Model",
+}
 
 BREAKS = {"backslash": " \\", "br": "<br>", "spaces": "  "}
 _KIND = (
@@ -153,8 +161,6 @@ def _breaks(rule, doc, entry, style: str, last_break: bool):
 
 
 def _label_map(rule) -> dict[str, str]:
-    from awesome_lint.rules.entry_format import DEFAULT_LABELS
-
     merged = dict(DEFAULT_LABELS)
     merged.update({k.lower(): v for k, v in rule.options.labels.items()})
     return merged

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from awesome_lint import dates
+from awesome_lint.model import dates
 from awesome_lint.rule import WARNING, Rule
 
 _ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?P<yy>\d{2})(?P<mm>\d{2})\.\d{4,5}", re.I)

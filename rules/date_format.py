@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from awesome_lint import dates
-from awesome_lint.papers import venue_year
+from awesome_lint.model import dates
+from awesome_lint.model.papers import venue_year
 from awesome_lint.rule import UNSAFE, Fix, Rule
 
 

@@ -5,13 +5,6 @@ from dataclasses import dataclass, field
 
 from awesome_lint.rule import Rule
 
-DEFAULT_LABELS = {
-    "github": "GitHub", "git hub": "GitHub", "code": "Code", "paper": "Paper", "project": "Project",
-    "project page": "Project", "website": "Website", "homepage": "Homepage", "demo": "Demo",
-    "dataset": "Dataset", "data": "Data", "video": "Video", "blog": "Blog", "slides": "Slides",
-    "arxiv": "arXiv", "pdf": "PDF", "huggingface": "HuggingFace", "hugging face": "HuggingFace",
-    "colab": "Colab", "supp": "Supp", "bibtex": "BibTeX", "poster": "Poster", "model": "Model",
-}
 
 
 class EntryFormat(Rule):

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from awesome_lint import contents
-from awesome_lint.document import Document
+from awesome_lint.model import contents
+from awesome_lint.model.document import Document
 from awesome_lint.rule import Rule
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")

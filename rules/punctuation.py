@@ -10,7 +10,7 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from awesome_lint.positions import align
+from awesome_lint.model.positions import align
 from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
 
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»", "「": "」", "『": "』", "（": "）", "【": "】", "《": "》"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from awesome_lint import dates
+from awesome_lint.model import dates
 from awesome_lint.rule import Edit, Fix, Rule
 
 _NAME_NOISE = re.compile(r"[\W_]+")

@@ -5,9 +5,9 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from awesome_lint import contents
+from awesome_lint.model import contents
 from awesome_lint.rule import Fix, Rule
-from awesome_lint.slug import slug
+from awesome_lint.model.slug import slug
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+")
 DEFAULT_EXCLUDE = [

@@ -16,10 +16,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from awesome_lint.config import Config  # noqa: E402
-from awesome_lint.engine import build_settings, check, fix  # noqa: E402
+from awesome_lint.engine.config import Config  # noqa: E402
+from awesome_lint.engine.pipeline import build_settings, check, fix  # noqa: E402
 from awesome_lint.rule import Context  # noqa: E402
-from awesome_lint.source import read_path  # noqa: E402
+from awesome_lint.app.source import read_path  # noqa: E402
 
 
 def default_paths() -> list[Path]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint import engine
+from awesome_lint.engine import pipeline as engine
 from awesome_lint.rule import Context
 
 

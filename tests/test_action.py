@@ -18,7 +18,7 @@ import pytest
 from helpers import git
 from ruamel.yaml import YAML
 
-from awesome_lint.registry import all_rules
+from awesome_lint.engine.registry import all_rules
 
 REPO = Path(__file__).resolve().parents[1]
 ACTION = YAML(typ="safe").load((REPO / "action.yml").read_text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from awesome_lint.cli import main
+from awesome_lint.app.cli import main
 
 PAPERS = """\
 # Awesome Test Papers

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from helpers import git
 
-from awesome_lint.cli import main
-from awesome_lint.gitdiff import GitError, changed_lines, new_lines
-from awesome_lint.registry import all_rules
+from awesome_lint.app.cli import main
+from awesome_lint.app.gitdiff import GitError, changed_lines, new_lines
+from awesome_lint.engine.registry import all_rules
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.config import Config
-from awesome_lint.engine import build_settings, check, fix
+from awesome_lint.engine.config import Config
+from awesome_lint.engine.pipeline import build_settings, check, fix
 from awesome_lint.rule import Context
 
 

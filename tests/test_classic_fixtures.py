@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import check_scenario, scenarios
 
-from awesome_lint import engine
-from awesome_lint.config import validate
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import validate
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "classic"
 

@@ -1,9 +1,9 @@
 """Classic item detection, the contributing rule, and awesome-lint's comment names."""
 from __future__ import annotations
 
-from awesome_lint import engine
-from awesome_lint.config import Config, validate
-from awesome_lint.document import Document
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import Config, validate
+from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 
 LIST = """# Awesome Things

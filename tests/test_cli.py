@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from awesome_lint.cli import main
+from awesome_lint.app.cli import main
 
 BROKEN_TOC = """# Awesome Things
 
@@ -146,7 +146,7 @@ def test_rules_subcommand_json(capsys):
 
 def test_stdin_fix_writes_stdout_and_reports_on_stderr():
     proc = subprocess.run(
-        [sys.executable, "-m", "awesome_lint.cli", "-", "--fix", "--select", "toc"],
+        [sys.executable, "-m", "awesome_lint", "-", "--fix", "--select", "toc"],
         input=BROKEN_TOC.encode(), capture_output=True, timeout=60,
     )
     assert proc.returncode == 0
@@ -174,7 +174,7 @@ def test_unsafe_fix_counts_as_fixable_only_with_unsafe_fixes(tmp_path, capsys):
 
 def test_offline_lint_does_not_import_network_or_yaml_modules(broken):
     # start-up stays fast: requests and ruamel.yaml load only when used
-    code = ("import sys\nfrom awesome_lint.cli import main\n"
+    code = ("import sys\nfrom awesome_lint.app.cli import main\n"
             f"main([{str(broken)!r}, '--output-format', 'json'])\n"
             "print(sorted(m for m in ('requests', 'ruamel.yaml', 'urllib3') if m in sys.modules))\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
@@ -199,8 +199,9 @@ class _Terminal:
 @pytest.mark.parametrize("no_color_flag, env, wanted", [(False, {}, True), (True, {}, False),
                                                         (False, {"NO_COLOR": "1"}, False)])
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, no_color_flag, env, wanted):
-    from awesome_lint import output
-    from awesome_lint.cli import build_parser, color_wanted
+    from awesome_lint.app import output
+    from awesome_lint.app.cli import build_parser
+    from awesome_lint.app.output import color_wanted
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     for key, value in env.items():

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.cli import main
+from awesome_lint.app.cli import main
 
 LIST = "# L\n\n## Contents\n\n- [Tools](#tool)\n\n## Tools\n\n- [A](https://a.example) - An A.\n"
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint import dates
+from awesome_lint.model import dates
 
 
 @pytest.mark.parametrize("day, text", [

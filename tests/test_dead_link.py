@@ -6,8 +6,8 @@ import json
 import pytest
 from test_linkcheck_support import Site, status
 
-from awesome_lint.cli import main
-from awesome_lint.document import Document
+from awesome_lint.app.cli import main
+from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 from awesome_lint.rules.dead_link import DeadLink, seconds
 

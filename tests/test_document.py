@@ -1,7 +1,7 @@
 """The document model: sections, entries, family detection, what is never an entry."""
 from __future__ import annotations
 
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 
 PAPERS = """# Papers
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 from awesome_lint.rules.duplicate import Duplicate, normalise_url
 

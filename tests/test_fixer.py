@@ -1,8 +1,8 @@
 """The fix loop: non-overlapping edits, rounds until stable, content never lost."""
 from __future__ import annotations
 
-from awesome_lint.document import Document
-from awesome_lint.fixer import apply_edits, choose, fix_loop
+from awesome_lint.model.document import Document
+from awesome_lint.engine.fixer import apply_edits, choose, fix_loop
 from awesome_lint.rule import Diagnostic, Edit, Fix
 
 TEXT = "# T\n\n- [A](https://a.example) - a\n- [B](https://b.example) - b\n"

@@ -1,7 +1,7 @@
 """local-link: relative files and #anchors, on real files in a temporary repository."""
 from __future__ import annotations
 
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 from awesome_lint.rules.local_link import LocalLink
 

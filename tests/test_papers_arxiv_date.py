@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from awesome_lint.document import Document
+from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 from awesome_lint.rules.arxiv_date import ArxivDate
 

@@ -40,12 +40,12 @@ def test_plugin_rule_is_listed_and_runs(tmp_path):
     (tmp_path / ".awesome-lint.yaml").write_text("rules:\n  no-todo:\n    word: describe\n")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
 
-    rules = subprocess.run([sys.executable, "-m", "awesome_lint.cli", "rules", "--json"],
+    rules = subprocess.run([sys.executable, "-m", "awesome_lint", "rules", "--json"],
                            capture_output=True, text=True, env=env, timeout=60)
     row = next(r for r in json.loads(rules.stdout) if r["name"] == "no-todo")
     assert row["source"] == "demo-plugin" and row["options"] == ["word"]
 
-    run = subprocess.run([sys.executable, "-m", "awesome_lint.cli", str(listed), "--select", "no-todo",
+    run = subprocess.run([sys.executable, "-m", "awesome_lint", str(listed), "--select", "no-todo",
                           "--output-format", "json"], capture_output=True, text=True, env=env, timeout=60)
     findings = json.loads(run.stdout)
     assert run.returncode == 0  # warnings only

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.document import Document, _parser
+from awesome_lint.model.document import Document, _parser
 from conftest import shared_lists
 
 

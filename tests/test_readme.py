@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from awesome_lint.registry import all_rules
+from awesome_lint.engine.registry import all_rules
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -40,7 +40,7 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_quick_start_example_is_clean_and_broken_example_is_not(capsys):
-    from awesome_lint.cli import main
+    from awesome_lint.app.cli import main
 
     assert main([str(REPO / "examples" / "awesome-papers.md")]) == 0
     assert main([str(REPO / "examples" / "broken-papers.md")]) == 1

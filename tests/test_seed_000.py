@@ -5,9 +5,9 @@ import collections
 
 import pytest
 
-from awesome_lint import engine
-from awesome_lint.config import Config
-from awesome_lint.document import Document
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import Config
+from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 
 SEED = "seeds/000_81a941aaf0f0a0f6.txt"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from awesome_lint.document import Document
-from awesome_lint.fixer import fix_loop
+from awesome_lint.model.document import Document
+from awesome_lint.engine.fixer import fix_loop
 from awesome_lint.rule import Context
 from awesome_lint.rules.sort_order import SortOrder
 

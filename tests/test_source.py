@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from awesome_lint.source import InputError, Source, read_path, write_path
+from awesome_lint.app.source import InputError, Source, read_path, write_path
 
 
 def test_crlf_and_bom_round_trip():

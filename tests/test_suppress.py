@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from awesome_lint.cli import main
+from awesome_lint.app.cli import main
 
 TOC = "# L\n\n## Contents\n\n{before}- [Tools](#tool){inline}\n- [Books](#book)\n\n## Tools\n\n## Books\n"
 

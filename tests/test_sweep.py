@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 
-from awesome_lint.config import Config
-from awesome_lint.document import Document
-from awesome_lint.engine import build_settings, check, fix
+from awesome_lint.engine.config import Config
+from awesome_lint.model.document import Document
+from awesome_lint.engine.pipeline import build_settings, check, fix
 from awesome_lint.rule import Context
-from awesome_lint.source import read_path
+from awesome_lint.app.source import read_path
 from conftest import shared_lists
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from awesome_lint.document import Document
-from awesome_lint.fixer import fix_loop
+from awesome_lint.model.document import Document
+from awesome_lint.engine.fixer import fix_loop
 from awesome_lint.rule import Context
 from awesome_lint.rules.toc import Toc
 
@@ -82,7 +82,7 @@ def test_explicit_html_anchor_counts():
 def test_a_broken_anchor_in_a_categories_toc_is_reported_once(tmp_path, capsys):
     import json
 
-    from awesome_lint.cli import main
+    from awesome_lint.app.cli import main
 
     path = tmp_path / "README.md"
     path.write_text("# L\n\n## Categories\n\n- [Tools](#tool)\n\n## Tools\n", encoding="utf-8")

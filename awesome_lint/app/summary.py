@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import dates
+from ..model import dates
 from .output import Finding
-from .papers import venue_year
+from ..model.papers import venue_year
 
 def entry_year(entry) -> int | None:
     """The year of a paper entry: the one in its date, else the one in its venue."""

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 
-from . import __version__
+from .. import __version__
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -45,7 +44,7 @@ def rules_command(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="awesome-lint rules", description="List every rule.")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     args = p.parse_args(argv)
-    from .registry import RegistryError, all_rules
+    from ..engine.registry import RegistryError, all_rules
 
     try:
         known = all_rules()
@@ -96,10 +95,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if collecting:
             gc.enable()
-
-
-def color_wanted(args, stream) -> bool:
-    return not args.no_color and "NO_COLOR" not in os.environ and stream.isatty()
 
 
 if __name__ == "__main__":

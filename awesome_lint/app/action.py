@@ -112,7 +112,7 @@ def main(env: dict | None = None) -> int:
         annotate("error", str(exc))
         return 2
     # -I as in action.yml: a checkout in the workspace must not shadow the install
-    run = subprocess.run([sys.executable, "-I", "-m", "awesome_lint.cli", *argv], stderr=subprocess.PIPE, text=True)
+    run = subprocess.run([sys.executable, "-I", "-m", "awesome_lint", *argv], stderr=subprocess.PIPE, text=True)
     problems = [line.removeprefix("awesome-lint: ") for line in run.stderr.splitlines() if line.strip()]
     if "Traceback (most recent call last)" in run.stderr:
         sys.stderr.write(run.stderr)  # the full story stays in the log for a bug report

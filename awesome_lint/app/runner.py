@@ -4,11 +4,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import config as config_mod
+from ..engine import config as config_mod
 from . import output
-from .engine import Settings, UsageError, build_settings, check, fix, has_errors
-from .registry import RegistryError, all_rules
-from .rule import UNSAFE, Context
+from ..engine.pipeline import Settings, UsageError, build_settings, check, fix, has_errors
+from ..engine.registry import RegistryError, all_rules
+from ..engine.rule import UNSAFE, Context
 from .source import InputError, Source, read_path, write_path
 
 
@@ -163,6 +163,5 @@ class Runner:
         elif fmt == "sarif":
             stream.write(output.sarif(self.findings, all_rules()))
         else:
-            from .cli import color_wanted
 
-            stream.write(output.text(self.findings, color_wanted(self.args, stream), self.fixed, self.unsafe_hidden))
+            stream.write(output.text(self.findings, output.color_wanted(self.args, stream), self.fixed, self.unsafe_hidden))

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 
-from . import __version__
+from .. import __version__
 
 
 @dataclass
@@ -125,3 +126,7 @@ def sarif(findings: list[Finding], rules: dict) -> str:
         }],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def color_wanted(args, stream) -> bool:
+    return not args.no_color and "NO_COLOR" not in os.environ and stream.isatty()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import dates
-from .model import Block, Entry, Field
+from .nodes import Block, Entry, Field
 
 _TITLE_LINE = re.compile(r"[ \t]*\[?\*\*(?!\*)")
 _TITLE = re.compile(r"\*\*(?P<t>.+?)\*\*")

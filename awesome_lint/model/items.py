@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Block, Entry, Field, Link
+from .nodes import Block, Entry, Field, Link
 
 _BULLET = re.compile(r"[ \t>]*(?P<b>[-*+])(?P<gap>[ \t]*)")
 # A bullet glued to its link: markdown reads the line as plain text.

@@ -7,8 +7,9 @@ import re
 from functools import lru_cache
 from types import SimpleNamespace
 
-from . import items, papers
-from .model import Block, Entry, Heading, Link, Section
+from . import items
+from . import papers
+from .nodes import Block, Entry, Heading, Link, Section
 from .positions import align
 from .slug import Slugger, heading_text
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from . import config as config_mod
 from . import suppress
-from .document import Document
+from ..model.document import Document
 from .fixer import FixOutcome, fix_loop
 from .registry import all_rules
 from .rule import ERROR, WARNING, Context, Diagnostic, Rule

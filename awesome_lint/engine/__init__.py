@@ -1,0 +1,1 @@
+"""The rule API and what runs rules: registry, configuration, suppressions, the fix loop."""

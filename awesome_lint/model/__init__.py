@@ -1,0 +1,1 @@
+"""Parsing and the document model: markdown text in, sections, entries, links and dates out."""
