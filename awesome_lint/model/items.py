@@ -114,7 +114,8 @@ def build_entries(doc) -> list[Entry]:
             entry = _entry(doc, block, first, last, glued)
             if entry is None:
                 continue
-            while parents and parents[-1].depth >= entry.depth:
+            # a parent is an item of the same section that the entry is nested under
+            while parents and (parents[-1].depth >= entry.depth or parents[-1].section is not entry.section):
                 parents.pop()
             entry.parent = parents[-1] if parents else None
             parents.append(entry)
@@ -161,7 +162,8 @@ def _entry(doc, block: Block, first: int, last: int, glued: bool) -> Entry | Non
     for candidate in doc.sections[1:]:
         if candidate.start_line <= first:
             section = candidate
-    return Entry("item", section, first, last, start, end, link.text, fields, links, depth, None)
+    list_line = block.list_line if not glued or block.kind == "list_item" else block.start_line
+    return Entry("item", section, first, last, start, end, link.text, fields, links, depth, None, list_line)
 
 
 def _glued_depth(doc, block: Block, line: int) -> int:
