@@ -86,20 +86,28 @@ class SortOrder(Rule):
                                order.unit)
         if order.value != ALPHA:
             return
-        collation = conv.collation.value
-        key = COLLATE[collation]
+        collations = conv.collations
+        keys_of = [COLLATE[name] for name in collations]
         entries = conv.items()
         ends = _subtree_ends(entries)
         index = {id(e): i for i, e in enumerate(entries)}
+        standard = order.standard(f"alphabetical order ({collations[0]})", "keeps")
         for group in conv.item_groups:
-            keys = [key(e.title) for e in group]
-            bad = [(group[j + 1], group[j]) for j in range(len(group) - 1) if keys[j + 1] < keys[j]]
-            if not bad:
+            if not forced and not conv.group_sorted(group):
                 continue
-            permuted = sorted(range(len(group)), key=lambda j: (keys[j], j))
-            fix = _move_fix(doc, group, [ends[index[id(e)]] for e in group], permuted, "sort alphabetically")
-            standard = order.standard(f"alphabetical order ({collation})", "keeps")
-            for later, earlier in bad:
+            keys = [[key(doc, e) for e in group] for key in keys_of]
+            # out of order under every collation the list may be using; a pair
+            # that only some of them put out of order is left alone
+            wrong = [j for j in range(len(group) - 1) if all(k[j + 1] < k[j] for k in keys)]
+            if not wrong:
+                continue
+            unclear = any(k[j + 1] < k[j] for k in keys for j in range(len(group) - 1) if j not in wrong)
+            fix = None
+            if not unclear:
+                permuted = sorted(range(len(group)), key=lambda j: (keys[0][j], j))
+                fix = _move_fix(doc, group, [ends[index[id(e)]] for e in group], permuted, "sort alphabetically")
+            for j in wrong:
+                later, earlier = group[j + 1], group[j]
                 yield self.diagnostic(
                     f"'{later.title}' should come before '{earlier.title}' where {standard}",
                     *later.headline(doc), fix,

@@ -24,12 +24,15 @@ THRESHOLD = 0.75
 MIN_EVIDENCE = 3
 # A section's own majority overrides the document's only with this many items.
 SECTION_EVIDENCE = 5
-# Alphabetical order is a convention only when nearly every neighbour agrees.
-SORTED_THRESHOLD = 0.9
+# Alphabetical order is a convention when most neighbours agree (an unsorted
+# list has about half its neighbours in order); one long list of a sorted
+# document that is plainly in another order keeps its own.
+SORTED_THRESHOLD = 0.8
 SORTED_EVIDENCE = 5
+GROUP_SORTED = 0.6
 
 NEWEST, OLDEST, ALPHA, NONE = "newest-first", "oldest-first", "alphabetical", "none"
-COLLATIONS = ("case-insensitive", "natural", "raw")
+COLLATIONS = ("case-insensitive", "natural", "raw", "line")
 BREAKS = {"backslash": " \\", "br": "<br>", "spaces": "  "}
 _BREAK_KIND = (
     ("backslash", re.compile(r"\\[ \t]*$")),
@@ -400,29 +403,47 @@ class Conventions:
             groups.setdefault((id(entry.section), entry.list_line, id(entry.parent)), []).append(entry)
         return [g for g in groups.values() if len(g) > 1]
 
+    def _in_order(self, name: str, groups=None) -> int:
+        key = COLLATE[name]
+        doc = self.doc
+        return sum(key(doc, a) <= key(doc, b) for g in (groups or self.item_groups) for a, b in zip(g, g[1:]))
+
     @cached_property
     def collation(self) -> Convention:
         """The collation under which the list's sibling items are most in order."""
+        votes = Counter({name: self._in_order(name) for name in COLLATIONS})
         if "collation" in self.pins:
-            return Convention("collation", "document", Counter(), self.pins["collation"],
+            return Convention("collation", "document", votes, self.pins["collation"],
                               self.sources.get("collation", "config"), "neighbours in order")
-        votes = Counter()
-        for name in COLLATIONS:
-            key = COLLATE[name]
-            votes[name] = sum(key(a.title) <= key(b.title) for g in self.item_groups for a, b in zip(g, g[1:]))
         best = max(COLLATIONS, key=lambda n: (votes[n], -COLLATIONS.index(n)))
         return Convention("collation", "document", votes, best, "inferred", "neighbours in order")
 
     @cached_property
+    def collations(self) -> list[str]:
+        """Every collation the list is about as sorted under as under the best one,
+        best first: a pair is out of order only if it is under all of them."""
+        best = self.collation
+        if best.source != "inferred":
+            return [best.value]
+        pairs = sum(len(g) - 1 for g in self.item_groups)
+        return [best.value] + [n for n in COLLATIONS
+                               if n != best.value and best.counts[n] >= SORTED_THRESHOLD * pairs]
+
+    @cached_property
     def item_order(self) -> Convention:
         pairs = sum(len(g) - 1 for g in self.item_groups)
-        in_order = self.collation.counts.get(self.collation.value, 0) if self.collation.source == "inferred" else 0
-        if self.collation.source != "inferred":
-            key = COLLATE[self.collation.value]
-            in_order = sum(key(a.title) <= key(b.title) for g in self.item_groups for a, b in zip(g, g[1:]))
+        in_order = self.collation.counts.get(self.collation.value, 0)
         votes = Counter({ALPHA: in_order, NONE: pairs - in_order})
         return self._settle("item-order", "document", votes, "neighbours in order",
                             threshold=SORTED_THRESHOLD, minimum=SORTED_EVIDENCE)
+
+    def group_sorted(self, group) -> bool:
+        """Whether one list follows the document's alphabetical order: a long list
+        that is plainly in another order (curated, by date) keeps it."""
+        pairs = len(group) - 1
+        if pairs < SORTED_EVIDENCE or "item-order" in self.pins:
+            return True
+        return self._in_order(self.collation.value, [group]) >= GROUP_SORTED * pairs
 
     # -- the whole picture -----------------------------------------------------------
     def report(self) -> list[Convention]:
@@ -489,9 +510,19 @@ def _direction_votes(keys: list) -> Counter:
         if keys else Counter()
 
 
+def _source_line(doc, entry) -> str:
+    """The item as written from its name on, lower-cased: what a generator sorting lines compares."""
+    name = entry.fields.get("name")
+    start = name.start if name is not None else entry.start
+    return doc.text[start:doc.line_end(entry.start_line)].casefold()
+
+
+# How lists compare names: the lower-cased text (what most lists' own CI
+# checks do), letters and digits only, the raw text, or the markdown line.
 COLLATE = {
-    "case-insensitive": lambda title: title.casefold().strip(),
-    "natural": lambda title: _NOISE.sub("", title.casefold()),
-    "raw": lambda title: title.strip(),
+    "case-insensitive": lambda doc, e: e.title.casefold().strip(),
+    "natural": lambda doc, e: _NOISE.sub("", e.title.casefold()),
+    "raw": lambda doc, e: e.title.strip(),
+    "line": _source_line,
 }
 
