@@ -13,7 +13,9 @@ from awesome_lint.model.conventions import Convention
 from awesome_lint.model.descriptions import CLOSING_QUOTES, casing, ending, only_aside
 from awesome_lint.rule import Fix, WARNING
 
-DEFAULT_ALLOWED_WORDS = ["npm", "pnpm", "webpack", "esbuild", "e.g.", "i.e.", "vs.", "etc."]
+# lower-case words a description may start with: tools spelt so, and
+# attributions ("by [Jane](...)") that are not a sentence
+DEFAULT_ALLOWED_WORDS = ["npm", "pnpm", "webpack", "esbuild", "e.g.", "i.e.", "vs.", "etc.", "by", "via"]
 
 _SUBJECT = re.compile(r"(?:\s*\([^)]*\))?(?:,|'s\b|’s\b|\s+(?:is|are|was|has|provides|allows|lets|offers|enables|helps|makes|supports)\b)")
 _ASIDE = re.compile(r"[ \t]*\((?![^()]*\]\()[^()\n]*\)")
@@ -57,14 +59,15 @@ def split_warning(rule, convention, start, end, what: str):
 def _bullets(rule, doc, option):
     conv = doc.conventions
     warned = set()
-    for offset, marker, role in conv.bullet_marks:
-        convention = conv.bullets[role]
+    for offset, marker, role, section in conv.bullet_marks:
+        convention = conv.bullets[role].at(section)
         if option in ("-", "*", "+") and role != "toc-bullet":
             convention = Convention(role, "document", convention.counts, option, "rule's 'bullet' option")
         wanted = convention.value
         if wanted is None:
-            if convention.split and role not in warned and marker != convention.counts.most_common(1)[0][0]:
-                warned.add(role)
+            if convention.split and (role, convention.scope) not in warned \
+                    and marker != convention.counts.most_common(1)[0][0]:
+                warned.add((role, convention.scope))
                 yield split_warning(rule, convention, offset, offset + 1, "list item bullets")
             continue
         if marker == wanted:
@@ -125,7 +128,7 @@ def _separator(rule, doc, entry):
         return
     start = entry.fields["name"].start
     yield rule.diagnostic("no separator between the name and the description where "
-                          f"{convention.standard(repr(wanted))}", start, desc.start + 1)
+                          f"{convention.standard(repr(wanted))}", start, desc.start + 1, severity=WARNING)
 
 
 def _after_aside(text: str, end: int, limit: int) -> int:

@@ -188,12 +188,13 @@ class Conventions:
         return settle(key, scope, counts, unit, self.pins, self.sources, **kw)
 
     def _scoped(self, key: str, observed, unit: str) -> Scoped:
-        """``observed``: (entry, value) pairs."""
+        """``observed``: (entry or section, value) pairs."""
         whole: Counter = Counter()
         per: dict[int, tuple[object, Counter]] = {}
-        for entry, value in observed:
+        for where, value in observed:
+            section = getattr(where, "section", where)
             whole[value] += 1
-            per.setdefault(id(entry.section), (entry.section, Counter()))[1][value] += 1
+            per.setdefault(id(section), (section, Counter()))[1][value] += 1
         sections = {sid: self._settle(key, _section_scope(sec), c, unit) for sid, (sec, c) in per.items()}
         return Scoped(self._settle(key, "document", whole, unit), sections)
 
@@ -202,10 +203,18 @@ class Conventions:
         return [e for e in self.doc.entries if e.kind == "item"]
 
     @cached_property
-    def bullet_marks(self) -> list[tuple[int, str, str]]:
-        """(offset, marker, role) of every bullet list item; role is "toc", "bullet" or "nested-bullet"."""
+    def bullet_marks(self) -> list[tuple[int, str, str, object]]:
+        """(offset, marker, role, section) of every bullet list item; role is
+        "toc-bullet", "bullet" or "nested-bullet"."""
         doc = self.doc
         toc = contents.find(doc)
+        # a list whose every item opens with a link to an anchor is a table of
+        # contents, wherever it stands and whatever its heading says
+        anchors: dict[int, bool] = {}
+        for block in doc.blocks:
+            if block.kind == "list_item" and block.list_line is not None:
+                first = block.links[0].url if block.links else ""
+                anchors[block.list_line] = anchors.get(block.list_line, True) and first.startswith("#")
         seen, out = set(), []
         for block in doc.blocks:
             if block.kind != "list_item" or block.start_line in seen or block.start_line in doc.code_lines:
@@ -213,22 +222,32 @@ class Conventions:
             seen.add(block.start_line)
             m = _LINE_BULLET.match(doc.lines[block.start_line])
             if m:
-                role = "toc-bullet" if toc is not None and toc.holds(block.start_line) else (
-                    "bullet" if block.list_depth <= 1 else "nested-bullet")
-                out.append((doc.line_starts[block.start_line] + m.start("b"), m.group("b"), role))
+                in_toc = (toc is not None and toc.holds(block.start_line)) or anchors.get(block.list_line, False)
+                role = "toc-bullet" if in_toc else ("bullet" if block.list_depth <= 1 else "nested-bullet")
+                out.append((doc.line_starts[block.start_line] + m.start("b"), m.group("b"), role,
+                            self.section_at(block.start_line)))
         for entry in doc.entries:
             bullet = entry.fields.get("bullet")
             if entry.kind == "item" and bullet and entry.start_line not in seen:
                 role = "bullet" if entry.depth == 0 else "nested-bullet"
-                out.append((bullet.start, bullet.text, role))  # glued items markdown does not see
+                out.append((bullet.start, bullet.text, role, entry.section))  # glued items markdown does not see
         return out
 
     @cached_property
-    def bullets(self) -> dict[str, Convention]:
-        counts: dict[str, Counter] = {"bullet": Counter(), "nested-bullet": Counter(), "toc-bullet": Counter()}
-        for _, marker, role in self.bullet_marks:
-            counts[role][marker] += 1
-        return {role: self._settle(role, "document", c, "list items") for role, c in counts.items()}
+    def bullets(self) -> dict[str, Scoped]:
+        """role -> the bullet convention, per section with the document as fallback."""
+        return {
+            role: self._scoped(role, ((s, m) for _, m, r, s in self.bullet_marks if r == role), "list items")
+            for role in ("bullet", "nested-bullet", "toc-bullet")
+        }
+
+    def section_at(self, line: int):
+        """The innermost section holding a line."""
+        starts = self.__dict__.get("_section_starts")
+        if starts is None:
+            starts = self.__dict__["_section_starts"] = [s.start_line for s in self.doc.sections[1:]]
+        i = bisect.bisect_right(starts, line)
+        return self.doc.sections[i] if i else self.doc.root
 
     @cached_property
     def bullet_gap(self) -> Scoped:
@@ -450,8 +469,7 @@ class Conventions:
         """Every choice this document makes, for `awesome-lint conventions`."""
         out: list[Convention] = []
         if self.items():
-            out += [c for c in self.bullets.values() if c.total or c.source != "inferred"]
-            for scoped in (self.bullet_gap, self.separator, self.final_punctuation,
+            for scoped in (*self.bullets.values(), self.bullet_gap, self.separator, self.final_punctuation,
                            self.capitalisation_for(()),):
                 out += [c for c in scoped.all() if c.total or c.source != "inferred"]
             out += [self.collation, self.item_order]
