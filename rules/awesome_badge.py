@@ -29,7 +29,7 @@ def header_end(doc) -> int:
 class AwesomeBadge(Rule):
     name = "awesome-badge"
     aliases = ("remark-lint:awesome-badge",)
-    summary = "The Awesome badge sits at the top of the list (by the main heading)"
+    summary = "The Awesome badge loads (not from the dead rawgit CDN); with preset awesome, it is at the top"
     tags = ("structure",)
     fixable = True
     families = ("awesome",)
@@ -57,7 +57,8 @@ class AwesomeBadge(Rule):
                     return
             if _HTML_INDEX_LINK.search(header):
                 return  # the Awesome index itself links its home from its header
-            yield from self._missing(doc)
+            if doc.style == "awesome":  # a badge is asked of lists submitted to the index only
+                yield from self._missing(doc)
             return
         if _DEAD_HOST.match(found.url):
             yield self.diagnostic(

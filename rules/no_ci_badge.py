@@ -21,6 +21,9 @@ class NoCiBadge(Rule):
     summary = "No CI / build-status badge in the list"
     tags = ("badges",)
     families = ("awesome",)
+    # the Awesome index's guideline: many lists keep a licence or CI badge on purpose
+    default_enabled = False
+    presets = ("awesome",)
 
     def check(self, doc, ctx):
         for link in doc.links:

@@ -46,7 +46,8 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
         if chosen is not None:
             enabled = name in chosen
         else:
-            enabled = info.cls.default_enabled or (name in cfg.rules and severity != "off")
+            enabled = (info.cls.default_enabled or (name in cfg.rules and severity != "off")
+                       or (cfg.preset is not None and cfg.preset in info.cls.presets))
         if not enabled or name in ignored or severity == "off":
             continue
         if info.cls.network and not use_links:
@@ -69,7 +70,7 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
 
 
 def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[Diagnostic]]:
-    doc = Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources)
+    doc = Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset)
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:

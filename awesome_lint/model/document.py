@@ -58,14 +58,14 @@ def _parser():
     return md
 
 
-def _plain(children) -> str:
+def _plain(children, images: bool = True) -> str:
     out = []
     for tok in children:
         if tok.type in ("text", "code_inline"):
             out.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             out.append(" ")
-        elif tok.type == "image":
+        elif tok.type == "image" and images:
             out.append(_plain(tok.children or []))
     return "".join(out)
 
@@ -74,8 +74,9 @@ class Document:
     """The parsed list.  Offsets index ``text``; lines are 0-based."""
 
     def __init__(self, text: str, path: str | None = None, preset: str | None = None,
-                 pins: dict | None = None, pin_sources: dict | None = None) -> None:
+                 pins: dict | None = None, pin_sources: dict | None = None, style: str | None = None) -> None:
         self.text = text
+        self.style = style  # the opt-in canonical style preset, if any
         self._pins = pins
         self._pin_sources = pin_sources
         self.path = path
@@ -188,7 +189,8 @@ class Document:
     def _heading(self, tok, parent, slugger, open_sections) -> None:
         start, end = self._region(tok)
         aligned = align(self.text, start, end, tok.children or [], heading=True)
-        text = heading_text(_plain(tok.children or []))
+        # an image (a badge by the title) has no text in the rendered heading, nor in its anchor
+        text = heading_text(_plain(tok.children or [], images=False))
         level = int(parent.tag[1])
         content = [s for s in aligned.spans if s[1] > s[0]]
         heading = Heading(
