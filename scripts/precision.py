@@ -102,9 +102,12 @@ def compare(review: Review, found) -> dict:
             result["back_fp"].append(item)
         else:
             result[v.verdict].append(item)
+    result["gone_fp"] = []
     for key, v in judged.items():
         if v.verdict == "TP" and key not in seen:
             result["lost_tp"].append(v)
+        elif v.verdict == "FP" and key not in seen:
+            result["gone_fp"].append(v)
     return result
 
 
@@ -116,7 +119,7 @@ def main(argv=None) -> int:
         print("../shared is not present: nothing to measure")
         return 0
     per_rule: dict[str, Counter] = defaultdict(Counter)
-    unreviewed, problems, table = [], [], []
+    unreviewed, problems, table, gone = [], [], [], []
     for review in reviews():
         if not review.list_path.is_file():
             continue
@@ -138,6 +141,7 @@ def main(argv=None) -> int:
         problems += [f"{review.file}: reviewed TP no longer found: {v.rule} {v.line}:{v.col} ({v.why})"
                      for v in result["lost_tp"]]
         problems += [f"{review.file}: fixed FP is back: {r} {ln}:{c} {m}" for r, ln, c, _, m in result["back_fp"]]
+        gone += [f"{review.file}: {v.rule} {v.line}:{v.col} is no longer found: mark it FIXED" for v in result["gone_fp"]]
     if args.list:
         return 0
     print(f"{'list':<62} {'found':>6} {'TP':>5} {'FP':>5} {'new':>5}")
@@ -158,6 +162,8 @@ def main(argv=None) -> int:
         print(f"\n{len(unreviewed)} findings nobody has reviewed yet:")
         for file, rule, line, col, severity, message in unreviewed:
             print(f"  {file} {rule} {line}:{col} [{severity}] {message}")
+    for note in gone:
+        print("FP gone:", note)
     for problem in problems:
         print("PROBLEM:", problem)
     return 1 if problems else 0
