@@ -163,10 +163,17 @@ class Scoped:
         self.sections = sections
 
     def at(self, section) -> Convention:
+        """The section's own convention where it has the evidence for one (a
+        section split on the choice has none), else the document's."""
         own = self.sections.get(id(section))
-        if own is not None and own.established and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
+        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
             return own
         return self.document
+
+    def distinct(self) -> list[Convention]:
+        """The document's convention and each section's that stands on its own."""
+        return [self.document] + [c for c in self.sections.values()
+                                  if c.total >= SECTION_EVIDENCE and c.value != self.document.value]
 
     def all(self) -> list[Convention]:
         return [self.document, *self.sections.values()]
@@ -471,13 +478,15 @@ class Conventions:
         if self.items():
             for scoped in (*self.bullets.values(), self.bullet_gap, self.separator, self.final_punctuation,
                            self.capitalisation_for(()),):
-                out += [c for c in scoped.all() if c.total or c.source != "inferred"]
+                out += [c for c in scoped.distinct() if c.total or c.source != "inferred"]
             out += [self.collation, self.item_order]
         if self.papers():
             out += [self.line_break, self.last_line_break, self.blank_lines, self.authors, self.date_or_venue,
                     self.venue_year]
-            out.append(self.document_paper_order)
-            out += [self.paper_order(s) for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)]
+            whole = self.document_paper_order
+            out.append(whole)
+            out += [c for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)
+                    if (c := self.paper_order(s)) is not whole and c.total >= MIN_EVIDENCE]
         out += [c for c in self.dates.values() if c.total]
         return out
 
