@@ -163,3 +163,31 @@ def test_dead_links_a_change_adds_are_reported_and_old_ones_are_not(repo, site, 
     # A scheduled full scan still finds the old rot.
     assert main([readme, "--links", "--select", "dead-link", "--output-format", "json"]) == 1
     assert [f["line"] for f in json.loads(capsys.readouterr().out)] == [6, 7]
+
+
+# -- which findings a change is blamed for ------------------------------------------
+
+def test_a_finding_counts_as_changed_when_any_line_it_covers_changed():
+    from awesome_lint.engine.pipeline import Settings, check
+    from awesome_lint.rule import Context, Diagnostic, Rule
+
+    text = "# L\n\none\ntwo\nthree\n\nfour\n"
+
+    class Span(Rule):
+        name = "span"
+
+        def check(self, doc, ctx):
+            # lines 3-5, ending at the end of "three" (its newline not included)
+            yield Diagnostic("span", "three lines", doc.offset(2), doc.line_end(4))
+            # line 7 only, as a span that ends on the newline before it would not
+            yield Diagnostic("span", "one line", doc.offset(6), doc.line_end(6))
+
+    settings = Settings([Span()], {"span": "error"})
+
+    def kept(lines):
+        return [d.message for d in check(text, settings, Context(changed_lines=lines))[1]]
+
+    assert kept({3}) == kept({4}) == kept({5}) == ["three lines"]
+    assert kept({2}) == kept({6}) == []
+    assert kept({7}) == ["one line"]
+    assert kept(None) == ["three lines", "one line"]

@@ -134,6 +134,15 @@ def test_only_changed_lines_are_checked(tmp_path):
     assert [p for m, p, h in site.requests] == ["/gone", "/gone"]  # HEAD, then GET
 
 
+def test_a_link_whose_second_line_changed_is_checked():
+    with Site(ROUTES) as site:
+        text = f"# L\n\n- [A long\n  name]({site.url('/gone')}) - A.\n- [B]({site.url('/busy')}) - B.\n"
+        rule = DeadLink(DeadLink.Options(allow_private=True, cache="", retries=0))
+        found = list(rule.check(Document(text), Context(links=True, changed_lines={4})))
+    assert [(d.message.split(" (")[0], d.start) for d in found] == [(f"dead link {site.url('/gone')}", 7)]
+    assert [p for m, p, h in site.requests] == ["/gone", "/gone"]
+
+
 def test_fix_loop_asks_once(tmp_path):
     with Site(ROUTES) as site:
         text = f"# L\n\n- [A]({site.url('/gone')}) - A.\n"
