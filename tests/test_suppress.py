@@ -43,3 +43,23 @@ def test_comment_in_code_block_does_not_count(capsys, tmp_path):
 def test_unknown_rule_in_comment_is_reported(capsys, tmp_path):
     text = "<!-- awesome-lint disable tocc -->\n\n" + TOC.format(before="", inline="")
     assert (1, "suppression") in findings(capsys, tmp_path, text)
+
+
+def test_enable_ends_a_disabled_region(capsys, tmp_path):
+    text = TOC.format(before="<!-- awesome-lint disable toc -->\n", inline="\n<!-- awesome-lint enable toc -->")
+    # the first anchor sits in the region; the second comes after `enable`
+    assert findings(capsys, tmp_path, text) == [(8, "toc")]
+
+
+def test_enable_without_rules_ends_every_region(capsys, tmp_path):
+    text = TOC.format(before="<!-- awesome-lint disable toc -->\n", inline="\n<!-- awesome-lint enable -->")
+    assert findings(capsys, tmp_path, text) == [(8, "toc")]
+    text = TOC.format(before="<!-- awesome-lint disable -->\n", inline="\n<!-- awesome-lint enable -->")
+    assert findings(capsys, tmp_path, text) == [(8, "toc")]
+
+
+def test_disable_next_line_skips_blank_lines(capsys, tmp_path):
+    text = TOC.format(before="<!-- awesome-lint disable-next-line toc -->\n\n\n", inline="")
+    assert findings(capsys, tmp_path, text) == [(9, "toc")]
+    text = TOC.format(before="<!--lint ignore toc-->\n\n", inline="")
+    assert findings(capsys, tmp_path, text) == [(8, "toc")]
