@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+# declared test dependencies are imported plainly: a broken install fails, never skips
+from hypothesis import HealthCheck, settings
 from pytest_httpserver import HTTPServer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,14 +40,9 @@ def shared_lists() -> list[Path]:
     return sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/*.md"))
 
 
-try:
-    from hypothesis import HealthCheck, settings
-
-    # CI keeps the example count modest; `pytest --hypothesis-profile=long` digs deeper.
-    settings.register_profile("ci", max_examples=40, deadline=None,
-                              suppress_health_check=[HealthCheck.too_slow])
-    settings.register_profile("long", max_examples=2000, deadline=None,
-                              suppress_health_check=[HealthCheck.too_slow])
-    settings.load_profile("ci")
-except ImportError:  # hypothesis is a test dependency; property tests skip without it
-    pass
+# CI keeps the example count modest; `pytest --hypothesis-profile=long` digs deeper.
+settings.register_profile("ci", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 
 import pytest
 
@@ -155,7 +158,12 @@ def test_stdin_fix_writes_stdout_and_reports_on_stderr():
 
 
 def test_console_script_version():
-    proc = subprocess.run(["awesome-lint", "--version"], capture_output=True, text=True, timeout=60)
+    # the entry point pip installed beside this interpreter, found by path, not PATH
+    scripts = Path(sysconfig.get_path("scripts"))
+    script = next((p for p in (scripts / "awesome-lint", scripts / "awesome-lint.exe") if p.exists()), None)
+    assert script is not None, f"no awesome-lint script in {scripts}: pip install -e '.[test]'"
+    proc = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60,
+                          env={k: v for k, v in os.environ.items() if k != "PATH"})
     assert proc.returncode == 0 and proc.stdout.startswith("awesome-lint ")
 
 
