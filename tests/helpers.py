@@ -9,8 +9,22 @@ from pathlib import Path
 
 import pytest
 
+from awesome_lint.app.cli import main
 from awesome_lint.engine import pipeline as engine
 from awesome_lint.rule import Context
+
+
+def cli(capsys, *argv) -> tuple[int, str, str]:
+    """Run the command line in-process: (exit code, stdout, stderr)."""
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def cli_json(capsys, *argv) -> tuple[int, list[dict], str]:
+    """The command line with ``--output-format json``: (exit code, findings, stderr)."""
+    code, out, err = cli(capsys, *argv, "--output-format", "json")
+    return code, json.loads(out or "[]"), err
 
 
 def git(cwd: Path, *args: str) -> str:

@@ -9,6 +9,7 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from helpers import cli as run
 
 from awesome_lint.app.cli import main
 
@@ -35,12 +36,6 @@ def broken(tmp_path):
     path = tmp_path / "README.md"
     path.write_text(BROKEN_TOC, encoding="utf-8")
     return path
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_text_report_and_exit_1(broken, capsys):

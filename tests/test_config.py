@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import cli
 
 from awesome_lint.app.cli import main
 
@@ -8,9 +9,7 @@ LIST = "# L\n\n## Contents\n\n- [Tools](#tool)\n\n## Tools\n\n- [A](https://a.ex
 
 
 def lint(capsys, path, *extra):
-    code = main([str(path), "--select", "toc", *extra])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli(capsys, path, "--select", "toc", *extra)
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import cli_json
 from test_linkcheck_support import Site, status
 
-from awesome_lint.app.cli import main
 from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 from awesome_lint.rules.dead_link import DeadLink, seconds
@@ -54,9 +54,7 @@ ROUTES = {
 
 
 def run(capsys, *args):
-    code = main([*args, "--output-format", "json", "--select", "dead-link"])
-    out, err = capsys.readouterr()
-    return code, json.loads(out or "[]"), err
+    return cli_json(capsys, *args, "--select", "dead-link")
 
 
 def test_dead_links_are_errors_and_unverified_ones_warnings(tmp_path, capsys):

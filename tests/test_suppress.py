@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from awesome_lint.app.cli import main
+from helpers import cli_json
 
 TOC = "# L\n\n## Contents\n\n{before}- [Tools](#tool){inline}\n- [Books](#book)\n\n## Tools\n\n## Books\n"
 
@@ -8,10 +8,7 @@ TOC = "# L\n\n## Contents\n\n{before}- [Tools](#tool){inline}\n- [Books](#book)\
 def findings(capsys, tmp_path, text):
     path = tmp_path / "README.md"
     path.write_text(text)
-    main([str(path), "--select", "toc", "--output-format", "json"])
-    import json
-
-    return [(f["line"], f["rule"]) for f in json.loads(capsys.readouterr().out)]
+    return [(f["line"], f["rule"]) for f in cli_json(capsys, path, "--select", "toc")[1]]
 
 
 def test_without_comments_both_anchors_are_reported(capsys, tmp_path):
