@@ -36,6 +36,11 @@ def git(cwd: Path, *args: str) -> str:
                           env=env).stdout.strip()
 
 
+def paper_entry(title: str, url: str, date: str = "7th Oct., 2022", venue: str = "arXiv, 2022") -> str:
+    """One paper in the canonical four-line shape (title, authors, date and venue, links)."""
+    return f"**{title}** \\\n*A. Author* \\\n[{date}] [{venue}] \\\n[[Paper]({url})]\n"
+
+
 _SCENARIO = re.compile(r"^## scenario: (?P<title>\S.*)$", re.M)
 _BLOCK = re.compile(r"^~~~(?P<kind>\w*)\n(?P<body>.*?)^~~~$", re.M | re.S)
 _KINDS = {"input", "findings", "expected"}

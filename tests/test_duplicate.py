@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import paper_entry
 
 from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
@@ -33,8 +34,7 @@ def test_different_destination(a, b):
     assert normalise_url(a) != normalise_url(b)
 
 
-def entry(title, url, date="7th Oct., 2022"):
-    return f"**{title}** \\\n*A. Author* \\\n[{date}] [arXiv, 2022] \\\n[[Paper]({url})]\n"
+entry = paper_entry
 
 
 PAPERS = "\n".join([

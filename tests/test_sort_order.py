@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from helpers import paper_entry
+
 from awesome_lint.model.document import Document
 from awesome_lint.engine.fixer import fix_loop
 from awesome_lint.rule import Context
@@ -7,7 +9,7 @@ from awesome_lint.rules.sort_order import SortOrder
 
 
 def paper(title, date):
-    return f"**{title}** \\\n*A. Author* \\\n[{date}] [arXiv, 2022] \\\n[[Paper](https://example.com/{title})]\n"
+    return paper_entry(title, f"https://example.com/{title}", date)
 
 
 def run(text, preset="papers", **options):
