@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 # declared test dependencies are imported plainly: a broken install fails, never skips
 from hypothesis import HealthCheck, settings
-from pytest_httpserver import HTTPServer
+from test_linkcheck_support import Site, status
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -21,16 +21,10 @@ def shared_dir() -> Path:
 
 @pytest.fixture
 def site():
-    """A real web server on the loopback: /alive answers 200, /gone and /also-gone 404."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.expect_request("/alive").respond_with_data("ok")
-    server.expect_request("/gone").respond_with_data("gone", status=404)
-    server.expect_request("/also-gone").respond_with_data("gone", status=404)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
+    """A real web server on the loopback (the link checker tests' ``Site``):
+    /alive answers 200, /gone and /also-gone 404."""
+    with Site({"/alive": status(200), "/gone": status(404), "/also-gone": status(404)}) as server:
+        yield server
 
 
 def shared_lists() -> list[Path]:

@@ -263,13 +263,13 @@ def test_pull_request_link_check_reports_only_the_dead_link_it_adds(runner, tmp_
     ws = tmp_path / "ws"
     ws.mkdir()
     (ws / ".awesome-lint.yaml").write_text('select: [dead-link]\nrules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
-    old = f"# Awesome Links\n\n## Tools\n\n- [Alive]({site.url_for('/alive')}) - Up.\n- [Rotten]({site.url_for('/gone')}) - Old.\n"
+    old = f"# Awesome Links\n\n## Tools\n\n- [Alive]({site.url('/alive')}) - Up.\n- [Rotten]({site.url('/gone')}) - Old.\n"
     (ws / "README.md").write_text(old)
     git(ws, "init", "-q")
     git(ws, "add", "-A")
     git(ws, "commit", "-qm", "base")
     event = {"pull_request": {"base": {"sha": git(ws, "rev-parse", "HEAD")}}}
-    (ws / "README.md").write_text(old + f"- [Fresh]({site.url_for('/also-gone')}) - New.\n")
+    (ws / "README.md").write_text(old + f"- [Fresh]({site.url('/also-gone')}) - New.\n")
     run = run_action(runner, ws, "pull_request", event)
     assert run.returncode == 1, run.stdout + run.stderr
     assert [a.split("::")[1].split(",")[:2] for a in run.annotations] == [["error file=README.md", "line=7"]]

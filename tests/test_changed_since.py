@@ -145,17 +145,17 @@ def test_dead_links_a_change_adds_are_reported_and_old_ones_are_not(repo, site, 
     (repo / ".awesome-lint.yaml").write_text('rules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
     old = (
         "# Awesome Links\n\n## Tools\n\n"
-        f"- [Alive]({site.url_for('/alive')}) - Up.\n"
-        f"- [Rotten]({site.url_for('/gone')}) - Went away long ago.\n"
+        f"- [Alive]({site.url('/alive')}) - Up.\n"
+        f"- [Rotten]({site.url('/gone')}) - Went away long ago.\n"
     )
     base = _commit(repo, "README.md", old)
-    (repo / "README.md").write_text(old + f"- [Fresh]({site.url_for('/also-gone')}) - Added dead.\n")
+    (repo / "README.md").write_text(old + f"- [Fresh]({site.url('/also-gone')}) - Added dead.\n")
     readme = str(repo / "README.md")
     assert main([readme, "--links", "--select", "dead-link", "--changed-since", base, "--output-format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)
     assert [(f["line"], f["rule"]) for f in found] == [(7, "dead-link")]
     # Only the new line's link was fetched: the old dead one was not even asked for.
-    asked = {request.path for request, _ in site.log}
+    asked = {path for _method, path, _headers in site.requests}
     assert asked == {"/also-gone"}
     # A scheduled full scan still finds the old rot.
     assert main([readme, "--links", "--select", "dead-link", "--output-format", "json"]) == 1

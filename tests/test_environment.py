@@ -20,7 +20,7 @@ def declared(extra: str) -> list[str]:
 
 def test_every_declared_test_dependency_is_installed():
     names = declared("test")
-    assert {"pytest", "hypothesis", "pre-commit", "pytest-httpserver"} <= set(names)
+    assert {"pytest", "hypothesis", "pre-commit"} <= set(names)
     missing = []
     for name in names:
         try:

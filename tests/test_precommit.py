@@ -134,8 +134,8 @@ def test_link_hook_reports_dead_links_at_the_manual_stage(tmp_path, head_sha, pr
     git(repo, "init", "-q")
     (repo / "README.md").write_text(
         "# Awesome Links\n\n## Tools\n\n"
-        f"- [Alive]({site.url_for('/alive')}) - Up.\n"
-        f"- [Gone]({site.url_for('/gone')}) - Down.\n"
+        f"- [Alive]({site.url('/alive')}) - Up.\n"
+        f"- [Gone]({site.url('/gone')}) - Down.\n"
     )
     (repo / ".awesome-lint.yaml").write_text('rules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
     _configure(repo, _config(head_sha, hook="awesome-lint-links"))
