@@ -36,6 +36,28 @@ def git(cwd: Path, *args: str) -> str:
                           env=env).stdout.strip()
 
 
+# A small list whose table of contents has one broken anchor: "#tool" for the
+# "Tools" section, line 5, columns 3-16 (the link "[Tools](#tool)").  FIXED_TOC
+# is what `toc --fix` makes of it: only that anchor differs.
+BROKEN_TOC = """\
+# Awesome Test
+
+## Contents
+
+- [Tools](#tool)
+- [Papers](#papers)
+
+## Tools
+
+- [Thing](https://example.com) - A thing.
+
+## Papers
+
+- [Other](https://example.org) - Another thing.
+"""
+FIXED_TOC = BROKEN_TOC.replace("(#tool)", "(#tools)")
+
+
 def paper_entry(title: str, url: str, date: str = "7th Oct., 2022", venue: str = "arXiv, 2022") -> str:
     """One paper in the canonical four-line shape (title, authors, date and venue, links)."""
     return f"**{title}** \\\n*A. Author* \\\n[{date}] [{venue}] \\\n[[Paper]({url})]\n"

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import git
+from helpers import BROKEN_TOC, FIXED_TOC, git
 from ruamel.yaml import YAML
 
 
@@ -24,26 +24,9 @@ ACTION = YAML(typ="safe").load((REPO / "action.yml").read_text())
 BASH = shutil.which("bash")
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
-README = """\
-# Awesome Test
-
-## Contents
-
-- [Tools](#tool)
-- [Papers](#papers)
-
-## Tools
-
-- [Thing](https://example.com) - A thing.
-- [Gadget](https://example.com/gadget) - A gadget.
-
-## Papers
-
-- [Other](https://example.org) - Another thing.
-"""
 
 # The pull request adds a section and a table-of-contents line with a typo.
-README_PR = README.replace("- [Papers](#papers)\n", "- [Papers](#papers)\n- [Videos](#video)\n") + (
+README_PR = BROKEN_TOC.replace("- [Papers](#papers)\n", "- [Papers](#papers)\n- [Videos](#video)\n") + (
     "\n## Videos\n\n- [Clip](https://example.net) - A clip.\n"
 )
 
@@ -131,7 +114,7 @@ def run_action(runner: Path, workspace: Path, event_name: str = "push", event: d
 def workspace(tmp_path: Path) -> Path:
     ws = tmp_path / "ws"
     ws.mkdir()
-    (ws / "README.md").write_text(README)
+    (ws / "README.md").write_text(BROKEN_TOC)
     # Rules added later must not change what these tests expect.
     (ws / ".awesome-lint.yaml").write_text("select: [toc]\n")
     return ws
@@ -154,13 +137,13 @@ def test_full_check_annotates_summarises_and_fails(runner, workspace):
     assert "### awesome-lint: `README.md`" in summary
     assert ":x: 1 error and 0 warnings (1 fixable with `awesome-lint --fix`)." in summary
     assert "| `toc` | 1 | 0 | 1 |" in summary
-    assert "The list: 3 entries in 2 sections" in summary
-    assert "| Tools | 2 |" in summary and "| Papers | 1 |" in summary
+    assert "The list: 2 entries in 2 sections" in summary
+    assert "| Tools | 1 |" in summary and "| Papers | 1 |" in summary
     assert "per year" not in summary  # not a paper list
 
 
 def test_clean_list_passes(runner, workspace):
-    (workspace / "README.md").write_text(README.replace("#tool)", "#tools)"))
+    (workspace / "README.md").write_text(FIXED_TOC)
     run = run_action(runner, workspace, links="false")
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.annotations == []

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import git
+from helpers import BROKEN_TOC, git
 
 from awesome_lint.app.cli import main
 from awesome_lint.app.gitdiff import GitError, changed_lines, new_lines
@@ -95,22 +95,6 @@ def test_cli_bad_ref_exits_2(repo, capsys):
 
 # -- what the CLI reports ----------------------------------------------------------
 
-LIST = """\
-# Awesome Test
-
-## Contents
-
-- [Tools](#tool)
-- [Papers](#papers)
-
-## Tools
-
-- [Thing](https://example.com) - A thing.
-
-## Papers
-
-- [Other](https://example.org) - Another thing.
-"""
 
 # The sections swapped, with their table-of-contents lines: every line of the
 # old broken anchor moved, none changed.
@@ -133,7 +117,7 @@ SWAPPED = """\
 
 
 def test_a_moved_finding_is_not_blamed_on_the_change(repo, capsys):
-    _commit(repo, "README.md", LIST)
+    _commit(repo, "README.md", BROKEN_TOC)
     (repo / "README.md").write_text(SWAPPED)
     assert main([str(repo / "README.md"), "--select", "toc", "--changed-since", "HEAD", "--output-format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []

@@ -9,26 +9,11 @@ import sysconfig
 from pathlib import Path
 
 import pytest
+from helpers import BROKEN_TOC, FIXED_TOC
 from helpers import cli as run
 
 from awesome_lint.app.cli import main
 
-BROKEN_TOC = """# Awesome Things
-
-## Contents
-
-- [Tools](#tool)
-- [Books](#books)
-
-## Tools
-
-- [A](https://a.example) - An A.
-
-## Books
-
-- [B](https://b.example) - A B.
-"""
-FIXED_TOC = BROKEN_TOC.replace("(#tool)", "(#tools)")
 
 
 @pytest.fixture

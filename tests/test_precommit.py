@@ -13,29 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import git
+from helpers import BROKEN_TOC, FIXED_TOC, git
 
 REPO = Path(__file__).resolve().parents[1]
 
-BAD_README = """\
-# Awesome Test
-
-## Contents
-
-- [Tools](#tool)
-- [Papers](#papers)
-
-## Tools
-
-- [Thing](https://example.com) - A thing.
-
-## Papers
-
-- [Other](https://example.org) - Another thing.
-"""
-
-# Only the repaired anchor differs.
-FIXED_README = BAD_README.replace("(#tool)", "(#tools)")
 
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
@@ -87,7 +68,7 @@ def user_repo(tmp_path: Path) -> Path:
     repo = tmp_path / "list"
     repo.mkdir()
     git(repo, "init", "-q")
-    (repo / "README.md").write_text(BAD_README)
+    (repo / "README.md").write_text(BROKEN_TOC)
     # Rules written after this test must not change what it expects.
     (repo / ".awesome-lint.yaml").write_text("select: [toc]\n")
     (repo / "notes.txt").write_text("not markdown: the hook must not see this\n")
@@ -106,19 +87,19 @@ def test_hook_fails_reports_fixes_then_passes(user_repo, head_sha, precommit_hom
     assert "awesome-lint" in first.stdout and "Failed" in first.stdout
     assert "README.md:5:3: toc anchor '#tool' matches no heading" in first.stdout
     assert "notes.txt" not in first.stdout
-    assert (user_repo / "README.md").read_text() == BAD_README
+    assert (user_repo / "README.md").read_text() == BROKEN_TOC
 
     _configure(user_repo, _config(head_sha, args=["--fix"]))
     fixing = _run(user_repo, precommit_home)
     assert fixing.returncode == 1  # pre-commit fails a hook that modified files
     assert "files were modified by this hook" in fixing.stdout
-    assert (user_repo / "README.md").read_text() == FIXED_README
+    assert (user_repo / "README.md").read_text() == FIXED_TOC
 
     git(user_repo, "add", "README.md")
     again = _run(user_repo, precommit_home)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "Passed" in again.stdout
-    assert (user_repo / "README.md").read_text() == FIXED_README
+    assert (user_repo / "README.md").read_text() == FIXED_TOC
 
 
 def test_link_hook_is_not_run_by_an_ordinary_commit(user_repo, head_sha, precommit_home):
