@@ -103,8 +103,13 @@ def test_cached_rerun_sends_no_request(tmp_path, capsys):
         first = run(capsys, "--links", str(path))[1]
         sent = len(site.requests)
         second = run(capsys, "--links", str(path))[1]
-    assert first == second and sent > 0
-    assert len(site.requests) == sent
+    expected = [
+        (6, "error", f"dead link {site.url('/gone')} (404 Not Found)"),
+        (7, "warning", f"{site.url('/moved')} has moved permanently to {site.url('/ok')}"),
+    ]
+    assert [(d["line"], d["severity"], d["message"]) for d in first] == expected
+    assert [(d["line"], d["severity"], d["message"]) for d in second] == expected
+    assert sent > 0 and len(site.requests) == sent
 
 
 def test_token_goes_to_the_api_only(tmp_path, capsys, monkeypatch):
