@@ -277,7 +277,7 @@ class Conventions:
                 sep = e.fields.get("separator")
                 if sep is not None:
                     yield e, sep.text
-                elif not descriptions.only_aside(desc.text):
+                elif not descriptions.only_aside(desc.text) and not descriptions.continues_name(e, desc):
                     yield e, ""
         return self._scoped("separator", observed(), "items with a description")
 
