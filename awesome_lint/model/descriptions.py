@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ENDINGS = ".!?…"
+ENDINGS = ".!?…。！？．"  # CJK full stops too
 CLOSING_QUOTES = "\"'”’»"
 
 _CODE_TAIL = re.compile(r"(`+)[^`]*?\1\Z")
