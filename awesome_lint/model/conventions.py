@@ -69,6 +69,7 @@ PINNABLE = {
     "date-comma": (True, False),
     "paper-order": (NEWEST, OLDEST, NONE),
     "item-order": (ALPHA, NONE),
+    "cross-listing": ("allowed", "reported"),
     "collation": COLLATIONS,
 }
 
@@ -482,9 +483,12 @@ class Conventions:
         """Whether one list follows the document's alphabetical order: a long list
         that is plainly in another order (curated, by date) keeps it."""
         pairs = len(group) - 1
-        if pairs < SORTED_EVIDENCE or "item-order" in self.pins:
+        if "item-order" in self.pins:
             return True
-        return self._in_order(self.collation.value, [group]) >= GROUP_SORTED * pairs
+        in_order = self._in_order(self.collation.value, [group])
+        if pairs < SORTED_EVIDENCE:
+            return pairs < 2 or 2 * in_order >= pairs  # a short list mostly out of order keeps its order
+        return in_order >= GROUP_SORTED * pairs
 
     # -- the whole picture -----------------------------------------------------------
     def report(self) -> list[Convention]:
@@ -570,6 +574,11 @@ def _direction_votes(keys: list) -> Counter:
         if keys else Counter()
 
 
+def natural_key(title: str) -> str:
+    """Letters and digits only, lower-cased."""
+    return _NOISE.sub("", title.casefold())
+
+
 def _source_line(doc, entry) -> str:
     """The item as written from its name on, lower-cased: what a generator sorting lines compares."""
     name = entry.fields.get("name")
@@ -581,7 +590,7 @@ def _source_line(doc, entry) -> str:
 # checks do), letters and digits only, the raw text, or the markdown line.
 COLLATE = {
     "case-insensitive": lambda doc, e: e.title.casefold().strip(),
-    "natural": lambda doc, e: _NOISE.sub("", e.title.casefold()),
+    "natural": lambda doc, e: natural_key(e.title),
     "raw": lambda doc, e: e.title.strip(),
     "line": _source_line,
 }
