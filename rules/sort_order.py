@@ -123,14 +123,9 @@ class SortOrder(Rule):
 
 
 def _unclear(a: str, b: str) -> bool:
-    """Names whose order turns on punctuation (``json.h`` / ``json-build``) or on
-    one being the other plus a suffix (``libxml++`` / ``Libxml2``): collations disagree."""
-    a, b = a.casefold().strip(), b.casefold().strip()
-    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-    if i == min(len(a), len(b)):
-        return True
-    if not a[i].isalnum() or not b[i].isalnum():
-        return True
+    """Names one of which is the other plus a suffix, once punctuation is set
+    aside (``libxml++`` / ``Libxml2``, ``Calibre Web`` / ``Calibre Web Automated``):
+    lists order such pairs both ways."""
     na, nb = natural_key(a), natural_key(b)
     return na.startswith(nb) or nb.startswith(na)
 

@@ -25,6 +25,8 @@ MIN_EVIDENCE = 3
 # What no reader sees once rendered (blank lines between entries) is a
 # convention only when nearly every item keeps it.
 INVISIBLE_THRESHOLD = 0.95
+# A split section still follows a document this consistent.
+STRONG = 0.9
 # A section's own majority overrides the document's only with this many items.
 SECTION_EVIDENCE = 5
 # Alphabetical order is a convention when most neighbours agree (an unsorted
@@ -170,10 +172,13 @@ class Scoped:
         """The section's own convention where it has the evidence for one (a
         section split on the choice has none), else the document's."""
         own = self.sections.get(id(section))
-        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
-                and own.counts != self.document.counts:
-            return own
-        return self.document
+        if own is None or own.source != "inferred" or own.total < SECTION_EVIDENCE \
+                or own.counts == self.document.counts:
+            return self.document
+        if not own.established and self.document.established \
+                and self.document.support >= STRONG * self.document.total:
+            return self.document  # an untidy section of a list that is otherwise all one way
+        return own
 
     def distinct(self) -> list[Convention]:
         """The document's convention and each section's that stands on its own."""

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ENDINGS = ".!?…。！？．"  # CJK full stops too
+LATIN_ENDINGS = ".!?…"
+ENDINGS = LATIN_ENDINGS + "。！？．"  # CJK full stops too
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CLOSING_QUOTES = "\"'”’»"
 
 _CODE_TAIL = re.compile(r"(`+)[^`]*?\1\Z")
@@ -113,10 +115,11 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
     if closing is not None and closing.text:
         core = closing.text  # a sentence may end inside its link: [... use decimals.](url)
     last = core[-1:]
-    if last in ENDINGS or (last in CLOSING_QUOTES and core[-2:-1] in ENDINGS):
+    stops = ENDINGS if _CJK.search(core) else LATIN_ENDINGS  # '。' ends a Chinese sentence, not an English one
+    if last in stops or (last in CLOSING_QUOTES and core[-2:-1] in stops):
         return "stop", end
     before = _before_trailing_links(doc, entry, desc, desc.start + len(core))
-    if before is not None and before[-1:] in ENDINGS:
+    if before is not None and before[-1:] in stops:
         return "stop", end  # "... elegant. [Freeware][Freeware Icon]": links after the sentence
     return "none", end
 
