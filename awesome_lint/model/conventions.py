@@ -309,8 +309,8 @@ class Conventions:
                 sep = e.fields.get("separator")
                 if sep is not None:
                     yield e, sep.text
-                elif not descriptions.only_aside(desc.text):
-                    yield e, ""  # none, or a sentence carried on from the name ("by Jane", "on YouTube")
+                elif not descriptions.only_aside(desc.text) and not descriptions.continues_name(e, desc):
+                    yield e, ""  # (a sentence carried on from the name, "by Jane", needs none)
         return self._scoped("separator", observed(), "items with a description")
 
     @cached_property
