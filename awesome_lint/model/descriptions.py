@@ -162,6 +162,10 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
         return "capital", word, at
     if any(ch.isupper() or ch.isdigit() for ch in word) or word in allowed or word.rstrip(".,") in allowed:
         return None  # iOS, jQuery, x86, npm
+    token = desc.text[at - desc.start:].split(None, 1)[0] if desc.text[at - desc.start:].strip() else word
+    bare = token.rstrip(".,;:")
+    if any(mark in bare for mark in ("::", "_", "(", ".")) or ("/" in bare and "-" in bare):
+        return None  # an identifier, a path or a function: `std::tuple`, `vhf/free-books`, `a.k.a.`
     if entry.title and word == next(iter(_WORD.findall(entry.title)), None):
         return None  # the item's own lower-case name, spelt as its authors spell it: "jsblocks is ..."
     return "lower", word, at
@@ -169,7 +173,8 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
 
 # Words that carry on the name's sentence ("[Series](u) on YouTube by Jane"):
 # such a description needs no separator and no capital.
-CONTINUATIONS = frozenset({"by", "on", "in", "from", "for", "at", "via", "with", "and", "or", "of", "to", "as"})
+CONTINUATIONS = frozenset({"by", "on", "in", "from", "for", "at", "via", "with", "and", "or", "of", "to", "as",
+                           "is", "are", "was", "were", "has", "have"})  # "[Anafora](u) is free and ..."
 
 
 def continues_name(entry, desc) -> bool:
