@@ -69,8 +69,8 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
     return Settings(rules, severities, cfg.preset, use_links, aliases, family, pins, sources)
 
 
-def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[Diagnostic]]:
-    doc = Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset)
+def check(text: str, settings: Settings, ctx: Context, decisions: dict | None = None) -> tuple[Document, list[Diagnostic]]:
+    doc = Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset, decisions)
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:
@@ -92,7 +92,9 @@ def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[D
 
 
 def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:
-    return fix_loop(text, lambda t: check(t, settings, ctx), unsafe)
+    # every round judges by the conventions the text had before the first fix
+    decisions: dict = {}
+    return fix_loop(text, lambda t: check(t, settings, ctx, decisions), unsafe)
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

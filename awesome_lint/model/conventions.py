@@ -25,8 +25,6 @@ MIN_EVIDENCE = 3
 # What no reader sees once rendered (blank lines between entries) is a
 # convention only when nearly every item keeps it.
 INVISIBLE_THRESHOLD = 0.95
-# A split section still follows a document this consistent.
-STRONG = 0.9
 # A section's own majority overrides the document's only with this many items.
 SECTION_EVIDENCE = 5
 # Alphabetical order is a convention when most neighbours agree (an unsorted
@@ -99,6 +97,7 @@ class Convention:
     source: str = "inferred"  # "inferred" | "config" | "preset"
     unit: str = "items"
     of: int | None = None  # how many items make the choice, when counts overlap
+    section: object = field(default=None, repr=False, compare=False)  # the section of a section's convention
 
     @property
     def total(self) -> int:
@@ -165,21 +164,36 @@ class Scoped:
     """A choice made per item, established per section with the document as fallback."""
 
     def __init__(self, doc_level: Convention, sections: dict[int, Convention],
-                 lists: dict[tuple, Convention] | None = None):
+                 lists: dict[tuple, Convention] | None = None, decide=None):
         self.document = doc_level
         self.sections = sections
         self.lists = lists or {}
+        self._decide = decide or (lambda ident, value: value)
+        self._by_path: dict | None = None
 
     def of(self, entry) -> Convention:
         """An entry's convention: its own markdown list's, where that list has the
         items for one, else its section's (see ``at``)."""
         own = self.lists.get(_list_key(entry))
-        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
-                and own.counts != self.document.counts and own.established:
-            return own
+        chosen = own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
+            and own.counts != self.document.counts and own.established
+        if self._decide(("list scope", self.document.key, _path(entry.section), entry.list_line is not None
+                         and own is not None and own.scope), chosen):
+            return own if own is not None else self.at(entry.section)
         return self.at(entry.section)
 
     def at(self, section) -> Convention:
+        """Which scope applies is decided once (see ``Conventions._decide``)."""
+        found = self._at(section)
+        where = self._decide(("scope", self.document.key, _path(section)),
+                             "document" if found is self.document else _path(found_section(found, self.sections)))
+        if where == "document":
+            return self.document
+        if self._by_path is None:
+            self._by_path = {_path(s): c for s, c in _sections_of(self.sections)}
+        return self._by_path.get(where, self.document)
+
+    def _at(self, section) -> Convention:
         """The convention of the nearest section (the entry's own, then its parents,
         each counting the items of its subsections) with the evidence for one of
         its own; a section split on the choice has none.  Else the document's."""
@@ -188,9 +202,8 @@ class Scoped:
             if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
                 if own.counts == self.document.counts:
                     break
-                if not own.established and self.document.established \
-                        and self.document.support >= STRONG * self.document.total:
-                    break  # an untidy part of a list that is otherwise all one way
+                # a section split on the choice keeps its split: fixing the rest of
+                # the list must not make it a departure on the next run
                 return own
             section = section.parent
         return self.document
@@ -204,8 +217,39 @@ class Scoped:
         return [self.document, *self.sections.values()]
 
 
+def found_section(convention, sections):
+    return next(s for s, c in _sections_of(sections) if c is convention)
+
+
+def _sections_of(sections):
+    return [(c.section, c) for c in sections.values()]
+
+
+def _effective(conv) -> Counter:
+    """What a scope counts as in the scopes around it: all its items at its
+    established value (they will be fixed to it), else its items as they are."""
+    if conv.established and conv.source == "inferred" and conv.total >= SECTION_EVIDENCE:
+        return Counter({conv.value: conv.total})
+    return Counter(conv.counts)
+
+
 def _list_key(entry) -> tuple:
     return (id(entry.section), entry.list_line)
+
+
+def _path(section) -> tuple:
+    """A section's place that survives edits above it: its titles from the top,
+    each with its rank among same-titled siblings."""
+    out = []
+    while section is not None and section.heading is not None:
+        parent = section.parent
+        rank = 0
+        if parent is not None:
+            same = [s for s in parent.children if s.title == section.title]
+            rank = next(i for i, s in enumerate(same) if s is section)
+        out.append((section.title, rank))
+        section = parent
+    return tuple(reversed(out))
 
 
 def _section_scope(section) -> str:
@@ -215,32 +259,88 @@ def _section_scope(section) -> str:
 class Conventions:
     """Everything inferred about one document; each choice is computed when first asked."""
 
-    def __init__(self, doc, pins: dict | None = None, sources: dict | None = None):
+    def __init__(self, doc, pins: dict | None = None, sources: dict | None = None, decisions: dict | None = None):
         self.doc = doc
         self.pins = dict(pins or {})
         self.sources = dict(sources or {})
+        # The fix loop's later rounds replay the first round's decisions: a fix
+        # moves items to the established value, and must not tip another choice
+        # over a threshold so that lines no finding named change too.
+        self.decisions = decisions
+        self.replay = bool(decisions)
 
-    def _settle(self, key, scope, counts, unit, **kw) -> Convention:
-        return settle(key, scope, counts, unit, self.pins, self.sources, **kw)
+    def _decide(self, ident, value):
+        if self.decisions is None:
+            return value
+        if self.replay:
+            return self.decisions.get(ident, value)
+        self.decisions[ident] = value
+        return value
+
+    def _settle(self, key, scope, counts, unit, ident=None, **kw) -> Convention:
+        conv = settle(key, scope, counts, unit, self.pins, self.sources, **kw)
+        if conv.source == "inferred":
+            conv.value = self._decide((key, ident or scope), conv.value)
+        return conv
 
     def _scoped(self, key: str, observed, unit: str, threshold: float = THRESHOLD) -> Scoped:
-        """``observed``: (entry or section, value) pairs."""
-        whole: Counter = Counter()
-        per: dict[int, tuple[object, Counter]] = {}
+        """``observed``: (entry or section, value) pairs.
+
+        Each scope is settled from the inside out, and an inner scope (a list,
+        a subsection) that has its own established value counts with that value
+        in the scopes around it: what --fix will make of it.  So fixing never
+        tips an outer scope over a threshold for the next run."""
+        direct: dict[int, tuple[object, Counter]] = {}
         lists: dict[tuple, Counter] = {}
         for where, value in observed:
             section = getattr(where, "section", where)
-            whole[value] += 1
-            if hasattr(where, "list_line"):
+            if getattr(where, "list_line", None) is not None:
                 lists.setdefault(_list_key(where), Counter())[value] += 1
-            while section is not None and section.heading is not None:  # a section counts its subsections
-                per.setdefault(id(section), (section, Counter()))[1][value] += 1
-                section = section.parent
-        sections = {sid: self._settle(key, _section_scope(sec), c, unit, threshold=threshold)
-                    for sid, (sec, c) in per.items()}
-        in_lists = {k: self._settle(key, f"list at line {k[1] + 1}", c, unit, threshold=threshold)
-                    for k, c in lists.items() if k[1] is not None}
-        return Scoped(self._settle(key, "document", whole, unit, threshold=threshold), sections, in_lists)
+            else:
+                direct.setdefault(id(section), (section, Counter()))[1][value] += 1
+        raw_direct = {sid: Counter(c) for sid, (_, c) in direct.items()}
+        for k, c in lists.items():
+            raw_direct.setdefault(k[0], Counter()).update(c)
+        in_lists, ordinal = {}, {}
+        for k, c in lists.items():  # in document order: each list's place in its section names it
+            n = ordinal[k[0]] = ordinal.get(k[0], -1) + 1
+            conv = self._settle(key, f"list at line {k[1] + 1}", c, unit, (self._section_by_id(k[0]), n),
+                                threshold=threshold)
+            in_lists[k] = conv
+            section = next(s for s in self.doc.sections if id(s) == k[0]) if k[0] not in direct else direct[k[0]][0]
+            own = direct.setdefault(k[0], (section, Counter()))[1]
+            own.update(_effective(conv))
+        sections: dict[int, Convention] = {}
+
+        def settle_tree(section) -> tuple[Counter, Counter]:
+            counts = Counter(direct.get(id(section), (None, Counter()))[1])
+            raw = Counter(raw_direct.get(id(section), Counter()))
+            for child in section.children:
+                child_counts, child_raw = settle_tree(child)
+                counts.update(child_counts)
+                raw.update(child_raw)
+            if section.heading is None or not counts:
+                return counts, raw
+            conv = self._settled(key, _section_scope(section), counts, raw, unit, _path(section), threshold)
+            conv.section = section
+            sections[id(section)] = conv
+            return _effective(conv), raw
+
+        counts, raw = settle_tree(self.doc.root)
+        whole = self._settled(key, "document", counts, raw, unit, None, threshold)
+        return Scoped(whole, sections, in_lists, self._decide)
+
+    def _settled(self, key, scope, counts, raw, unit, ident, threshold) -> Convention:
+        """Decided on ``counts`` (inner scopes at their value), shown with the items as written."""
+        conv = self._settle(key, scope, counts, unit, ident, threshold=threshold)
+        conv.counts = raw
+        return conv
+
+    def _section_by_id(self, sid: int) -> tuple:
+        table = self.__dict__.get("_paths")
+        if table is None:
+            table = self.__dict__["_paths"] = {id(s): _path(s) for s in self.doc.sections}
+        return table.get(sid, ())
 
     # -- classic items -------------------------------------------------------------
     def items(self):
@@ -433,7 +533,7 @@ class Conventions:
             out.append((section, keys))
         return out
 
-    def _direction(self, scope: str, votes: Counter, dated: int) -> Convention:
+    def _direction(self, scope: str, votes: Counter, dated: int, ident=None) -> Convention:
         if "paper-order" in self.pins:
             return Convention("paper-order", scope, votes, self.pins["paper-order"],
                               self.sources.get("paper-order", "config"), "dated entries in order", dated)
@@ -442,6 +542,7 @@ class Conventions:
             top = NEWEST if votes[NEWEST] > votes[OLDEST] else OLDEST
             if votes[top] >= THRESHOLD * dated:
                 value = top
+        value = self._decide(("paper-order", ident or scope), value)
         return Convention("paper-order", scope, votes, value, "inferred", "dated entries in order", dated)
 
     @cached_property
@@ -459,7 +560,7 @@ class Conventions:
         if id(section) not in cache:
             keys = next((k for s, k in self._paper_runs if s is section), [])
             votes = _direction_votes(keys)
-            conv = self._direction(_section_scope(section), votes, len(keys))
+            conv = self._direction(_section_scope(section), votes, len(keys), _path(section))
             if not conv.established and len(keys) >= MIN_EVIDENCE:
                 whole = self.document_paper_order
                 # a section that is merely untidy follows the list; one sorted the other way does not
@@ -488,7 +589,7 @@ class Conventions:
         if "collation" in self.pins:
             return Convention("collation", "document", votes, self.pins["collation"],
                               self.sources.get("collation", "config"), "neighbours in order")
-        best = max(COLLATIONS, key=lambda n: (votes[n], -COLLATIONS.index(n)))
+        best = self._decide(("collation", "document"), max(COLLATIONS, key=lambda n: (votes[n], -COLLATIONS.index(n))))
         return Convention("collation", "document", votes, best, "inferred", "neighbours in order")
 
     @cached_property
