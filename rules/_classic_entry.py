@@ -55,7 +55,7 @@ def _bullet_items(doc):
     """(offset of the marker, marker) of every bullet list item, items or not."""
     seen = set()
     for block in doc.blocks:
-        if block.kind != "list_item" or block.start_line in seen or block.start_line in doc.code_lines:
+        if block.kind != "list_item" or block.start_line in seen or block.start_line in doc.code_lines or doc.family_at(block.start_line) == "papers":
             continue
         seen.add(block.start_line)
         m = _LINE_BULLET.match(doc.lines[block.start_line])

@@ -11,6 +11,7 @@ from collections import Counter
 
 from awesome_lint.model.papers import break_span, venue_year
 from awesome_lint.rule import WARNING, Fix
+from awesome_lint.rules import _paper_shapes
 
 DEFAULT_LABELS = {
     "github": "GitHub", "git hub": "GitHub", "code": "Code", "paper": "Paper", "project": "Project",
@@ -37,7 +38,8 @@ def break_kind(line: str) -> str | None:
 
 
 def check(rule, doc, ctx):
-    entries = [e for e in doc.entries if e.kind == "paper"]
+    yield from _paper_shapes.check(rule, doc, ctx)  # entries in the other paper shapes
+    entries = [e for e in doc.entries if e.kind == "paper" and e.shape in _paper_shapes.BLOCK_SHAPES]
     if not entries:
         return
     opts = rule.options

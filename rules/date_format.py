@@ -34,14 +34,15 @@ class DateFormat(Rule):
         style = self.options.style
         if style not in dates.STYLES:
             style = chosen_style(p for _, _, p in found)
+        like = dates.common_details([p for _, _, p in found]) if self.options.style not in dates.STYLES else None
         for entry, field, parsed in found:
-            if not parsed.complete or not parsed.valid:
+            if (not parsed.complete or not parsed.valid) and not dates.month_like(parsed, like):
                 yield self._incomplete(entry, field, parsed, style)
                 continue
-            wanted = dates.format_date(parsed, style)
+            wanted = dates.format_like(parsed, like) if like else dates.format_date(parsed, style)
             if wanted == field.text:
                 continue
-            why = dates.describe(field.text, parsed, style)
+            why = dates.describe_like(parsed, like) if like else dates.describe(field.text, parsed, style)
             yield self.diagnostic(
                 f"date '{field.text}' should be '{wanted}' ({why})", field.start, field.end,
                 Fix.replace(field.start, field.end, wanted, f"write the date as '{wanted}'"),

@@ -55,12 +55,12 @@ class Duplicate(Rule):
     def check(self, doc, ctx):
         by_url: dict[str, object] = {}
         by_title: dict[str, object] = {}
-        papers = doc.family == "papers"
         for entry in doc.entries:
             if entry.kind == "item" and entry.parent is not None and not entry.primary_url:
                 continue
             url = entry.primary_url
             url_key = normalise_url(url) if url and not self._allowed(url) else None
+            papers = entry.kind == "paper"
             title_key = normalise_title(entry.title) if papers and entry.title else None
             first = by_title.get(title_key) if title_key else None
             same_title = first is not None
@@ -69,7 +69,7 @@ class Duplicate(Rule):
             if first is not None and not (
                 self.options.allow_cross_section and first.section is not entry.section
             ):
-                yield self._report(doc, entry, first, same_title or not papers, url)
+                yield self._report(doc, entry, first, same_title or entry.kind != "paper", url)
             if url_key:
                 by_url.setdefault(url_key, entry)
             if title_key:

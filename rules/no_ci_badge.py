@@ -21,6 +21,7 @@ class NoCiBadge(Rule):
     summary = "No CI / build-status badge in the list"
     tags = ("badges",)
     families = ("awesome",)
+    scope = "document"
 
     def check(self, doc, ctx):
         for link in doc.links:

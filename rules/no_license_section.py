@@ -15,6 +15,7 @@ class NoLicenseSection(Rule):
     summary = "No License section: GitHub shows the LICENSE file's licence at the top of the repository"
     tags = ("structure",)
     families = ("awesome",)
+    scope = "document"
 
     def check(self, doc, ctx):
         for heading in doc.headings:

@@ -33,7 +33,7 @@ class SortOrder(Rule):
         order = self.options.order
         if order == "none":
             return
-        if doc.family == "papers" and order != ALPHA:
+        if "papers" in doc.families and order != ALPHA:
             yield from self._papers(doc, order)
         elif order == ALPHA:
             yield from self._alphabetical(doc)

@@ -62,7 +62,7 @@ def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[D
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:
-        if doc.family not in rule.families:
+        if not _applies(rule, doc):
             continue
         severity = settings.severities[rule.name]
         for diag in rule.check(doc, ctx):
@@ -77,6 +77,12 @@ def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[D
         kept = [d for d in kept if _touches(doc, d, ctx.changed_lines)]
     kept.sort(key=lambda d: (d.start, d.rule))
     return doc, kept
+
+
+def _applies(rule: Rule, doc: Document) -> bool:
+    if doc.family in rule.families:
+        return True
+    return rule.scope != "document" and bool(doc.families & set(rule.families))
 
 
 def _touches(doc: Document, diag: Diagnostic, lines: set[int]) -> bool:
