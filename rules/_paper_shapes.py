@@ -117,14 +117,14 @@ def _malformed(rule, doc, entries):
     clean = len(entries) - len(broken)
     if not broken or not _established(clean, len(entries)):
         return
-    for entry, n in broken:
+    for entry, (n, what) in broken:
         yield rule.diagnostic(
-            f"malformed link in entry '{entry.title}' (this section's other entries have well-formed links, "
+            f"{what} in entry '{entry.title}' (this section's other entries have well-formed links, "
             f"{clean} of {len(entries)})", doc.line_starts[n], doc.line_end(n),
         )
 
 
-def _debris_line(doc, entry) -> int | None:
+def _debris_line(doc, entry) -> tuple[int, str] | None:
     links = sorted((l for l in entry.links if l.kind != "bare"), key=lambda l: l.start)
     cursor = entry.start
     rest = []
@@ -136,8 +136,8 @@ def _debris_line(doc, entry) -> int | None:
     for offset, piece in rest:
         m = _DEBRIS.search(piece)
         if m:
-            return doc.line_col(offset + m.start())[0]
+            return doc.line_col(offset + m.start())[0], "malformed link"
     for link in links:
         if link.kind == "inline" and not link.url and not link.image:
-            return link.line
+            return link.line, f"link '{link.text}' has no destination"
     return None

@@ -213,7 +213,9 @@ def parse(text: str) -> ParsedDate | None:
         if not 1 <= d.month <= 12:
             return None
         d.style = "iso" if s == format_date(d, "iso") else None
-        d.details = {"order": "ymd", "month": "number", "pad": len(iso["m"]) == 2, "sep": s[4], "precision": "day"}
+        d.details = {"order": "ymd", "month": "number", "sep": s[4], "precision": "day"}
+        if d.month < 10:
+            d.details["pad"] = len(iso["m"]) == 2
         return d
     numeric = _ISO_MONTH.match(s)
     if numeric:
@@ -222,7 +224,9 @@ def parse(text: str) -> ParsedDate | None:
         if not 1 <= d.month <= 12:
             return None
         sep = numeric["sep"] if numeric["y"] else s[4]
-        d.details = {"order": "ymd", "month": "number", "pad": len(month) == 2, "sep": sep, "precision": "month"}
+        d.details = {"order": "ymd", "month": "number", "sep": sep, "precision": "month"}
+        if d.month < 10:  # only a one-digit month shows whether the list pads
+            d.details["pad"] = len(month) == 2
         return d
     day = month = year = None
     problems: list[str] = []

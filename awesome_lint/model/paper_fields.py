@@ -17,6 +17,8 @@ YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
 _PAREN_VENUE = re.compile(r"\((?P<v>[^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*)\)")
 # a venue written out: ``CVPR 2022``, ``AI Open 2020``, ``arXiv, 2021``, ending in its year
 _VENUE_YEAR = re.compile(r"[A-Za-z][^\[\]()\n]{0,110}?[ ,]\s*(?:19|20)\d\d[a-z]?\Z")
+_VENUE_YEAR_LOOSE = re.compile(
+    r"(?:[^\W_][^\[\]()\n]{0,80}?[ ,]\s*)?(?:19|20)\d\d[a-z]?(?:[ \t]+[\w&-]+){0,6}\Z")
 _LEAD_SEP = re.compile(r"[ \t]*(?:[-\u2013\u2014,:.]|by\b)?[ \t]*")
 # decoration in front of a label or title: emoji, symbols, a stray bullet
 _DECORATION = re.compile(r"[^\w\s\[\]()*_<>`'\"]*[ \t]*")
@@ -72,18 +74,25 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     for venue in _PAREN_VENUE.finditer(text, start, end):
         pass
     if venue is not None:
-        if dates.parse(venue.group("v")) is not None:
+        if _is_date(venue.group("v")):
             return True  # a date in brackets, not a venue: ``(Mar 2017)``
         fields.setdefault("venue", field(base, text, venue.start("v"), venue.end("v")))
-        authors_end = len(text[:venue.start()].rstrip(" \t.,;"))
+        authors_end = len(text[:venue.start()].rstrip(" \t,;"))
         if authors_end > start and (had_sep or not separated) and re.search(r"[A-Za-z]", text[start:authors_end]):
             fields.setdefault("authors", field(base, text, start, authors_end))
         return True
     piece = text[start:end]
-    if _VENUE_YEAR.match(piece) and not dates.parse(piece):
+    loose = lead.group().strip() == ","  # ``[Title](url), NeurIPS 2020 workshop``, ``, 2003``
+    if (_VENUE_YEAR.match(piece) or loose and _VENUE_YEAR_LOOSE.match(piece)) and not _is_date(piece):
         fields.setdefault("venue", field(base, text, start, end))
         return True
     return False
+
+
+def _is_date(text: str) -> bool:
+    """A date, not a venue the date reader would forgive into one (``SEM 2018``)."""
+    parsed = dates.parse(text)
+    return parsed is not None and "month typo" not in parsed.problems
 
 
 def strip_emphasis(text: str, start: int, end: int) -> tuple[int, int]:

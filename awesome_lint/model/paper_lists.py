@@ -152,10 +152,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
         fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
         tail_links = [l for l in after_links if l.start - base >= bold.end()]
         stop = min([l.start - base for l in tail_links] + [end])
-        evidence = pf.read_tail(line[:stop], base, fields, separated=False) if stop > bold.end() else False
-        if "venue" in fields and fields["venue"].start < base + bold.end():
-            del fields["venue"]
-        _tail_from(fields, line, base, bold.end())
+        evidence = False
+        if stop > bold.end():
+            evidence = pf.read_tail(line[bold.end():stop], base + bold.end(), fields, separated=False)
         return f"{kind}-bold", title, evidence and bool(tail_links)
     first = next((l for l in after_links if l.start - base == body), None)
     if first is not None:
@@ -183,13 +182,6 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
                 break
         return f"{kind}-bracket-title", bracket.group("t"), True
     return None, "", False
-
-
-def _tail_from(fields, line, base, start) -> None:
-    """Keep only fields found at or after ``start`` on the title line."""
-    for key in ("authors",):
-        if key in fields and fields[key].start < base + start:
-            del fields[key]
 
 
 def _link_title(link):

@@ -1,0 +1,213 @@
+"""Each paper shape gives the fields the bold-block reader gives, as exact spans."""
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import Config
+from awesome_lint.model import dates
+from awesome_lint.model.document import Document
+from awesome_lint.rule import Context
+
+
+def _fields(text):
+    doc = Document(text)
+    papers = [e for e in doc.entries if e.kind == "paper"]
+    out = []
+    for entry in papers:
+        for f in entry.fields.values():
+            assert doc.text[f.start:f.end] == f.text
+        out.append((entry.shape, {k: f.text for k, f in entry.fields.items()}, [l.url for l in entry.links]))
+    return doc, out
+
+
+def test_numbered_bold_with_authors_paragraph():
+    doc, got = _fields(
+        "# GNN\n\n## Models\n\n"
+        "1. **Graph Attention Networks.** ICLR 2018. [paper](https://arxiv.org/abs/1710.10903)\n\n"
+        "    *Petar Velickovic, Guillem Cucurull.*\n\n"
+        "1. **Deep Sets.** NeurIPS 2017. [paper](https://arxiv.org/abs/1703.06114)\n\n"
+        "    *Manzil Zaheer.*\n"
+    )
+    assert got == [
+        ("numbered-bold", {"title": "Graph Attention Networks.", "venue": "ICLR 2018",
+                           "authors": "Petar Velickovic, Guillem Cucurull."}, ["https://arxiv.org/abs/1710.10903"]),
+        ("numbered-bold", {"title": "Deep Sets.", "venue": "NeurIPS 2017", "authors": "Manzil Zaheer."},
+         ["https://arxiv.org/abs/1703.06114"]),
+    ]
+    assert [e.end_line - e.start_line for e in doc.entries] == [3, 3]
+
+
+def test_numbered_labelled_date_in_emphasis():
+    _, got = _fields(
+        "# L\n\n## A\n\n"
+        "1. 📜 **Paper One**\n"
+        "   - 🗓️ Publication Date: *21st Apr. 2022*\n"
+        "   - 📖 Journal: Radiology\n"
+        "   - 🧑‍🔬 Authors: Ann One\n"
+        "   - 📄 [PDF](https://example.org/1.pdf)\n"
+    )
+    assert got == [("numbered-labelled", {"title": "Paper One", "date": "21st Apr. 2022", "venue": "Radiology",
+                                          "authors": "Ann One"}, ["https://example.org/1.pdf"])]
+
+
+def test_bold_title_with_bare_url_bullets():
+    doc, got = _fields(
+        "# CVPR\n\n# Backbone\n\n"
+        "**RepViT: Revisiting Mobile CNN**\n\n"
+        "- Paper: https://arxiv.org/abs/2307.09283\n"
+        "- Code: https://github.com/THU-MIG/RepViT \n\n"
+        "**TransNeXt**\n\n"
+        "- Paper: https://arxiv.org/abs/2311.17132\n"
+    )
+    assert got == [
+        ("bold-subbullets", {"title": "RepViT: Revisiting Mobile CNN"},
+         ["https://arxiv.org/abs/2307.09283", "https://github.com/THU-MIG/RepViT"]),
+        ("bold-subbullets", {"title": "TransNeXt"}, ["https://arxiv.org/abs/2311.17132"]),
+    ]
+    assert [k for k, _ in doc.entries[0].labels] == ["links", "links"]
+
+
+def test_link_title_bullet_with_authors_and_venue():
+    _, got = _fields(
+        "# AV\n\n## Sep\n\n"
+        "* [The Sound of Pixels](https://arxiv.org/pdf/1804.03160.pdf) - Zhao, H., & Gan, C. (ECCV 2018) "
+        "[[code]](https://github.com/h/s)\n"
+    )
+    assert got == [("bullet-link-title", {"title": "The Sound of Pixels", "venue": "ECCV 2018",
+                                          "authors": "Zhao, H., & Gan, C."},
+                    ["https://arxiv.org/pdf/1804.03160.pdf", "https://github.com/h/s"])]
+
+
+def test_bracket_title_takes_its_venue_from_a_link_text():
+    _, got = _fields(
+        "# GAN\n\n# Seg\n\n"
+        "- [SegAN: Adversarial Network] [[scholar]](https://scholar.google.com/x) [[MICCAI 2017]](https://l.org/1)\n"
+    )
+    assert got == [("bullet-bracket-title", {"title": "SegAN: Adversarial Network", "venue": "MICCAI 2017"},
+                    ["https://scholar.google.com/x", "https://l.org/1"])]
+
+
+def test_venue_first_in_a_quote_and_paragraph_entries():
+    _, got = _fields(
+        "# M\n\n## S\n\n"
+        "> - [**CVPR 2023**] Vision Language Models [[pdf]](https://arxiv.org/pdf/2304.00685)\n\n"
+        "## P\n\n"
+        "[FLAVA: A Foundational Model](https://arxiv.org/abs/2112.04482), CVPR 2022 [[code]](https://g.com/f)\n"
+    )
+    assert got == [
+        ("quoted-bullet-venue-first", {"venue": "CVPR 2023", "title": "Vision Language Models"},
+         ["https://arxiv.org/pdf/2304.00685"]),
+        ("paragraph-link", {"title": "FLAVA: A Foundational Model", "venue": "CVPR 2022"},
+         ["https://arxiv.org/abs/2112.04482", "https://g.com/f"]),
+    ]
+
+
+def test_table_rows_with_a_date_column():
+    doc, got = _fields(
+        "# T\n\n## Papers\n\n"
+        "|Date|Authors|Title|Code|\n|---|---|---|---|\n"
+        "|202305|A. One et al.|Segmenting Livers [(paper)](https://arxiv.org/abs/2305.00001)|[Code](https://g.com/a)|\n"
+        "|2023-04-12|B. Two et al.|[Hearts](https://arxiv.org/abs/2304.00002)|None|\n"
+    )
+    assert got == [
+        ("table-row", {"date": "202305", "title": "Segmenting Livers", "authors": "A. One et al."},
+         ["https://arxiv.org/abs/2305.00001", "https://g.com/a"]),
+        ("table-row", {"date": "2023-04-12", "title": "Hearts", "authors": "B. Two et al."},
+         ["https://arxiv.org/abs/2304.00002"]),
+    ]
+
+
+def test_prose_toc_and_news_bullets_stay_prose():
+    doc = Document(
+        "# List\n\n## Contents\n\n- [Papers](#papers)\n\n## News\n\n"
+        "- **[2024-09]** 🎉 [CARES](https://arxiv.org/abs/2406.06007) was accepted at NeurIPS'24\n"
+        "- **Third release:** June 3, 2023\n\n"
+        "[Tutorials](https://x.org/t) at CVPR 2022 and NAACL 2022, slides [here](https://x.org/s)\n"
+    )
+    assert doc.entries == []
+    assert [s.family for s in doc.sections] == [None, None, None, None]
+
+
+def test_a_document_holds_both_families():
+    doc = Document(
+        "# Mixed\n\n## Papers\n\n"
+        "* [Objects that Sound](https://arxiv.org/pdf/1712.06651.pdf) - Arandjelovic, R. (ECCV 2018)\n"
+        "* [The Sound of Pixels](https://arxiv.org/pdf/1804.03160.pdf) - Zhao, H. (ECCV 2018)\n\n"
+        "## Datasets\n\n"
+        "* [VoxCeleb](http://www.robots.ox.ac.uk/~vgg/data/voxceleb/) - speaker identification\n"
+    )
+    assert [(s.title, s.family) for s in doc.sections[1:]] == [("Mixed", None), ("Papers", "papers"),
+                                                                ("Datasets", "awesome")]
+    assert [e.kind for e in doc.entries] == ["paper", "paper", "item"]
+    assert doc.family == "papers" and doc.families == {"papers", "awesome"}
+    # classic item checks run on the classic section only; paper checks on the papers
+    settings = engine.build_settings(Config())
+    _, found = engine.check(doc.text, settings, Context())
+    lines = {(doc.line_col(d.start)[0] + 1, d.rule) for d in found}
+    assert (10, "entry-format") in lines  # lower-case first letter and no full stop, on the item
+    assert not {n for n, rule in lines if n in (5, 6)}
+    # main-heading and awesome-badge are about the whole list: a paper list here
+    assert not {rule for _, rule in lines} & {"main-heading", "awesome-badge"}
+
+
+def test_main_heading_accepts_hash_sections_when_every_heading_is_one():
+    text = ("# Awesome Things\n\n# Tools\n\n- [A](https://a.org) - A tool.\n- [B](https://b.org) - B tool.\n\n"
+            "# Books\n\n- [C](https://c.org) - A book.\n")
+    settings = engine.build_settings(Config(select=["main-heading"]))
+    _, found = engine.check(text, settings, Context())
+    assert found == []
+    mixed = text + "\n## More\n\n- [D](https://d.org) - More.\n\n## Even more\n\n- [E](https://e.org) - E.\n"
+    _, found = engine.check(mixed.replace("# Books", "## Books"), settings, Context())
+    assert [d.message for d in found] == ["only the title may be a top-level heading; 'Tools' is another"]
+
+
+@pytest.mark.parametrize("text, day, month, year, details", [
+    ("9th Feb. 2021", 9, 2, 2021, {"ordinal": True, "pad": False, "month": "abbr", "dot": True, "order": "dmy",
+                                   "precision": "day", "comma": False}),
+    ("Feb. 9, 2021", 9, 2, 2021, {"ordinal": False, "pad": False, "month": "abbr", "dot": True, "order": "mdy",
+                                  "precision": "day", "comma": True}),
+    ("2023-05", None, 5, 2023, {"order": "ymd", "month": "number", "sep": "-", "pad": True, "precision": "month"}),
+    ("202305", None, 5, 2023, {"order": "ymd", "month": "number", "sep": "", "pad": True, "precision": "month"}),
+    ("202311", None, 11, 2023, {"order": "ymd", "month": "number", "sep": "", "precision": "month"}),
+    ("May 2023", None, 5, 2023, {"month": "abbr", "order": "my", "precision": "month"}),
+    ("05th Aug., 2025", 5, 8, 2025, {"ordinal": True, "pad": True, "month": "abbr", "dot": True, "order": "dmy",
+                                     "precision": "day", "comma": True}),
+])
+def test_dates_record_how_they_are_written(text, day, month, year, details):
+    parsed = dates.parse(text)
+    assert (parsed.day, parsed.month, parsed.year) == (day, month, year)
+    assert parsed.details == details
+
+
+@pytest.mark.parametrize("text", ["202313", "2023-13", "123456", "SEM 2018x"])
+def test_not_month_dates(text):
+    assert dates.parse(text) is None
+
+
+def test_month_dates_sort_before_the_days_of_their_month():
+    assert dates.parse("2023-05").key == (2023, 5, 0) < dates.parse("1st May, 2023").key
+
+
+@pytest.mark.parametrize("written, like, wanted", [
+    ("23th Apr. 2021", "9th Feb. 2021", "23rd Apr. 2021"),
+    ("2th May. 2023", "9th Feb. 2021", "2nd May 2023"),
+    ("22th Jun., 2022", "9th Feb. 2021", "22nd Jun. 2022"),
+    ("Feb. 9, 2021", "9th Feb. 2021", "9th Feb. 2021"),
+    ("9th Feb. 2021", "Oct. 7, 2022", "Feb. 9, 2021"),
+    ("3rd Mar., 2022", "05th Aug., 2025", "03rd Mar., 2022"),
+    ("2023-5", "202305", "202305"),
+    ("12th May, 2023", "2023-05", "2023-05"),
+    ("2023-05-12", "14 Mar 2023", "12 May 2023"),
+])
+def test_format_like_writes_in_another_dates_style(written, like, wanted):
+    assert dates.format_like(dates.parse(written), dates.parse(like).details) == wanted
+
+
+def test_common_details_need_a_clear_majority():
+    same = [dates.parse(t) for t in ("9th Feb. 2021", "1st Mar. 2021", "3rd Apr. 2021", "23th Apr. 2021")]
+    assert dates.common_details(same)["comma"] is False
+    split = [dates.parse(t) for t in ("9th Feb. 2021", "1st Mar., 2021", "3rd Apr. 2021", "4th Apr., 2021")]
+    assert "comma" not in (dates.common_details(split) or {})
+    canonical = [dates.parse(t) for t in ("9th Feb., 2021", "1st Mar., 2021", "3rd Apr., 2021")]
+    assert dates.common_details(canonical) is None  # the named ordinal style: format_date writes it
