@@ -7,6 +7,7 @@ markdown (without linkify) does not make links of.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import dates
@@ -126,9 +127,16 @@ def read_labelled(text: str, start: int, end: int, base: int, fields: dict, labe
 def bare_links(doc, start: int, end: int, known: list[Link]) -> list[Link]:
     """Bare ``https://`` URLs in ``doc.text[start:end]`` that no link covers."""
     found = []
+    spans = sorted((link.start, link.end) for link in known)
+    starts = [a for a, _ in spans]
+    reach, far = [], -1  # the furthest end of the links starting up to each one
+    for _, b in spans:
+        far = max(far, b)
+        reach.append(far)
     for m in _BARE_URL.finditer(doc.text, start, end):
-        if any(link.start <= m.start() < link.end for link in known):
-            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < reach[i]:
+            continue  # inside a link
         url = m.group().rstrip(".,;:!?'\"")
         a, b = m.start(), m.start() + len(url)
         found.append(Link(url, url, url, a, b, a, b, a, b, "bare", doc.line_col(a)[0]))
