@@ -211,3 +211,9 @@ def test_common_details_need_a_clear_majority():
     assert "comma" not in (dates.common_details(split) or {})
     canonical = [dates.parse(t) for t in ("9th Feb., 2021", "1st Mar., 2021", "3rd Apr., 2021")]
     assert dates.common_details(canonical) is None  # the named ordinal style: format_date writes it
+
+
+def test_venue_first_title_in_bold_is_read_without_its_stars():
+    _, got = _fields("# M\n\n## S\n\n- [**arXiv 2024**] **MedRG: Report Grounding** [[pdf]](https://arxiv.org/abs/1)\n"
+                     "- [**MICCAI 2023**] Phrase Grounding [[pdf]](https://arxiv.org/abs/2)\n")
+    assert [f["title"] for _, f, _ in got] == ["MedRG: Report Grounding", "Phrase Grounding"]

@@ -7,8 +7,6 @@ import re
 from functools import lru_cache
 from types import SimpleNamespace
 
-from . import items
-from . import papers
 from . import shapes
 from .nodes import Block, Entry, Heading, Link, Section
 from .positions import align, table_cells

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field as dc_field
 
+from . import dates
 from . import paper_fields as pf
-from .nodes import Entry
+from .nodes import Entry, Field
 
 _MARKER = re.compile(r"[ \t>]*(?P<m>[-*+]|\d{1,3}[.)])[ \t]+")
 _PREFIX = re.compile(r"[ \t>]*")
@@ -142,6 +143,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
             stop -= 1
         if stop <= start:
             return None, "", False
+        start, stop = pf.strip_emphasis(line, start, stop)  # ``**Title**``: the list's highlight
         fields["title"] = pf.field(base, line, start, stop)
         return f"{kind}-venue-first", line[start:stop], True
     bold = _BOLD.match(line, body)
@@ -178,15 +180,13 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
                 inner = doc.text[link.text_start:link.text_end]
                 a = link.text_start + (len(inner) - len(inner.lstrip("[")))
                 b = link.text_end - (len(inner) - len(inner.rstrip("]")))
-                fields["venue"] = type(fields["title"])(a, b, doc.text[a:b])
+                fields["venue"] = Field(a, b, doc.text[a:b])
                 break
         return f"{kind}-bracket-title", bracket.group("t"), True
     return None, "", False
 
 
 def _link_title(link):
-    from .nodes import Field
-
     return Field(link.text_start, link.text_end, link.text)
 
 
@@ -202,8 +202,6 @@ def _sub_line(text: str, col: int, base: int, fields: dict, labels: list) -> str
         return key
     inner = pf.strip_emphasis(text, col, end)
     piece = text[inner[0]:inner[1]]
-    from . import dates
-
     if "date" not in fields and dates.parse(piece) is not None:
         fields["date"] = pf.field(base, text, *inner)
         return "date"

@@ -86,10 +86,9 @@ def _quoted_blocks(doc) -> list[Entry]:
             continue
         if block.end_line - block.start_line < 2:
             continue
-        lines = {n: _unquote(doc.lines[n]) for n in range(block.start_line, block.end_line)}
-        if not papers.looks_like_paper(_View(doc, lines), _unquoted_block(block)):
+        view = _View(doc, {n: _unquote(doc.lines[n]) for n in range(block.start_line, block.end_line)})
+        if not papers.looks_like_paper(view, _unquoted_block(block)):
             continue
-        view = _View(doc, lines)
         entry = papers.entry_of(view, block, doc.root, block.start_line, block.end_line)
         entry.shape = "quoted-bold-block"
         entries.append(entry)
@@ -110,7 +109,6 @@ class _View:
     """The document with some lines replaced by same-length copies."""
 
     def __init__(self, doc, lines: dict[int, str]) -> None:
-        self._doc = doc
         self.line_starts = doc.line_starts
         self.line_end = doc.line_end
         self.lines = _Lines(doc.lines, lines)
