@@ -33,9 +33,8 @@ class ParsedDate:
     year: int | None
     problems: list[str] = field(default_factory=list)
     style: str | None = None  # the style the text was written in, if any exactly
-    # how it was written (ordinal suffix, padding, month spelling, comma, order,
-    # precision), so a fix can write another date the same way: see format_like
-    details: dict = field(default_factory=dict)
+    # a month by design, written in digits (``2023-05``, ``202305``): it has no day to miss
+    monthly: bool = False
 
     @property
     def precision(self) -> str:
@@ -74,99 +73,6 @@ def format_date(d: ParsedDate, style: str = "ordinal") -> str:
     if style == "day-month":
         return f"{d.day} {SHORT[d.month - 1]} {d.year}"
     return f"{ordinal(d.day)} {ABBR[d.month - 1]}, {d.year}"
-
-
-DETAIL_NAMES = {"ordinal": "ordinal suffix", "pad": "zero padding", "month": "month spelling",
-                "dot": "dot after the month", "comma": "comma before the year", "order": "order",
-                "sep": "separator", "precision": "precision"}
-
-
-def format_like(d: ParsedDate, details: dict) -> str:
-    """``d`` written the way ``details`` (another date's, or a list's
-    established ones) says; missing details take the canonical choice."""
-    order = details.get("order", "dmy")
-    if details.get("month") == "number":
-        sep = details.get("sep", "-")
-        width = 2 if details.get("pad", True) else 1
-        text = f"{d.year:04d}{sep}{d.month:0{width}d}"
-        if d.day is not None and details.get("precision") != "month":
-            text += f"{sep}{d.day:0{width}d}"
-        return text
-    if details.get("month") == "full":
-        month = MONTHS[d.month - 1].capitalize()
-    elif d.month == 5 or details.get("dot", True):
-        month = ABBR[d.month - 1]
-    else:
-        month = SHORT[d.month - 1]
-    if d.day is None or details.get("precision") == "month":
-        return f"{month} {d.year}" if d.year is not None else month
-    day = ordinal(d.day) if details.get("ordinal", True) else str(d.day)
-    if details.get("pad") and d.day < 10:
-        day = "0" + day
-    comma = "," if details.get("comma", True) else ""
-    if order.startswith("m"):
-        text = f"{month} {day}"
-    else:
-        text = f"{day} {month}"
-    return f"{text}{comma} {d.year}" if d.year is not None else text
-
-
-def common_details(parsed, share: float = 0.8) -> dict | None:
-    """The details most dates of a list share (each by at least ``share`` of the
-    dates that show it, from 3 dates on), or None when they are those of a
-    named style (``format_date`` writes them) or nothing is shared."""
-    parsed = [p for p in parsed if p.details]
-    if len(parsed) < 3:
-        return None
-    shared = {}
-    keys = {k for p in parsed for k in p.details}
-    for key in sorted(keys):
-        votes: dict = {}
-        for p in parsed:
-            if key in p.details:
-                votes[p.details[key]] = votes.get(p.details[key], 0) + 1
-        value, count = max(votes.items(), key=lambda kv: kv[1])
-        if count >= share * sum(votes.values()):
-            shared[key] = value
-    sample = ParsedDate(7, 10, 2022)
-    if not shared or any(format_like(sample, shared) == format_date(sample, s) for s in STYLES):
-        if shared.get("precision") != "month":
-            return None
-    return shared
-
-
-def month_like(d: ParsedDate, like: dict | None) -> bool:
-    """A month-precision date in a list whose dates are month-precision."""
-    return bool(like) and like.get("precision") == "month" and d.precision == "month" and 1 <= d.month <= 12
-
-
-def describe_like(d: ParsedDate, details: dict) -> str:
-    """Why a date differs from the established ``details``, in a few words."""
-    why = []
-    for problem in dict.fromkeys(d.problems):
-        if problem in ("missing comma", "stray comma") and "comma" in details:
-            continue  # said below, against the list's own choice
-        if (problem == "missing ordinal" and not details.get("ordinal", True)) or (
-            problem == "zero padding" and details.get("pad")) or (
-            problem == "undotted month" and details.get("dot") is False) or (
-            problem == "full month name" and details.get("month") == "full"):
-            continue
-        why.append(problem)
-    for key, wanted in details.items():
-        written = d.details.get(key)
-        if written is None or written == wanted or key in ("precision",):
-            continue
-        if key == "comma":
-            why.append("missing comma" if wanted else "comma where the list writes none")
-        elif key == "ordinal" and not wanted:
-            why.append("ordinal suffix where the list writes none")
-        elif key == "pad" and wanted:
-            why.append("no zero padding where the list pads")
-        elif key == "dot" and not wanted:
-            why.append("dot after the month where the list writes none")
-        elif key not in ("ordinal", "pad", "dot"):
-            why.append(f"{DETAIL_NAMES.get(key, key)} unlike the list's")
-    return ", ".join(dict.fromkeys(why)) or "not in the list's style"
 
 
 def _month(word: str) -> tuple[int | None, str | None]:
@@ -213,25 +119,15 @@ def parse(text: str) -> ParsedDate | None:
         if not 1 <= d.month <= 12:
             return None
         d.style = "iso" if s == format_date(d, "iso") else None
-        d.details = {"order": "ymd", "month": "number", "sep": s[4], "precision": "day"}
-        if d.month < 10:
-            d.details["pad"] = len(iso["m"]) == 2
         return d
     numeric = _ISO_MONTH.match(s)
     if numeric:
         month = numeric["m"] or numeric["m2"]
-        d = ParsedDate(None, int(month), int(numeric["y"] or numeric["y2"]))
-        if not 1 <= d.month <= 12:
-            return None
-        sep = numeric["sep"] if numeric["y"] else s[4]
-        d.details = {"order": "ymd", "month": "number", "sep": sep, "precision": "month"}
-        if d.month < 10:  # only a one-digit month shows whether the list pads
-            d.details["pad"] = len(month) == 2
-        return d
+        d = ParsedDate(None, int(month), int(numeric["y"] or numeric["y2"]), monthly=True)
+        return d if 1 <= d.month <= 12 else None
     day = month = year = None
     problems: list[str] = []
     order: list[str] = []  # "d", "m", "y" in the order written
-    details: dict = {}
     tokens = []
     for m in _TOKEN.finditer(s):
         if m["other"]:
@@ -249,8 +145,6 @@ def parse(text: str) -> ParsedDate | None:
                 return None
             day = value
             order.append("d")
-            details["ordinal"] = bool(suffix)
-            details["pad"] = digits.startswith("0") if value < 10 else None
             if digits.startswith("0"):
                 problems.append("zero padding")
             if suffix and suffix.lower() != ordinal(value)[-2:]:
@@ -266,9 +160,6 @@ def parse(text: str) -> ParsedDate | None:
             month = index + 1
             order.append("m")
             word = m["word"]
-            details["month"] = "full" if len(word) > 3 and word.lower() != "sept" else "abbr"
-            if details["month"] == "abbr" and word.lower() != "may":
-                details["dot"] = bool(m["dot"])
             if typo:
                 problems.append("month typo")
             elif len(word) > 3 and word.lower() != "sept":
@@ -284,11 +175,6 @@ def parse(text: str) -> ParsedDate | None:
     if month is None or (day is None and year is None):
         return None
     d = ParsedDate(day, month, year, problems)
-    details["order"] = "".join(order)
-    details["precision"] = "day" if day is not None else "month"
-    if year is not None and day is not None and order and order[-1] == "y":
-        details["comma"] = s.rpartition(str(year))[0].rstrip().endswith(",")
-    d.details = {k: v for k, v in details.items() if v is not None}
     if d.complete and d.valid:
         for style in STYLES:
             if s == format_date(d, style):
@@ -308,7 +194,111 @@ def parse(text: str) -> ParsedDate | None:
 
 
 def describe(original: str, d: ParsedDate, style: str) -> str:
-    """Why ``original`` is not in the chosen style, in a few words."""
-    if style != "ordinal" or not d.problems:
+    """Why ``original`` is not in the chosen style, in a few words.  A date
+    written exactly in another style is not a botched ordinal date."""
+    if style != "ordinal" or not d.problems or d.style:
         return f"not in the list's {style} style"
     return ", ".join(dict.fromkeys(d.problems))
+
+
+# -- the details a list chooses ---------------------------------------------------
+# Each detail of how a date is written, and the canonical styles as sets of them.
+DETAILS = ("order", "ordinal", "padding", "month", "comma")
+STYLE_DETAILS = {
+    "ordinal": {"order": "day-month-year", "ordinal": True, "padding": False, "month": "abbr.", "comma": True},
+    "month-day": {"order": "month-day-year", "ordinal": False, "padding": False, "month": "abbr.", "comma": True},
+    "day-month": {"order": "day-month-year", "ordinal": False, "padding": False, "month": "abbr", "comma": False},
+    "iso": {"order": "iso"},
+}
+
+
+@lru_cache(maxsize=8192)
+def written(text: str) -> tuple[tuple[str, object], ...]:
+    """The details ``text`` shows, as (detail, value) pairs; a detail the
+    date cannot show (the padding of day 12, the dot of May) is left out."""
+    s = text.strip()
+    if _ISO.match(s) or _ISO_MONTH.match(s):
+        return (("order", "iso"),)
+    order, out = [], {}
+    day_digits = None
+    for m in _TOKEN.finditer(s):
+        if m["num"]:
+            if len(m["num"]) == 4 and not m["ord"]:
+                order.append("y")
+                head = s[:m.start()]
+                if order[:2] in (["d", "m"], ["m", "d"]):
+                    out["comma"] = head.rstrip().endswith(",")
+            else:
+                order.append("d")
+                day_digits = m["num"]
+                out["ordinal"] = bool(m["ord"])
+        elif m["word"]:
+            order.append("m")
+            word = m["word"].lower()
+            if word != "may":
+                if len(word) > 3 and word != "sept":
+                    out["month"] = "full"
+                else:
+                    out["month"] = "abbr." if m["dot"] else "abbr"
+    if day_digits is not None and int(day_digits) < 10:
+        out["padding"] = day_digits.startswith("0")
+    if order == ["d", "m", "y"]:
+        out["order"] = "day-month-year"
+    elif order == ["m", "d", "y"]:
+        out["order"] = "month-day-year"
+    return tuple(out.items())
+
+
+def render(d: ParsedDate, details: dict) -> str:
+    """``d`` written with the given details (all of DETAILS for the order)."""
+    if details.get("order") == "iso":
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    day = f"{d.day:02d}" if details.get("padding") and d.day < 10 else str(d.day)
+    if details.get("ordinal"):
+        day += ordinal(d.day)[-2:]
+    form = details.get("month", "abbr.")
+    if form == "full":
+        month = MONTHS[d.month - 1].capitalize()
+    elif form == "abbr":
+        month = SHORT[d.month - 1]
+    else:
+        month = ABBR[d.month - 1]
+    comma = "," if details.get("comma") else ""
+    if details.get("order") == "month-day-year":
+        return f"{month} {day}{comma} {d.year}"
+    return f"{day} {month}{comma} {d.year}"
+
+
+# Always wrong, whatever the list's style: these are reported with any fix.
+DEFECTS = ("wrong ordinal", "month typo", "month capitalisation", "stray comma", "dot after May",
+           "dot after a full month name")
+
+_DEPARTURE = {
+    ("ordinal", False): "missing ordinal", ("ordinal", True): "ordinal suffix",
+    ("padding", True): "zero padding", ("padding", False): "missing zero padding",
+    ("month", "full"): "full month name", ("month", "abbr"): "undotted month",
+    ("month", "abbr."): "dotted month", ("comma", False): "missing comma", ("comma", True): "comma before the year",
+}
+
+
+def departure(detail: str, own, wanted) -> str:
+    """A few words for a date detail written ``own`` where ``wanted`` is the standard."""
+    if detail == "order":
+        return f"{own} order"
+    return _DEPARTURE.get((detail, own), f"{detail} {own}")
+
+
+_STANDARD = {
+    ("ordinal", True): "ordinal suffixes", ("ordinal", False): "no ordinal suffix",
+    ("padding", True): "zero-padded days", ("padding", False): "unpadded days",
+    ("month", "full"): "full month names", ("month", "abbr."): "'Jan.' abbreviations",
+    ("month", "abbr"): "'Jan' abbreviations", ("comma", True): "a comma before the year",
+    ("comma", False): "no comma before the year",
+}
+
+
+def standard_words(detail: str, value) -> str:
+    """How a list that chose ``value`` for ``detail`` writes its dates, in a few words."""
+    if detail == "order":
+        return f"{value} dates"
+    return _STANDARD.get((detail, value), f"{detail} {value}")

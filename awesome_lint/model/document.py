@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import SimpleNamespace
 
 from . import shapes
@@ -57,14 +57,14 @@ def _parser():
     return md
 
 
-def _plain(children) -> str:
+def _plain(children, images: bool = True) -> str:
     out = []
     for tok in children:
         if tok.type in ("text", "code_inline"):
             out.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             out.append(" ")
-        elif tok.type == "image":
+        elif tok.type == "image" and images:
             out.append(_plain(tok.children or []))
     return "".join(out)
 
@@ -72,8 +72,12 @@ def _plain(children) -> str:
 class Document:
     """The parsed list.  Offsets index ``text``; lines are 0-based."""
 
-    def __init__(self, text: str, path: str | None = None, preset: str | None = None) -> None:
+    def __init__(self, text: str, path: str | None = None, preset: str | None = None,
+                 pins: dict | None = None, pin_sources: dict | None = None, style: str | None = None) -> None:
         self.text = text
+        self.style = style  # the opt-in canonical style preset, if any
+        self._pins = pins
+        self._pin_sources = pin_sources
         self.path = path
         self.lines = text.split("\n")
         self.line_starts = [0]
@@ -99,6 +103,13 @@ class Document:
         for entry in self.entries:
             entry.section.entries.append(entry)
         self.family = preset or self._dominant_family()
+
+    @cached_property
+    def conventions(self):
+        """What this list's own style is (see ``conventions.py``)."""
+        from .conventions import Conventions
+
+        return Conventions(self, self._pins, self._pin_sources)
 
     # -- positions -----------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -137,6 +148,7 @@ class Document:
         self.sections.append(root)
         open_sections = [root]
         list_depth = 0
+        list_lines: list[int] = []
         item_lines: list[int] = []
         quote_depth = 0
         row_cells: list[tuple[int, int]] | None = None
@@ -148,8 +160,10 @@ class Document:
                 row_cells, cell = None, 0
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 list_depth += 1
+                list_lines.append(tok.map[0])
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 list_depth -= 1
+                list_lines.pop()
             elif kind == "list_item_open":
                 item_lines.append(tok.map[0])
             elif kind == "list_item_close":
@@ -185,6 +199,7 @@ class Document:
                     list_depth,
                     quote_depth > 0,
                     item_lines[-1] if item_lines else None,
+                    list_lines[-1] if list_lines else None,
                 )
         for section in self.sections[1:]:
             section.end_line = self._section_end(section)
@@ -198,7 +213,8 @@ class Document:
     def _heading(self, tok, parent, slugger, open_sections) -> None:
         start, end = self._region(tok)
         aligned = align(self.text, start, end, tok.children or [], "heading")
-        text = heading_text(_plain(tok.children or []))
+        # an image (a badge by the title) has no text in the rendered heading, nor in its anchor
+        text = heading_text(_plain(tok.children or [], images=False))
         level = int(parent.tag[1])
         content = [s for s in aligned.spans if s[1] > s[0]]
         heading = Heading(
@@ -220,12 +236,12 @@ class Document:
         self.sections.append(section)
         self._collect_links(tok, aligned, in_heading=True)
 
-    def _inline_block(self, index, kind, depth, quoted, item_line) -> None:
+    def _inline_block(self, index, kind, depth, quoted, item_line, list_line=None) -> None:
         tok = self.tokens[index]
         aligned = self.aligned(index)
         links = self._collect_links(tok, aligned)
         self.blocks.append(
-            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line)
+            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line, list_line)
         )
 
     def _collect_links(self, tok, aligned, in_heading: bool = False) -> list[Link]:

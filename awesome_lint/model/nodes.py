@@ -72,6 +72,7 @@ class Entry:
     links: list[Link] = field(default_factory=list)
     depth: int = 0  # nesting depth of a list item
     parent: "Entry | None" = None
+    list_line: int | None = None  # first line of the markdown list it is an item of
     # papers: how the entry is written ("bold-block", "numbered-labelled",
     # "table-row", ...; "quoted-" in front inside a ``>`` quote)
     shape: str = ""
@@ -106,3 +107,4 @@ class Block:
     list_depth: int  # 0 outside lists
     in_blockquote: bool
     item_line: int | None = None  # first line of the enclosing list item
+    list_line: int | None = None  # first line of the innermost enclosing list
