@@ -95,8 +95,9 @@ class Duplicate(Rule):
                 first = by_url.get(url_key)
             if first is not None:
                 same = same_title or normalise_title(first.title) == normalise_title(entry.title)
-                # two things on one site's home page (one vendor's apps) are not a wrong link
-                if same or not _homepage(url):
+                # two things on one site's home page (one vendor's apps) are not a wrong link,
+                # nor a tool named after a paper (a classic item) that links to the paper
+                if same or (not _homepage(url) and first.kind == entry.kind):
                     yield entry, first, same
             if url_key:
                 by_url.setdefault(url_key, entry)

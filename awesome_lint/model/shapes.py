@@ -71,7 +71,8 @@ def _choose(doc, classic, found) -> list[Entry]:
         elif item_count:
             section.family = "awesome"
     out = [e for e in kept_papers if e.section.family == "papers"]
-    out += [e for e in classic if e.section.family == "awesome" and not covered[e.start_line]]
+    # in a classic section the paper readings lose: its items stand, those too
+    out += [e for e in classic if e.section.family == "awesome"]
     out.sort(key=lambda e: e.start)
     return out
 
