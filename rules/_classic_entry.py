@@ -60,6 +60,8 @@ def _bullets(rule, doc, option):
     conv = doc.conventions
     warned = set()
     for offset, marker, role, section in conv.bullet_marks:
+        if doc.family_at(doc.line_col(offset)[0]) == "papers":
+            continue  # a paper section's bullets are its entries' own layout
         convention = conv.bullets[role].at(section)
         if option in ("-", "*", "+") and role != "toc-bullet":
             convention = Convention(role, "document", convention.counts, option, "rule's 'bullet' option")

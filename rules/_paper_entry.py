@@ -12,6 +12,7 @@ import re
 from awesome_lint.model.conventions import BREAKS, Convention, blank_gap, break_kind
 from awesome_lint.model.papers import break_span, venue_year
 from awesome_lint.rule import WARNING, Fix
+from awesome_lint.rules import _paper_shapes
 
 DEFAULT_LABELS = {
     "github": "GitHub", "git hub": "GitHub", "code": "Code", "paper": "Paper", "project": "Project",
@@ -25,7 +26,8 @@ _RESIDUE_BAD = re.compile(r"\[\[|\]\s*\\?\s*\(|\]\]")
 
 
 def check(rule, doc, ctx):
-    entries = [e for e in doc.entries if e.kind == "paper"]
+    yield from _paper_shapes.check(rule, doc, ctx)  # entries in the other paper shapes
+    entries = [e for e in doc.entries if e.kind == "paper" and e.shape in _paper_shapes.BLOCK_SHAPES]
     if not entries:
         return
     opts = rule.options

@@ -27,6 +27,7 @@ class AwesomeBadge(Rule):
     tags = ("structure",)
     fixable = True
     families = ("awesome",)
+    scope = "document"
     default_severity = WARNING  # the list itself reads fine without it
 
     @dataclass

@@ -29,8 +29,8 @@ class DateFormat(Rule):
             if field is None:
                 continue
             parsed = dates.parse(field.text)
-            if parsed is None:
-                continue
+            if parsed is None or parsed.monthly:
+                continue  # ``2023-05``, ``202305``: a month by design, no day to miss
             if not parsed.complete or not parsed.valid:
                 yield self._incomplete(entry, field, parsed, conv.date_details(field.text) | (pinned or {}))
                 continue

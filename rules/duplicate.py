@@ -82,12 +82,12 @@ class Duplicate(Rule):
         """(entry, the first entry it repeats, same title?) for every repeated entry."""
         by_url: dict[str, object] = {}
         by_title: dict[str, object] = {}
-        papers = doc.family == "papers"
         for entry in doc.entries:
             if entry.kind == "item" and entry.parent is not None and not entry.primary_url:
                 continue
             url = entry.primary_url
             url_key = normalise_url(url) if url and not self._allowed(url) else None
+            papers = entry.kind == "paper"
             title_key = normalise_title(entry.title) if papers and entry.title else None
             first = by_title.get(title_key) if title_key else None
             same_title = first is not None
@@ -95,8 +95,9 @@ class Duplicate(Rule):
                 first = by_url.get(url_key)
             if first is not None:
                 same = same_title or normalise_title(first.title) == normalise_title(entry.title)
-                # two things on one site's home page (one vendor's apps) are not a wrong link
-                if same or not _homepage(url):
+                # two things on one site's home page (one vendor's apps) are not a wrong link,
+                # nor a tool named after a paper (a classic item) that links to the paper
+                if same or (not _homepage(url) and first.kind == entry.kind):
                     yield entry, first, same
             if url_key:
                 by_url.setdefault(url_key, entry)

@@ -37,13 +37,12 @@ class EntryFormat(Rule):
         allowed_words: list = field(default_factory=list)
 
     def check(self, doc, ctx):
-        if doc.family == "papers":
+        # a list may hold paper sections and classic ones: each half checks its own entries
+        if "papers" in doc.families or doc.family == "papers":
             from awesome_lint.rules import _paper_entry
 
             yield from _paper_entry.check(self, doc, ctx)
-            return
-        try:
+        if "awesome" in doc.families:
             from awesome_lint.rules import _classic_entry
-        except ImportError:  # the classic half is written separately
-            return
-        yield from _classic_entry.check(self, doc, ctx)
+
+            yield from _classic_entry.check(self, doc, ctx)

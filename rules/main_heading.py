@@ -16,6 +16,7 @@ class MainHeading(Rule):
     tags = ("structure", "headings")
     fixable = True
     families = ("awesome",)
+    scope = "document"
 
     def check(self, doc, ctx):
         tops = [h for h in doc.headings if h.level == 1]

@@ -23,6 +23,7 @@ class NoCiBadge(Rule):
     summary = "No CI / build-status badge in the list"
     tags = ("badges",)
     families = ("awesome",)
+    scope = "document"
     # the Awesome index's guideline: many lists keep a licence or CI badge on purpose
     default_enabled = False
     presets = ("awesome",)

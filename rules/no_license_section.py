@@ -15,6 +15,7 @@ class NoLicenseSection(Rule):
     summary = "No License section: GitHub shows the LICENSE file's licence at the top of the repository"
     tags = ("structure",)
     families = ("awesome",)
+    scope = "document"
     # the Awesome index's guideline: many lists keep a licence or CI badge on purpose
     default_enabled = False
     presets = ("awesome",)

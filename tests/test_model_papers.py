@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from awesome_lint.model.document import Document
+from awesome_lint.model import papers
 from awesome_lint.model.papers import break_span, venue_year
 
 
@@ -58,6 +59,9 @@ def test_break_span_finds_each_kind_of_line_break():
     assert break_span("*Authors*") == (9, "")
 
 
-def test_lists_items_and_quotes_are_not_papers():
+def test_lists_items_and_quotes_are_not_bold_blocks():
+    # the block reader leaves list items and quotes to the other shape readers
+    # (model/paper_lists.py, model/shapes.py), which read them as their own shapes
     doc = Document("- **Bold** \\\n  *A* \\\n  [x](https://a.example)\n\n> **Q** \\\n> *A*\n", preset="papers")
-    assert doc.entries == []
+    assert papers.build_entries(doc) == []
+    assert [(e.shape, e.title) for e in doc.entries] == [("bullet-bold", "Bold"), ("quoted-bold-block", "Q")]

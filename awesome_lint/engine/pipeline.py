@@ -74,7 +74,7 @@ def check(text: str, settings: Settings, ctx: Context, decisions: dict | None = 
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:
-        if doc.family not in rule.families:
+        if not _applies(rule, doc):
             continue
         severity = settings.severities[rule.name]
         for diag in rule.check(doc, ctx):
@@ -89,6 +89,12 @@ def check(text: str, settings: Settings, ctx: Context, decisions: dict | None = 
         kept = [d for d in kept if ctx.touches_change(doc, d.start, d.end)]
     kept.sort(key=lambda d: (d.start, d.rule))
     return doc, kept
+
+
+def _applies(rule: Rule, doc: Document) -> bool:
+    if doc.family in rule.families:
+        return True
+    return rule.scope != "document" and bool(doc.families & set(rule.families))
 
 
 def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:

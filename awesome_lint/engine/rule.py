@@ -116,6 +116,10 @@ class Rule:
     default_severity: ClassVar[str] = ERROR
     network: ClassVar[bool] = False  # runs only when links are enabled
     families: ClassVar[tuple[str, ...]] = ("papers", "awesome")
+    # "entries": runs when any section of the list is of one of ``families``
+    # (a paper list may hold a classic section); "document": when the list as
+    # a whole is (its header, its headings)
+    scope: ClassVar[str] = "entries"
     # presets that switch the rule on when it is off by default (a guideline of
     # one canonical style, such as the Awesome index's, not a defect)
     presets: ClassVar[tuple[str, ...]] = ()

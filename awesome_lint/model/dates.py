@@ -19,6 +19,8 @@ STYLES = ("ordinal", "month-day", "iso", "day-month")
 
 _TOKEN = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th)?|(?P<word>[A-Za-z]+)(?P<dot>\.)?|(?P<sep>[,\s/\-]+)|(?P<other>.)")
 _ISO = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
+# month-precision numeric dates: ``2023-05`` and the compact ``202305`` of tables
+_ISO_MONTH = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<m>\d{2})$|^(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d)$")
 _EXACT_MONTH = {name[:3]: i for i, name in enumerate(MONTHS)}
 _EXACT_MONTH.update({name: i for i, name in enumerate(MONTHS)})
 _EXACT_MONTH["sept"] = 8
@@ -31,6 +33,12 @@ class ParsedDate:
     year: int | None
     problems: list[str] = field(default_factory=list)
     style: str | None = None  # the style the text was written in, if any exactly
+    # a month by design, written in digits (``2023-05``, ``202305``): it has no day to miss
+    monthly: bool = False
+
+    @property
+    def precision(self) -> str:
+        return "month" if self.day is None and self.month is not None and self.year is not None else "day"
 
     @property
     def complete(self) -> bool:
@@ -44,7 +52,10 @@ class ParsedDate:
 
     @property
     def key(self) -> tuple[int, int, int] | None:
-        """What sorting compares; None when the date cannot be placed."""
+        """What sorting compares; None when the date cannot be placed.  A month
+        without a day (``2023-05``) sorts before the days of that month."""
+        if self.precision == "month" and 1 <= self.month <= 12:
+            return (self.year, self.month, 0)
         return (self.year, self.month, self.day) if self.valid else None
 
 
@@ -109,6 +120,11 @@ def parse(text: str) -> ParsedDate | None:
             return None
         d.style = "iso" if s == format_date(d, "iso") else None
         return d
+    numeric = _ISO_MONTH.match(s)
+    if numeric:
+        month = numeric["m"] or numeric["m2"]
+        d = ParsedDate(None, int(month), int(numeric["y"] or numeric["y2"]), monthly=True)
+        return d if 1 <= d.month <= 12 else None
     day = month = year = None
     problems: list[str] = []
     order: list[str] = []  # "d", "m", "y" in the order written
@@ -201,7 +217,7 @@ def written(text: str) -> tuple[tuple[str, object], ...]:
     """The details ``text`` shows, as (detail, value) pairs; a detail the
     date cannot show (the padding of day 12, the dot of May) is left out."""
     s = text.strip()
-    if _ISO.match(s):
+    if _ISO.match(s) or _ISO_MONTH.match(s):
         return (("order", "iso"),)
     order, out = [], {}
     day_digits = None

@@ -7,8 +7,7 @@ import re
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
 
-from . import items
-from . import papers
+from . import shapes
 from .nodes import Block, Entry, Heading, Link, Section
 from .positions import align, table_cells
 from .slug import Slugger, heading_text
@@ -99,11 +98,13 @@ class Document:
         self.tokens = _parser().parse(self._masked())
         self._walk()
         self.root = self.sections[0]
-        self.family = preset or self._detect_family()
-        builder = papers if self.family == "papers" else items
-        self.entries: list[Entry] = builder.build_entries(self)
+        self.preset = preset
+        self.section_starts = [s.start_line for s in self.sections]
+        # each section takes the family of the entries it holds (shapes.py)
+        self.entries: list[Entry] = shapes.build_entries(self)
         for entry in self.entries:
             entry.section.entries.append(entry)
+        self.family = preset or self._dominant_family()
 
     @cached_property
     def conventions(self):
@@ -282,12 +283,20 @@ class Document:
         for m in re.finditer(r"<!--(.*?)-->", content, re.S):
             self.comments.append((offset + m.start(), offset + m.end(), m.group(1)))
 
-    def _detect_family(self) -> str:
-        paper_blocks = sum(1 for b in self.blocks if papers.looks_like_paper(self, b))
-        item_blocks = sum(1 for b in self.blocks if items.looks_like_item(self, b))
+    def family_at(self, line: int) -> str | None:
+        """The family of the section holding ``line``."""
+        return shapes.section_at(self, line).family
+
+    @property
+    def families(self) -> set[str]:
+        """The families of the sections that hold entries."""
+        return {s.family for s in self.sections if s.family}
+
+    def _dominant_family(self) -> str:
+        paper_entries = sum(1 for e in self.entries if e.kind == "paper")
         # Paper lists often carry a few bullet lists too (news, resources):
-        # paper blocks win unless items clearly dominate.
-        return "papers" if paper_blocks and paper_blocks * 2 >= item_blocks else "awesome"
+        # papers win unless classic items clearly dominate.
+        return "papers" if paper_entries and paper_entries * 2 >= len(self.entries) - paper_entries else "awesome"
 
 
 def _link_children(children, open_index):

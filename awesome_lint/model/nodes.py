@@ -51,6 +51,8 @@ class Section:
     entries: list["Entry"] = field(default_factory=list)
     start_line: int = 0
     end_line: int = 0  # exclusive, where the next heading of this level or higher starts
+    # "papers" or "awesome" from the entries the section holds; None without entries
+    family: str | None = None
 
     @property
     def title(self) -> str:
@@ -71,6 +73,11 @@ class Entry:
     depth: int = 0  # nesting depth of a list item
     parent: "Entry | None" = None
     list_line: int | None = None  # first line of the markdown list it is an item of
+    # papers: how the entry is written ("bold-block", "numbered-labelled",
+    # "table-row", ...; "quoted-" in front inside a ``>`` quote)
+    shape: str = ""
+    # papers: the labelled fields in written order, (field key, the label as written)
+    labels: list[tuple[str, Field]] = field(default_factory=list)
 
     def headline(self, doc) -> tuple[int, int]:
         """Where a finding about the whole entry points: its title (or name),

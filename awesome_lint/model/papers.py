@@ -167,3 +167,6 @@ def venue_year(entry) -> int | None:
         return None
     m = _YEAR.search(venue.text)
     return int(m.group()) if m else None
+
+
+entry_of = _entry  # the block reader, for other readers of the same shape (quoted blocks)

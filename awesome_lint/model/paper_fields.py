@@ -1,0 +1,143 @@
+"""Reading the fields of a paper entry out of a piece of a line.
+
+Shared by the list, paragraph and table readers: what follows a title
+(``- Authors (CVPR 2021)``, ``, NeurIPS 2019``, ``Venue Year.``), labelled
+lines (``🗓️ Publication Date: *9th Feb. 2021*``), and bare URLs, which
+markdown (without linkify) does not make links of.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import dates
+from .nodes import Field, Link
+
+YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
+# the last parenthetical that carries a year: ``(CVPR 2021)``, ``(arxiv, 2018)``
+_PAREN_VENUE = re.compile(r"\((?P<v>[^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*)\)")
+# a venue written out: ``CVPR 2022``, ``AI Open 2020``, ``arXiv, 2021``, ending in its year
+_VENUE_YEAR = re.compile(r"[A-Za-z][^\[\]()\n]{0,110}?[ ,]\s*(?:19|20)\d\d[a-z]?\Z")
+_VENUE_YEAR_LOOSE = re.compile(
+    r"(?:[^\W_][^\[\]()\n]{0,80}?[ ,]\s*)?(?:19|20)\d\d[a-z]?(?:[ \t]+[\w&-]+){0,6}\Z")
+_LEAD_SEP = re.compile(r"[ \t]*(?:[-\u2013\u2014,:.]|by\b)?[ \t]*")
+# decoration in front of a label or title: emoji, symbols, a stray bullet
+_DECORATION = re.compile(r"[^\w\s\[\]()*_<>`'\"]*[ \t]*")
+_LABELLED = re.compile(r"(?P<label>[A-Za-z][A-Za-z .'/&-]{0,30}?)[ \t]*[:\uff1a][ \t]*(?P<value>\S.*?)[ \t]*$")
+_EMPHASIS = re.compile(r"(?P<m>\*\*|__|[*_])(?P<in>[^*_].*?)(?P=m)$")
+_BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s<>()\[\]]+")
+
+LABEL_KEYS = {
+    "date": "date", "publication date": "date", "published": "date", "publish date": "date",
+    "release date": "date", "released": "date", "submission date": "date", "time": "date",
+    "journal": "venue", "venue": "venue", "conference": "venue", "published in": "venue",
+    "publication": "venue", "booktitle": "venue", "proceedings": "venue", "source": "venue",
+    "authors": "authors", "author": "authors", "author(s)": "authors", "by": "authors",
+    "paper": "links", "code": "links", "pdf": "links", "project": "links", "project page": "links",
+    "homepage": "links", "github": "links", "demo": "links", "website": "links", "dataset": "links",
+    "data": "links", "video": "links", "blog": "links", "slides": "links", "arxiv": "links",
+    "link": "links", "links": "links", "url": "links", "model": "links", "models": "links",
+}
+# link texts that name what a link is, not where the paper appeared
+GENERIC_LABELS = {
+    "scholar", "google scholar", "code", "github", "pdf", "paper", "project", "project page", "website",
+    "homepage", "demo", "dataset", "data", "video", "blog", "slides", "supp", "bibtex", "poster", "model",
+    "colab", "huggingface", "page", "link", "official", "unofficial", "pytorch", "tensorflow", "html",
+    "abstract", "openreview", "talk", "oral", "benchmark", "weights", "checkpoint", "leaderboard",
+}
+
+
+def label_text(link: Link) -> str:
+    return link.text.strip().strip("[]()").strip().lower()
+
+
+def is_label_link(link: Link) -> bool:
+    """``[[code]](url)``, ``[paper](url)``: a link that names a resource of the entry."""
+    label = label_text(link)
+    return label in GENERIC_LABELS or label == "arxiv" or label.split("/")[0] in GENERIC_LABELS
+
+
+def field(base: int, text: str, start: int, end: int) -> Field:
+    return Field(base + start, base + end, text[start:end])
+
+
+def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> bool:
+    """Authors and venue from what follows a title, before its links.
+    ``text`` is that stretch of the line, at offset ``base``.  True when a
+    venue with a year was found (the evidence that this is a paper)."""
+    lead = _LEAD_SEP.match(text)
+    had_sep = lead.end() > 0 and lead.group().strip() != ""
+    start = lead.end()
+    end = len(text.rstrip(" \t.,;"))
+    if start >= end:
+        return False
+    venue = None
+    for venue in _PAREN_VENUE.finditer(text, start, end):
+        pass
+    if venue is not None:
+        if _is_date(venue.group("v")):
+            return True  # a date in brackets, not a venue: ``(Mar 2017)``
+        fields.setdefault("venue", field(base, text, venue.start("v"), venue.end("v")))
+        authors_end = len(text[:venue.start()].rstrip(" \t,;"))
+        if authors_end > start and (had_sep or not separated) and re.search(r"[A-Za-z]", text[start:authors_end]):
+            fields.setdefault("authors", field(base, text, start, authors_end))
+        return True
+    piece = text[start:end]
+    loose = lead.group().strip() == ","  # ``[Title](url), NeurIPS 2020 workshop``, ``, 2003``
+    if (_VENUE_YEAR.match(piece) or loose and _VENUE_YEAR_LOOSE.match(piece)) and not _is_date(piece):
+        fields.setdefault("venue", field(base, text, start, end))
+        return True
+    return False
+
+
+def _is_date(text: str) -> bool:
+    """A date, not a venue the date reader would forgive into one (``SEM 2018``)."""
+    parsed = dates.parse(text)
+    return parsed is not None and "month typo" not in parsed.problems
+
+
+def strip_emphasis(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span inside ``*...*`` / ``**...**`` / ``_..._`` when the whole piece is emphasised."""
+    m = _EMPHASIS.match(text, start, end)
+    if m and m.end() == end:
+        return m.start("in"), m.end("in")
+    return start, end
+
+
+def read_labelled(text: str, start: int, end: int, base: int, fields: dict, labels: list) -> str | None:
+    """``Label: value`` at ``text[start:end]``: the value goes to its field.
+    Returns the field key ("date", "venue", "authors", "links", or the label
+    itself lower-cased), None when the piece is not labelled."""
+    deco = _DECORATION.match(text, start, end)
+    m = _LABELLED.match(text, deco.end(), end)
+    if not m or len(m.group("label").split()) > 4:
+        return None
+    label = m.group("label").strip()
+    key = LABEL_KEYS.get(label.lower(), label.lower())
+    labels.append((key, field(base, text, m.start("label"), m.start("label") + len(label))))
+    v_start, v_end = strip_emphasis(text, m.start("value"), m.end("value"))
+    if key == "date":
+        if dates.parse(text[v_start:v_end]) is not None:
+            fields.setdefault("date", field(base, text, v_start, v_end))
+    elif key in ("venue", "authors"):
+        fields.setdefault(key, field(base, text, v_start, v_end))
+    return key
+
+
+def bare_links(doc, start: int, end: int, known: list[Link]) -> list[Link]:
+    """Bare ``https://`` URLs in ``doc.text[start:end]`` that no link covers."""
+    found = []
+    spans = sorted((link.start, link.end) for link in known)
+    starts = [a for a, _ in spans]
+    reach, far = [], -1  # the furthest end of the links starting up to each one
+    for _, b in spans:
+        far = max(far, b)
+        reach.append(far)
+    for m in _BARE_URL.finditer(doc.text, start, end):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < reach[i]:
+            continue  # inside a link
+        url = m.group().rstrip(".,;:!?'\"")
+        a, b = m.start(), m.start() + len(url)
+        found.append(Link(url, url, url, a, b, a, b, a, b, "bare", doc.line_col(a)[0]))
+    return found

@@ -1,0 +1,284 @@
+"""Paper entries written as list items or as bare paragraphs.
+
+List items (numbered or bulleted, also inside ``>`` quotes), by what opens them:
+``**Title**`` (with the venue after it, an italic authors line, or labelled
+sub-bullets ``- 🗓️ Publication Date: 9th Feb. 2021``), ``[**CVPR 2023**] Title``
+(venue first), ``[Title](url) - Authors (VENUE YEAR)`` (the link is the title),
+``[Title] [[scholar]](url) [[MICCAI 2017]](url)`` (a bracketed title, the venue
+as a link text).  Paragraphs: ``[Title](url), Venue Year [[code]](url)``, and a
+``**Title**`` line followed by ``- Paper: <url>`` / ``- Code: <url>`` bullets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field as dc_field
+
+from . import dates
+from . import paper_fields as pf
+from .nodes import Entry, Field
+
+_MARKER = re.compile(r"[ \t>]*(?P<m>[-*+]|\d{1,3}[.)])[ \t]+")
+_PREFIX = re.compile(r"[ \t>]*")
+_VENUE_FIRST = re.compile(r"\[\*\*(?P<v>[^*\]]+)\*\*\][ \t]*")
+_BOLD = re.compile(r"(?P<deco>[^\w\s\[\]*_(]{1,8}[ \t]*)?\*\*(?P<t>[^*\n]+?)\*\*")
+_BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
+
+
+@dataclass
+class _Item:
+    line: int
+    end: int  # exclusive, past the item's last non-blank line
+    ordered: bool
+    quoted: bool
+    children: list = dc_field(default_factory=list)
+    blocks: list = dc_field(default_factory=list)
+
+
+def _items(doc) -> list[_Item]:
+    """Every list item, in document order, with its direct children and blocks."""
+    out, stack, quote = [], [], 0
+    ordered = []
+    for tok in doc.tokens:
+        kind = tok.type
+        if kind == "blockquote_open":
+            quote += 1
+        elif kind == "blockquote_close":
+            quote -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            ordered.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            ordered.pop()
+        elif kind == "list_item_open":
+            first, last = tok.map
+            while last - 1 > first and not doc.lines[last - 1].strip(" \t>"):
+                last -= 1
+            item = _Item(first, last, ordered[-1], quote > 0)
+            if stack:
+                stack[-1].children.append(item)
+            stack.append(item)
+            out.append(item)
+        elif kind == "list_item_close":
+            stack.pop()
+    by_line = {item.line: item for item in out}
+    for block in doc.blocks:
+        owner = by_line.get(block.item_line) if block.item_line is not None else None
+        if owner is not None:
+            owner.blocks.append(block)
+    return out
+
+
+def list_entries(doc) -> list[Entry]:
+    entries = []
+    claimed_until = -1
+    for item in _items(doc):
+        if item.line < claimed_until or not item.blocks or item.blocks[0].kind != "list_item":
+            continue
+        entry = _item_entry(doc, item)
+        if entry is not None:
+            entries.append(entry)
+            claimed_until = item.end
+    return entries
+
+
+def _item_entry(doc, item: _Item) -> Entry | None:
+    head = item.blocks[0]
+    line = doc.lines[item.line]
+    base = doc.line_starts[item.line]
+    marker = _MARKER.match(line)
+    if marker is None:
+        return None
+    body = marker.end()
+    fields: dict = {}
+    labels: list = []
+    links = [link for b in item.blocks for link in b.links]
+    for child in item.children:
+        links += [link for b in child.blocks for link in b.links]
+    head_links = [l for l in head.links if l.line == item.line]
+    kind = "numbered" if item.ordered else "bullet"
+    shape, title, evidence = _head(doc, line, base, body, head_links, fields, kind)
+    if shape is None:
+        return None
+    # the rest of the item: continuation lines, later paragraphs, sub-bullets
+    pieces = [(n, _PREFIX.match(doc.lines[n]).end()) for b in item.blocks
+              for n in range(b.start_line, b.end_line) if n != item.line]
+    for child in item.children:
+        if child.blocks:
+            m = _MARKER.match(doc.lines[child.line])
+            if m:
+                pieces.append((child.line, m.end()))
+    labelled = 0
+    for n, col in sorted(pieces):
+        text = doc.lines[n]
+        key = _sub_line(text, col, doc.line_starts[n], fields, labels)
+        labelled += key is not None and key != "authors-italic"
+    end_line = item.end
+    links += pf.bare_links(doc, base, doc.line_end(end_line - 1), links)
+    links.sort(key=lambda l: l.start)
+    if labelled and shape.endswith("-bold"):
+        shape = shape.replace("-bold", "-labelled")
+    evidence = evidence or labelled >= 1 and bool(links) or (
+        shape.endswith("-bold") and "authors" in fields and bool(links))
+    if not evidence:
+        return None
+    if item.quoted:
+        shape = "quoted-" + shape
+    return Entry("paper", doc.root, item.line, end_line, base, doc.line_end(end_line - 1), title, fields,
+                 links, shape=shape, labels=labels)
+
+
+def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
+    """(shape, title, evidence) of an item's first line, or (None, "", False)."""
+    end = len(line.rstrip())
+    after_links = [l for l in links if l.start - base >= body]
+    venue = _VENUE_FIRST.match(line, body)
+    if venue:
+        fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))
+        start = venue.end()
+        linked = next((l for l in after_links if l.start - base == start and not pf.is_label_link(l)), None)
+        if linked is not None:
+            fields["title"] = _link_title(linked)
+            return f"{kind}-venue-first", linked.text, True
+        stop = min([l.start - base for l in after_links if l.start - base >= start] + [end])
+        while stop > start and line[stop - 1] in " \t.,":
+            stop -= 1
+        if stop <= start:
+            return None, "", False
+        start, stop = pf.strip_emphasis(line, start, stop)  # ``**Title**``: the list's highlight
+        fields["title"] = pf.field(base, line, start, stop)
+        return f"{kind}-venue-first", line[start:stop], True
+    bold = _BOLD.match(line, body)
+    if bold:
+        title = bold.group("t").strip()
+        if title.startswith("[") or title.endswith(":") or not re.search(r"[A-Za-z\u00c0-\uffff]", title):
+            return None, "", False
+        fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
+        tail_links = [l for l in after_links if l.start - base >= bold.end()]
+        stop = min([l.start - base for l in tail_links] + [end])
+        evidence = False
+        if stop > bold.end():
+            evidence = pf.read_tail(line[bold.end():stop], base + bold.end(), fields, separated=False)
+        return f"{kind}-bold", title, evidence and bool(tail_links)
+    first = next((l for l in after_links if l.start - base == body), None)
+    if first is not None:
+        if first.image or not first.text.strip() or first.url.startswith("#") or pf.is_label_link(first):
+            return None, "", False
+        fields["title"] = _link_title(first)
+        tail_links = [l for l in after_links if l.start > first.end]
+        stop = min([l.start - base for l in tail_links] + [end])
+        evidence = pf.read_tail(line[first.end - base:stop], first.end, fields)
+        evidence = evidence or any(l.text.startswith("[") and pf.is_label_link(l) for l in tail_links)
+        return f"{kind}-link-title", first.text, evidence
+    bracket = _BRACKET.match(line, body)
+    if bracket:
+        tail_links = [l for l in after_links if l.start - base >= bracket.end()]
+        if not any(l.text.startswith("[") or pf.is_label_link(l) for l in tail_links):
+            return None, "", False
+        fields["title"] = pf.field(base, line, bracket.start("t"), bracket.end("t"))
+        for link in tail_links:
+            label = pf.label_text(link)
+            if label and label not in pf.GENERIC_LABELS:
+                inner = doc.text[link.text_start:link.text_end]
+                a = link.text_start + (len(inner) - len(inner.lstrip("[")))
+                b = link.text_end - (len(inner) - len(inner.rstrip("]")))
+                fields["venue"] = Field(a, b, doc.text[a:b])
+                break
+        return f"{kind}-bracket-title", bracket.group("t"), True
+    return None, "", False
+
+
+def _link_title(link):
+    return Field(link.text_start, link.text_end, link.text)
+
+
+def _sub_line(text: str, col: int, base: int, fields: dict, labels: list) -> str | None:
+    """Read one later line of an entry; the field key it gave, if any."""
+    end = len(text.rstrip())
+    end -= len(text[:end]) - len(text[:end].rstrip("\\"))  # a trailing line-break backslash
+    end = len(text[:end].rstrip())
+    if col >= end:
+        return None
+    key = pf.read_labelled(text, col, end, base, fields, labels)
+    if key is not None:
+        return key
+    inner = pf.strip_emphasis(text, col, end)
+    piece = text[inner[0]:inner[1]]
+    if "date" not in fields and dates.parse(piece) is not None:
+        fields["date"] = pf.field(base, text, *inner)
+        return "date"
+    if inner != (col, end) and "authors" not in fields and "](" not in piece:
+        fields["authors"] = pf.field(base, text, *inner)
+        return "authors-italic"
+    return None
+
+
+# -- paragraphs -----------------------------------------------------------------
+def paragraph_entries(doc) -> list[Entry]:
+    entries = []
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
+        if block.kind != "paragraph" or block.list_depth:
+            continue
+        by_line: dict[int, list] = {}
+        for link in block.links:
+            by_line.setdefault(link.line, []).append(link)
+        for n in range(block.start_line, block.end_line):
+            entry = _link_paragraph(doc, block, n, by_line.get(n, [])) or (
+                _bold_with_bullets(doc, blocks, index) if n == block.start_line == block.end_line - 1 else None)
+            if entry is not None:
+                entries.append(entry)
+    return entries
+
+
+def _link_paragraph(doc, block, n: int, links) -> Entry | None:
+    line = doc.lines[n]
+    base = doc.line_starts[n]
+    body = _PREFIX.match(line).end()
+    first = next((l for l in links if l.start - base == body), None)
+    if first is None or first.image or first.url.startswith("#") or pf.is_label_link(first) or not first.text.strip():
+        return None
+    fields = {"title": _link_title(first)}
+    tail_links = [l for l in links if l.start > first.end]
+    stop = min([l.start - base for l in tail_links] + [len(line.rstrip())])
+    if not pf.read_tail(line[first.end - base:stop], first.end, fields):
+        return None
+    shape = "quoted-paragraph-link" if block.in_blockquote else "paragraph-link"
+    return Entry("paper", doc.root, n, n + 1, base, doc.line_end(n), first.text, fields, links, shape=shape)
+
+
+def _bold_with_bullets(doc, blocks, index: int) -> Entry | None:
+    """``**Title**`` alone on its line, then bullets ``- Paper: <url>``."""
+    block = blocks[index]
+    line = doc.lines[block.start_line]
+    base = doc.line_starts[block.start_line]
+    body = _PREFIX.match(line).end()
+    bold = _BOLD.match(line, body)
+    if not bold or bold.end() != len(line.rstrip()) or bold.group("t").strip().endswith(":"):
+        return None
+    fields = {"title": pf.field(base, line, bold.start("t"), bold.end("t"))}
+    labels: list = []
+    links = []
+    last = block.end_line
+    labelled = 0
+    for j in range(index + 1, len(blocks)):
+        later = blocks[j]
+        gap = doc.lines[last:later.start_line]
+        if later.kind != "list_item" or later.list_depth != block.list_depth + 1 or any(g.strip(" \t>") for g in gap):
+            break
+        text = doc.lines[later.start_line]
+        m = _MARKER.match(text)
+        if m is None or pf.read_labelled(text, m.end(), len(text.rstrip()), doc.line_starts[later.start_line],
+                                         fields, labels) is None:
+            break
+        labelled += 1
+        links += later.links
+        last = later.end_line
+    if not labelled:
+        return None
+    end = doc.line_end(last - 1)
+    links += pf.bare_links(doc, base, end, links)
+    if not links:
+        return None
+    links.sort(key=lambda l: l.start)
+    shape = "quoted-bold-subbullets" if block.in_blockquote else "bold-subbullets"
+    return Entry("paper", doc.root, block.start_line, last, base, end, bold.group("t").strip(), fields, links,
+                 shape=shape, labels=labels)

@@ -1,0 +1,154 @@
+"""Tables of papers: ``|Date|Authors|Title|Code|`` with ``202305``, ``2023-05``
+or ``2023-05-12`` dates.  A row with a date cell and a title is an entry;
+columns are found by their header, or the date column by its values."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import dates
+from . import paper_fields as pf
+from .nodes import Entry, Field
+
+_DATE_HEAD = re.compile(r"\b(?:date|time|year|month|published|release[ds]?)\b", re.I)
+_TITLE_HEAD = re.compile(r"\b(?:title|paper|papers|name|article)\b", re.I)
+_AUTHOR_HEAD = re.compile(r"\bauthors?\b", re.I)
+_VENUE_HEAD = re.compile(r"\b(?:venue|conference|journal|publication|pub\.?)\b", re.I)
+
+
+def _tables(doc):
+    """[(header cell texts, [(row line, [cell inline token index])])] per table."""
+    out, header, rows, cells, in_head, tok_line = [], [], [], None, False, 0
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens):
+        kind = tok.type
+        if kind == "table_open":
+            header, rows = [], []
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            cells, tok_line = [], tok.map[0]
+        elif kind == "tr_close":
+            if not in_head:
+                rows.append((tok_line, cells))
+        elif kind == "inline" and cells is not None and tokens[i - 1].type in ("th_open", "td_open"):
+            if in_head:
+                header.append(tok.content)
+            else:
+                cells.append(i)
+        elif kind == "table_close":
+            out.append((header, rows))
+            cells = None
+    return out
+
+
+def table_entries(doc) -> list[Entry]:
+    entries = []
+    tables = _tables(doc)
+    if not tables:
+        return entries
+    starts = _LinkIndex(doc)
+    for header, rows in tables:
+        if len(rows) < 1:
+            continue
+        columns = _columns(doc, header, rows, starts)
+        if columns is None:
+            continue
+        for line, cells in rows:
+            entry = _row(doc, line, cells, columns, starts)
+            if entry is not None:
+                entries.append(entry)
+    return entries
+
+
+def _cell(doc, index: int) -> tuple[int, int]:
+    start, end, _prefix = doc.inline_regions[index]
+    return start, end
+
+
+class _LinkIndex:
+    """The document's links by position, so a cell finds its own in log time."""
+
+    def __init__(self, doc) -> None:
+        self.links = sorted(doc.links, key=lambda l: l.start)
+        self.starts = [l.start for l in self.links]
+
+    def between(self, start: int, end: int):
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return self.links[lo:hi]
+
+
+def _columns(doc, header, rows, index):
+    def find(pattern):
+        return next((i for i, h in enumerate(header) if pattern.search(h)), None)
+
+    date = find(_DATE_HEAD)
+    if date is None:  # a column whose cells are mostly dates
+        for col in range(len(header)):
+            values = [doc.text[slice(*_cell(doc, cells[col]))] for _, cells in rows if col < len(cells)]
+            parsed = sum(1 for v in values if v.strip() and _date(v) is not None)
+            if values and parsed * 5 >= len(values) * 4:
+                date = col
+                break
+    if date is None:
+        return None
+    title = find(_TITLE_HEAD)
+    if title is None or title == date:  # the column with the most links
+        counts = [0] * len(header)
+        for _, cells in rows:
+            for col, cell in enumerate(cells[:len(header)]):
+                counts[col] += bool(_links_in(doc, cell, index))
+        counts[date] = -1
+        title = max(range(len(header)), key=lambda c: counts[c]) if header else None
+        if title is None or counts[title] <= 0:
+            return None
+    return {"date": date, "title": title, "authors": find(_AUTHOR_HEAD), "venue": find(_VENUE_HEAD)}
+
+
+def _date(text: str):
+    parsed = dates.parse(text.strip())
+    return parsed if parsed is not None and parsed.year is not None else None
+
+
+def _links_in(doc, cell, index):
+    start, end = _cell(doc, cell)
+    return index.between(start, end) if end > start else []
+
+
+def _row(doc, line: int, cells, columns, index) -> Entry | None:
+    if max(columns["date"], columns["title"]) >= len(cells):
+        return None
+    d_start, d_end = _cell(doc, cells[columns["date"]])
+    text = doc.text[d_start:d_end]
+    inner = pf.strip_emphasis(text, 0, len(text))
+    if _date(text[inner[0]:inner[1]]) is None:
+        return None
+    fields = {"date": Field(d_start + inner[0], d_start + inner[1], text[inner[0]:inner[1]])}
+    t_start, t_end = _cell(doc, cells[columns["title"]])
+    cell_links = _links_in(doc, cells[columns["title"]], index)
+    named = next((l for l in cell_links if not pf.is_label_link(l) and not l.image), None)
+    if named is not None and doc.text[t_start:named.start].strip() == "":
+        fields["title"] = Field(named.text_start, named.text_end, named.text)
+    else:
+        stop = min([l.start for l in cell_links] + [t_end])
+        while stop > t_start and doc.text[stop - 1] in " \t":
+            stop -= 1
+        if stop <= t_start:
+            return None
+        fields["title"] = Field(t_start, stop, doc.text[t_start:stop])
+    for key in ("authors", "venue"):
+        col = columns[key]
+        if col is not None and col < len(cells):
+            a, b = _cell(doc, cells[col])
+            if b > a:
+                fields[key] = Field(a, b, doc.text[a:b])
+    start, end = doc.line_starts[line], doc.line_end(line)
+    links = list(index.between(start, end))
+    links += pf.bare_links(doc, start, end, links)
+    links.sort(key=lambda l: l.start)
+    shape = "quoted-table-row" if doc.lines[line].lstrip().startswith(">") else "table-row"
+    return Entry("paper", doc.root, line, line + 1, start, end, fields["title"].text, fields, links,
+                 shape=shape)

@@ -1,0 +1,77 @@
+"""Paper entries in every shape: scenarios under tests/fixtures/shapes/ (family
+detected, no preset), and the corpus paper lists read as papers."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from helpers import check_scenario, scenarios
+
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import validate
+from awesome_lint.model.document import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.parametrize("stem, rules, unsafe, blocks", list(scenarios(FIXTURES)))
+def test_scenario(stem, rules, unsafe, blocks):
+    cfg = validate({"select": stem.split("+"), "rules": rules}, None)
+    check_scenario(engine.build_settings(cfg), blocks, unsafe)
+
+
+# Entries per corpus paper list, counted by reading the lists (grep for the
+# shape's opening, then the lines it got wrong corrected by eye):
+CORPUS_PAPERS = {
+    # `^\s*[0-9]+\. \*\*`: every numbered bold item, numbered 1. or 21.
+    "thunlp__GNNPapers.md": ("numbered-bold", 461),
+    # 159 `* [Title](url) ... (VENUE YEAR)` + lines 57, 82, 137 (no year in
+    # parentheses, but [[code]] / [[project page]] links)
+    "YapengTian__awesome-audio-visual.md": ("bullet-link-title", 162),
+    # `^\|[0-9]{6}\|`
+    "YichiZhang98__SAM4MIS.md": ("table-row", 425),
+    # `^\| *[0-9]{4}-[0-9]{2} *\|`: the milestone table
+    "Hannibal046__Awesome-LLM.md": ("table-row", 62),
+    # `^- \[[^]]+\] +\[\[`
+    "xinario__awesome-gan-for-medical-imaging.md": ("bullet-bracket-title", 177),
+    # 276 `- [**Venue**]` lines, less the template inside a code fence (line 17)
+    "richard-peng-xia__awesome-multimodal-in-medical-imaging.md": ("bullet-venue-first", 275),
+    # 107 `^\*\*Title\*\*$` lines + lines 803, 813 (indented by one space)
+    "amusi__CVPR2024-Papers-with-Code.md": ("bold-subbullets", 109),
+    # 455 `^\[Title\](url), ` + line 918 (a URL with parentheses) and line 1000
+    # (`[LANTERN 2021](url): ... @ EACL 2021`, a workshop)
+    "pliang279__awesome-multimodal-ml.md": ("paragraph-link", 457),
+    "hee9joon__Awesome-Diffusion-Models.md": ("bold-block", 2975),
+    # 204 bold openings less line 625, indented 4 spaces: an indented code block
+    "fahadshamshad__awesome-transformers-in-medical-imaging.md": ("bold-block", 203),
+    "zhaozh10__Awesome-CLIP-in-Medical-Imaging.md": ("bold-block", 165),
+    "xmindflow__Awesome-Foundation-Models-in-Medical-Imaging.md": ("bold-block", 41),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS_PAPERS))
+def test_corpus_paper_lists_are_read_as_papers(name):
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    shape, count = CORPUS_PAPERS[name]
+    doc = Document(path.read_text(encoding="utf-8"), str(path))
+    papers = [e for e in doc.entries if e.kind == "paper"]
+    assert Counter(e.shape for e in papers) == {shape: count}
+    assert all(e.section.family == "papers" for e in papers)
+    assert not [e for e in doc.entries if e.kind == "item" and e.section.family == "papers"]
+    for entry in papers:  # every field is an exact span of the text
+        for field in entry.fields.values():
+            assert doc.text[field.start:field.end] == field.text
+        assert entry.title
+
+
+def test_every_corpus_paper_list_is_covered():
+    manifest = CORPUS / "MANIFEST.tsv"
+    if not manifest.exists():
+        pytest.skip("../shared/corpus is not here")
+    rows = [line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:]]
+    assert {r[0] for r in rows if r[4] == "papers"} == set(CORPUS_PAPERS)

@@ -1,0 +1,221 @@
+"""Each paper shape gives the fields the bold-block reader gives, as exact spans."""
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import Config
+from awesome_lint.model import dates
+from awesome_lint.model.document import Document
+from awesome_lint.rule import Context
+
+
+def _fields(text):
+    doc = Document(text)
+    papers = [e for e in doc.entries if e.kind == "paper"]
+    out = []
+    for entry in papers:
+        for f in entry.fields.values():
+            assert doc.text[f.start:f.end] == f.text
+        out.append((entry.shape, {k: f.text for k, f in entry.fields.items()}, [l.url for l in entry.links]))
+    return doc, out
+
+
+def test_numbered_bold_with_authors_paragraph():
+    doc, got = _fields(
+        "# GNN\n\n## Models\n\n"
+        "1. **Graph Attention Networks.** ICLR 2018. [paper](https://arxiv.org/abs/1710.10903)\n\n"
+        "    *Petar Velickovic, Guillem Cucurull.*\n\n"
+        "1. **Deep Sets.** NeurIPS 2017. [paper](https://arxiv.org/abs/1703.06114)\n\n"
+        "    *Manzil Zaheer.*\n"
+    )
+    assert got == [
+        ("numbered-bold", {"title": "Graph Attention Networks.", "venue": "ICLR 2018",
+                           "authors": "Petar Velickovic, Guillem Cucurull."}, ["https://arxiv.org/abs/1710.10903"]),
+        ("numbered-bold", {"title": "Deep Sets.", "venue": "NeurIPS 2017", "authors": "Manzil Zaheer."},
+         ["https://arxiv.org/abs/1703.06114"]),
+    ]
+    assert [e.end_line - e.start_line for e in doc.entries] == [3, 3]
+
+
+def test_numbered_labelled_date_in_emphasis():
+    _, got = _fields(
+        "# L\n\n## A\n\n"
+        "1. 📜 **Paper One**\n"
+        "   - 🗓️ Publication Date: *21st Apr. 2022*\n"
+        "   - 📖 Journal: Radiology\n"
+        "   - 🧑‍🔬 Authors: Ann One\n"
+        "   - 📄 [PDF](https://example.org/1.pdf)\n"
+    )
+    assert got == [("numbered-labelled", {"title": "Paper One", "date": "21st Apr. 2022", "venue": "Radiology",
+                                          "authors": "Ann One"}, ["https://example.org/1.pdf"])]
+
+
+def test_bold_title_with_bare_url_bullets():
+    doc, got = _fields(
+        "# CVPR\n\n# Backbone\n\n"
+        "**RepViT: Revisiting Mobile CNN**\n\n"
+        "- Paper: https://arxiv.org/abs/2307.09283\n"
+        "- Code: https://github.com/THU-MIG/RepViT \n\n"
+        "**TransNeXt**\n\n"
+        "- Paper: https://arxiv.org/abs/2311.17132\n"
+    )
+    assert got == [
+        ("bold-subbullets", {"title": "RepViT: Revisiting Mobile CNN"},
+         ["https://arxiv.org/abs/2307.09283", "https://github.com/THU-MIG/RepViT"]),
+        ("bold-subbullets", {"title": "TransNeXt"}, ["https://arxiv.org/abs/2311.17132"]),
+    ]
+    assert [k for k, _ in doc.entries[0].labels] == ["links", "links"]
+
+
+def test_link_title_bullet_with_authors_and_venue():
+    _, got = _fields(
+        "# AV\n\n## Sep\n\n"
+        "* [The Sound of Pixels](https://arxiv.org/pdf/1804.03160.pdf) - Zhao, H., & Gan, C. (ECCV 2018) "
+        "[[code]](https://github.com/h/s)\n"
+    )
+    assert got == [("bullet-link-title", {"title": "The Sound of Pixels", "venue": "ECCV 2018",
+                                          "authors": "Zhao, H., & Gan, C."},
+                    ["https://arxiv.org/pdf/1804.03160.pdf", "https://github.com/h/s"])]
+
+
+def test_bracket_title_takes_its_venue_from_a_link_text():
+    _, got = _fields(
+        "# GAN\n\n# Seg\n\n"
+        "- [SegAN: Adversarial Network] [[scholar]](https://scholar.google.com/x) [[MICCAI 2017]](https://l.org/1)\n"
+    )
+    assert got == [("bullet-bracket-title", {"title": "SegAN: Adversarial Network", "venue": "MICCAI 2017"},
+                    ["https://scholar.google.com/x", "https://l.org/1"])]
+
+
+def test_venue_first_in_a_quote_and_paragraph_entries():
+    _, got = _fields(
+        "# M\n\n## S\n\n"
+        "> - [**CVPR 2023**] Vision Language Models [[pdf]](https://arxiv.org/pdf/2304.00685)\n\n"
+        "## P\n\n"
+        "[FLAVA: A Foundational Model](https://arxiv.org/abs/2112.04482), CVPR 2022 [[code]](https://g.com/f)\n"
+    )
+    assert got == [
+        ("quoted-bullet-venue-first", {"venue": "CVPR 2023", "title": "Vision Language Models"},
+         ["https://arxiv.org/pdf/2304.00685"]),
+        ("paragraph-link", {"title": "FLAVA: A Foundational Model", "venue": "CVPR 2022"},
+         ["https://arxiv.org/abs/2112.04482", "https://g.com/f"]),
+    ]
+
+
+def test_table_rows_with_a_date_column():
+    doc, got = _fields(
+        "# T\n\n## Papers\n\n"
+        "|Date|Authors|Title|Code|\n|---|---|---|---|\n"
+        "|202305|A. One et al.|Segmenting Livers [(paper)](https://arxiv.org/abs/2305.00001)|[Code](https://g.com/a)|\n"
+        "|2023-04-12|B. Two et al.|[Hearts](https://arxiv.org/abs/2304.00002)|None|\n"
+    )
+    assert got == [
+        ("table-row", {"date": "202305", "title": "Segmenting Livers", "authors": "A. One et al."},
+         ["https://arxiv.org/abs/2305.00001", "https://g.com/a"]),
+        ("table-row", {"date": "2023-04-12", "title": "Hearts", "authors": "B. Two et al."},
+         ["https://arxiv.org/abs/2304.00002"]),
+    ]
+
+
+def test_prose_toc_and_news_bullets_stay_prose():
+    doc = Document(
+        "# List\n\n## Contents\n\n- [Papers](#papers)\n\n## News\n\n"
+        "- **[2024-09]** 🎉 [CARES](https://arxiv.org/abs/2406.06007) was accepted at NeurIPS'24\n"
+        "- **Third release:** June 3, 2023\n\n"
+        "[Tutorials](https://x.org/t) at CVPR 2022 and NAACL 2022, slides [here](https://x.org/s)\n"
+    )
+    assert doc.entries == []
+    assert [s.family for s in doc.sections] == [None, None, None, None]
+
+
+def test_a_document_holds_both_families():
+    doc = Document(
+        "# Mixed\n\n## Papers\n\n"
+        "* [Objects that Sound](https://arxiv.org/pdf/1712.06651.pdf) - Arandjelovic, R. (ECCV 2018)\n"
+        "* [The Sound of Pixels](https://arxiv.org/pdf/1804.03160.pdf) - Zhao, H. (ECCV 2018)\n\n"
+        "## Datasets\n\n"
+        "* [VoxCeleb](http://www.robots.ox.ac.uk/~vgg/data/voxceleb/) - Speaker identification.\n"
+        "* [AVSpeech](https://looking-to-listen.github.io/avspeech/) - Speech separation.\n"
+        "* [LRW](http://www.robots.ox.ac.uk/~vgg/data/lip_reading/lrw1.html) - Lip reading.\n"
+        "* [LRS2](http://www.robots.ox.ac.uk/~vgg/data/lip_reading/lrs2.html) - Lip reading in sentences\n"
+        "* [LRS3](http://www.robots.ox.ac.uk/~vgg/data/lip_reading/lrs3.html) - TED talks.\n"
+    )
+    assert [(s.title, s.family) for s in doc.sections[1:]] == [("Mixed", None), ("Papers", "papers"),
+                                                                ("Datasets", "awesome")]
+    assert [e.kind for e in doc.entries] == ["paper", "paper", "item", "item", "item", "item", "item"]
+    assert doc.family == "awesome" and doc.families == {"papers", "awesome"}  # items are most
+    # classic item checks run on the classic section only; paper checks on the papers
+    settings = engine.build_settings(Config())
+    _, found = engine.check(doc.text, settings, Context())
+    lines = {(doc.line_col(d.start)[0] + 1, d.rule) for d in found}
+    assert (13, "entry-format") in lines  # no full stop where the section's items have one
+    assert not {n for n, rule in lines if n in (5, 6)}
+
+
+def test_main_heading_accepts_hash_sections_when_every_heading_is_one():
+    text = ("# Awesome Things\n\n# Tools\n\n- [A](https://a.org) - A tool.\n- [B](https://b.org) - B tool.\n\n"
+            "# Books\n\n- [C](https://c.org) - A book.\n")
+    settings = engine.build_settings(Config(select=["main-heading"]))
+    _, found = engine.check(text, settings, Context())
+    assert found == []
+
+
+@pytest.mark.parametrize("text, day, month, year", [
+    ("9th Feb. 2021", 9, 2, 2021), ("Feb. 9, 2021", 9, 2, 2021), ("2023-05", None, 5, 2023),
+    ("202305", None, 5, 2023), ("202311", None, 11, 2023), ("2023-5", None, 5, 2023), ("May 2023", None, 5, 2023),
+])
+def test_the_date_forms_of_paper_lists(text, day, month, year):
+    parsed = dates.parse(text)
+    assert (parsed.day, parsed.month, parsed.year) == (day, month, year)
+
+
+@pytest.mark.parametrize("text", ["202313", "2023-13", "123456", "SEM 2018x", "2023-5-"])
+def test_not_month_dates(text):
+    assert dates.parse(text) is None
+
+
+def test_month_dates_sort_before_the_days_of_their_month_and_miss_no_day():
+    assert dates.parse("2023-05").key == (2023, 5, 0) < dates.parse("1st May, 2023").key
+    assert dates.parse("202305").monthly and dates.parse("2023-05").monthly
+    assert not dates.parse("May 2023").monthly  # a word month without its day still misses it
+    assert dict(dates.written("202305")) == {"order": "iso"}
+
+
+@pytest.mark.parametrize("text, details", [
+    ("9th Feb. 2021", {"ordinal": True, "padding": False, "month": "abbr.", "order": "day-month-year",
+                       "comma": False}),
+    ("*21st Apr. 2022*".strip("*"), {"ordinal": True, "month": "abbr.", "order": "day-month-year", "comma": False}),
+    ("2th May. 2023", {"ordinal": True, "padding": False, "order": "day-month-year", "comma": False}),
+])
+def test_written_details_of_the_labelled_list_dates(text, details):
+    assert dict(dates.written(text)) == details
+
+
+def test_venue_first_title_in_bold_is_read_without_its_stars():
+    _, got = _fields("# M\n\n## S\n\n- [**arXiv 2024**] **MedRG: Report Grounding** [[pdf]](https://arxiv.org/abs/1)\n"
+                     "- [**MICCAI 2023**] Phrase Grounding [[pdf]](https://arxiv.org/abs/2)\n")
+    assert [f["title"] for _, f, _ in got] == ["MedRG: Report Grounding", "Phrase Grounding"]
+
+
+def test_an_item_that_looks_like_a_paper_stays_an_item_in_a_classic_section():
+    doc = Document(
+        "# Tools\n\n## Lists\n\n"
+        "- [Tuning-Papers](https://github.com/a/b) - A trend that starts from `Natural-Instruction` (ACL 2022).\n"
+        "- [Prompts](https://github.com/c/d) - A collection of prompts.\n"
+        "- [Guide](https://github.com/e/f) - A practical guide.\n"
+    )
+    assert [(e.kind, e.title) for e in doc.entries] == [("item", "Tuning-Papers"), ("item", "Prompts"),
+                                                         ("item", "Guide")]
+    assert doc.sections[2].family == "awesome"
+
+
+def test_an_item_linking_to_a_listed_paper_is_not_a_wrong_link():
+    text = ("# LLM\n\n## Milestones\n\n| Date | Paper |\n|---|---|\n"
+            "| 2022-05 | [OPT: Open Pre-trained Transformer Language Models](https://arxiv.org/abs/2205.01068) |\n"
+            "| 2022-04 | [PaLM: Scaling Language Modeling](https://arxiv.org/abs/2204.02311) |\n\n"
+            "## Models\n\n- [OPT-66B](https://arxiv.org/abs/2205.01068) - Open weights.\n"
+            "- [BLOOM](https://huggingface.co/bigscience/bloom) - Open weights.\n")
+    settings = engine.build_settings(Config(select=["duplicate"]))
+    _, found = engine.check(text, settings, Context())
+    assert found == []
