@@ -13,7 +13,7 @@ def fast(**changes) -> CheckOptions:
     """Options that keep each test to a fraction of a second."""
     base = dict(
         allow_private=True, timeout=0.5, connect_timeout=0.5, retries=2,
-        backoff=0.01, max_backoff=0.05, max_retry_after=2.0, cache=None,
+        backoff=0.01, max_backoff=0.05, max_retry_after=2.0, cache=None, content_checks=False,
     )
     base.update(changes)
     return CheckOptions(**base)

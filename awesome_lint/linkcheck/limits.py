@@ -1,40 +1,80 @@
-"""Per-host politeness: how many requests at once, and how far apart."""
+"""Per-host politeness: a request rate that follows what the host tells us.
+
+Each host has a pace (a token bucket of one token: request starts at least
+1/rate apart) and a small cap on requests at once, so that one slow answer
+never stalls the host while the rate stays where the host wants it.
+
+The rate is additive-increase, multiplicative-decrease.  Until a host first
+pushes back it grows by one request/s per clean answer (about doubling every
+second); when answers say the host is limiting us, the rate the host really
+accepted over the last seconds becomes a ceiling the rate stays under, the
+rate is halved and the host pauses for its Retry-After.  After that, clean
+answers bring the rate back up to the ceiling, never past it.  A host that
+states its limit in X-RateLimit-* / RateLimit-* headers gets that rate at once.
+"""
 
 from __future__ import annotations
 
+import heapq
+import math
+import re
+import time
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+START_RATE = 10.0  # requests/s before a host has said anything
+MAX_RATE = 100.0
+MIN_RATE = 0.05
+MARGIN = 0.9  # stay this far under a rate the host accepted
+WINDOW = 2.0  # seconds of answers weighed when a host pushes back
+LIMITED_SHARE = 0.2  # pushed-back share of the window that means "the host is limiting us"
+MIN_PUSHED = 3
+
 
 @dataclass(frozen=True)
 class HostLimit:
-    concurrency: int = 4
-    interval: float = 0.0  # minimum seconds between two request starts
+    rate: float | None = None  # requests/s; None: learned from the host's answers
+    concurrency: int = 6
+
+    def __post_init__(self) -> None:
+        if self.rate is not None and not (MIN_RATE <= self.rate <= MAX_RATE * 10):
+            raise ValueError(f"rate must be between {MIN_RATE} and {MAX_RATE * 10:g} requests/s, not {self.rate}")
+        if not 1 <= self.concurrency <= 64:
+            raise ValueError(f"concurrency must be between 1 and 64, not {self.concurrency}")
 
 
-# Sites that awesome lists link to by the hundred and that answer bursts with 429s.
+# Sites that awesome lists link to by the hundred: a few at once, and the rate
+# is learned from their answers like any other host's.
 DEFAULT_PER_HOST: Mapping[str, HostLimit] = {
-    "github.com": HostLimit(concurrency=2, interval=0.1),
-    "arxiv.org": HostLimit(concurrency=1, interval=0.5),
+    "github.com": HostLimit(concurrency=4),
+    "arxiv.org": HostLimit(concurrency=4),
 }
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def host_and_port(url: str) -> tuple[str, int]:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port or DEFAULT_PORTS.get(parts.scheme.lower(), 0)
-    return host, port
+    """Host (lower case, no brackets, no trailing dot) and port; ("", 0) when the URL has none that works."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "", 0
+    host = normal_host(parts.hostname or "")
+    return host, port or DEFAULT_PORTS.get(parts.scheme.lower(), 0)
+
+
+def normal_host(host: str) -> str:
+    return host.strip("[]").lower().rstrip(".")
 
 
 def host_key(url: str) -> str:
     """The name a server knows itself by: host, plus the port when it is not the scheme's default."""
-    parts = urlsplit(url)
     host, port = host_and_port(url)
-    if port and port != DEFAULT_PORTS.get(parts.scheme.lower()):
+    scheme = url.split(":", 1)[0].lower()
+    if port and port != DEFAULT_PORTS.get(scheme):
         return f"{host}:{port}"
     return host
 
@@ -57,28 +97,162 @@ def match_limit(
 
 
 @dataclass
+class Pace:
+    """When the next request to one host may start."""
+
+    fixed: float | None = None  # a configured rate is used as given
+    rate: float = START_RATE
+    ceiling: float | None = None
+    next_start: float = 0.0
+    pause_until: float = 0.0
+    answers: deque = field(default_factory=deque)  # (time, pushed back?) within WINDOW
+
+    def __post_init__(self) -> None:
+        if self.fixed is not None:
+            self.rate = self.ceiling = self.fixed
+
+    def ready_at(self) -> float:
+        return max(self.next_start, self.pause_until)
+
+    def take(self, now: float) -> None:
+        self.next_start = max(now, self.next_start) + 1.0 / self.rate
+
+    def pause(self, now: float, seconds: float) -> None:
+        self.pause_until = max(self.pause_until, now + seconds)
+
+    def _note(self, now: float, pushed_back: bool) -> None:
+        self.answers.append((now, pushed_back))
+        while self.answers and self.answers[0][0] < now - WINDOW:
+            self.answers.popleft()
+
+    def clean(self, now: float) -> None:
+        self._note(now, False)
+        if self.fixed is not None:
+            return
+        if self.ceiling is None:
+            self.rate = min(MAX_RATE, self.rate + 1.0)
+        else:
+            self.rate = min(self.ceiling, self.rate + max(0.2, 0.1 * self.ceiling))
+
+    def pushed_back(self, now: float, wait: float | None, cap: float, learn: bool) -> bool:
+        """Note a 429 or 503; returns whether the host as a whole is pushing back.
+
+        A single URL answering 429 now and then is about that URL; a rate
+        limiter turns away a share of everything sent while accepting about
+        its limit, which (for 429s, `learn`) becomes the ceiling.  The rate
+        drops at most fourfold per push-back, whatever a small sample says.
+        """
+        self._note(now, True)
+        pushed = sum(1 for _, back in self.answers if back)
+        if pushed < MIN_PUSHED or pushed < LIMITED_SHARE * len(self.answers):
+            return False
+        if self.fixed is None:
+            if learn:
+                accepted = len(self.answers) - pushed
+                span = max(1.0, min(WINDOW, now - self.answers[0][0]))
+                estimate = max(self.rate / 4, MARGIN * accepted / span)
+                self.ceiling = max(MIN_RATE, min(self.ceiling or math.inf, estimate))
+            self.rate = max(MIN_RATE, self.rate / 2)
+            if self.ceiling is not None:
+                self.rate = min(self.rate, self.ceiling)
+        self.answers.clear()
+        self.pause(now, min(cap, wait if wait is not None else 1.0 / self.rate))
+        return True
+
+    def told(self, now: float, rate: float | None, wait: float | None) -> None:
+        """Apply a limit the host stated in its headers."""
+        if rate is not None and self.fixed is None:
+            self.ceiling = self.rate = max(MIN_RATE, min(MAX_RATE, MARGIN * rate))
+        if wait is not None:
+            self.pause(now, wait)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _number(value: str | None) -> float | None:
+    match = _NUMBER.match((value or "").strip())
+    return float(match.group(0)) if match else None
+
+
+def _params(value: str) -> dict[str, str]:
+    """`limit=10, remaining=3, reset=1` or `"name";q=10;w=1` as a flat dict."""
+    found: dict[str, str] = {}
+    for piece in re.split(r"[;,]", value):
+        if "=" in piece:
+            key, _, val = piece.partition("=")
+            found.setdefault(key.strip().lower(), val.strip().strip('"'))
+    return found
+
+
+def stated_limit(headers: Mapping[str, str], now_epoch: float | None = None) -> tuple[float | None, float | None]:
+    """(requests/s the host allows, seconds to wait before the next request) from rate-limit headers.
+
+    Understands X-RateLimit-Limit/-Remaining/-Reset (Reset as seconds or as an
+    epoch time), RateLimit-Limit/-Remaining/-Reset, and RateLimit-Policy /
+    RateLimit with a window (`10;w=1`, `"default";q=10;w=1`, `limit=10, remaining=0, reset=3`).
+    """
+    now_epoch = time.time() if now_epoch is None else now_epoch
+    lower = {k.lower(): v for k, v in headers.items()}
+    policy = _params(lower.get("ratelimit-policy", ""))
+    combined = _params(lower.get("ratelimit", ""))
+    limit = _number(lower.get("ratelimit-limit") or lower.get("x-ratelimit-limit"))
+    remaining = _number(lower.get("ratelimit-remaining") or lower.get("x-ratelimit-remaining"))
+    reset = _number(lower.get("ratelimit-reset") or lower.get("x-ratelimit-reset"))
+    raw_policy = lower.get("ratelimit-policy", "").strip()
+    if limit is None:
+        limit = _number(policy.get("q") or combined.get("limit") or raw_policy)
+    window = _number(policy.get("w") or combined.get("w"))
+    if remaining is None:
+        remaining = _number(combined.get("remaining") or combined.get("r"))
+    if reset is None:
+        reset = _number(combined.get("reset") or combined.get("t"))
+    if reset is not None and reset > 1e9:  # an epoch time, as GitHub sends
+        reset = max(0.0, reset - now_epoch)
+    rate = limit / window if limit and window else None
+    wait = reset if remaining is not None and remaining < 1 and reset is not None else None
+    return rate, wait
+
+
+@dataclass
 class HostState:
     limit: HostLimit
-    concurrency: int  # current allowance; lowered when the host answers 429
+    pace: Pace
+    fresh: deque = field(default_factory=deque)  # jobs not started yet, in list order
+    later: list = field(default_factory=list)  # heap of (due, order, job): retries and next hops
+    waiting: list = field(default_factory=list)  # jobs waiting for this host's soft-404 probe
     active: int = 0
-    next_start: float = 0.0
-    parked: deque = field(default_factory=deque)
     answers: int = 0
-    recent: deque = field(default_factory=lambda: deque(maxlen=8))  # was each answer a 429?
     timeouts: int = 0  # URLs given up on for timeouts
     refusals: int = 0  # connection attempts refused in a row
     down: tuple[str, str] | None = None  # (verdict, reason) for every later URL of this host
+    method: str = "HEAD"  # GET once HEAD has proved useless on this host
+    soft404: bool | None = None  # does the host answer 200 for a page that cannot exist?
+    probing: bool = False
 
-    def answered(self, now: float, limited: bool, pause: float) -> None:
-        """Note an answer; slow the whole host down when it is rate-limiting us.
+    def next_job(self, now: float):
+        """The job to start now, or None: started jobs (retries, redirects) first when due."""
+        if self.later and self.later[0][0] <= now:
+            return heapq.heappop(self.later)[2]
+        if self.fresh:
+            return self.fresh.popleft()
+        return None
 
-        A 429 now and then is about one URL (it waits for its own Retry-After).
-        When several of the recent answers are 429s the limit is on the host:
-        the host pauses, and its concurrency is halved for the rest of the run.
-        """
-        self.answers += 1
-        self.recent.append(limited)
-        if limited and sum(self.recent) >= 3:
-            self.recent.clear()
-            self.concurrency = max(1, self.concurrency // 2)
-            self.next_start = max(self.next_start, now + pause)
+    def wake_at(self, now: float) -> float | None:
+        """When this host could start something, if it has anything to start."""
+        if self.active >= self.limit.concurrency:
+            return None  # a finishing request wakes the scheduler
+        due = now if self.fresh else (self.later[0][0] if self.later else None)
+        if due is None:
+            return None
+        return max(due, self.pace.ready_at())
+
+    def pending(self) -> int:
+        return len(self.fresh) + len(self.later) + len(self.waiting)
+
+    def drain(self) -> list:
+        jobs = [*self.fresh, *(item[2] for item in self.later), *self.waiting]
+        self.fresh.clear()
+        self.later.clear()
+        self.waiting.clear()
+        return jobs
