@@ -23,6 +23,41 @@ def seconds(value: str, key: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
+def host_limit(host: str, limit, default_concurrency: int):
+    """A per-host entry: {rate: requests/s, concurrency: N}; `interval` (seconds apart) is read as 1/rate."""
+    from awesome_lint.linkcheck import HostLimit
+
+    limit = limit or {}
+    if not isinstance(limit, dict) or set(limit) - {"rate", "concurrency", "interval"}:
+        raise ValueError(f"dead-link: per-host {host} takes rate (requests/s) and concurrency, not {limit!r}")
+    try:
+        rate = limit.get("rate")
+        if rate is None and limit.get("interval"):
+            rate = 1.0 / float(limit["interval"])
+        rate = None if rate is None else float(rate)
+        concurrency = int(limit.get("concurrency", default_concurrency))
+        if isinstance(limit.get("concurrency"), float) or isinstance(rate, bool):
+            raise ValueError
+        return HostLimit(rate=rate, concurrency=concurrency)
+    except (TypeError, ValueError, ZeroDivisionError) as exc:
+        detail = f": {exc}" if str(exc) else ""
+        raise ValueError(
+            f"dead-link: per-host {host} needs a positive rate in requests/s and a whole concurrency{detail}"
+        ) from None
+
+
+def networks(values) -> tuple[str, ...]:
+    import ipaddress
+
+    found = []
+    for value in values or ():
+        try:
+            found.append(str(ipaddress.ip_network(str(value), strict=False)))
+        except ValueError:
+            raise ValueError(f"dead-link: allow-networks takes CIDR blocks such as 10.0.0.0/8, not {value!r}") from None
+    return tuple(found)
+
+
 def _is_http(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
@@ -37,14 +72,15 @@ class DeadLink(Rule):
     @dataclass
     class Options:
         concurrency: int = 48
-        per_host_concurrency: int = 4
-        per_host_interval: float = 0.0
-        # host -> {concurrency: N, interval: seconds}; merged over the github.com/arxiv.org defaults
+        per_host_concurrency: int = 6
+        # host -> {rate: requests/s, concurrency: N}; merged over the github.com/arxiv.org defaults.
+        # Without a rate, a host's rate is learned from its answers.
         per_host: dict = field(default_factory=dict)
-        timeout: float = 10.0
+        timeout: float = 10.0  # seconds for a whole request
         connect_timeout: float = 5.0
+        max_duration: str = ""  # for the whole run, e.g. 10m; what is left is "could not verify"
         retries: int = 3
-        timeout_retries: int = 1
+        timeout_retries: int = 0
         max_retry_after: float = 30.0
         user_agent: str = ""  # "" for awesome-lint's own, "browser" for a browser-like one
         cache: str | None = None  # None: the user cache dir; "" or "none": no cache
@@ -52,6 +88,8 @@ class DeadLink(Rule):
         dead_max_age: str = "6h"
         unverified_max_age: str = "10m"  # "0" never keeps an unverified answer
         allow_private: bool = False
+        allow_networks: list = field(default_factory=list)  # CIDR blocks let through, e.g. an intranet
+        content_checks: bool = True  # soft 404s and login walls, as warnings
         exclude: list = field(default_factory=list)  # regular expressions
         include: list = field(default_factory=list)
         github_api: bool = True  # use the REST API for repository links when GITHUB_TOKEN is set
@@ -60,19 +98,19 @@ class DeadLink(Rule):
         super().__init__(options)
         # The fix loop re-checks the document; a URL is asked about once per run.
         self._known: dict[str, "LinkResult"] = {}
+        self.check_options()  # bad options stop the run before any request
 
     def check_options(self) -> "CheckOptions":
         # imported here: every run loads this class, only --links runs use it
-        from awesome_lint.linkcheck import CheckOptions, HostLimit, default_cache_path
+        from awesome_lint.linkcheck import CheckOptions, default_cache_path
         from awesome_lint.linkcheck.limits import DEFAULT_PER_HOST
 
         o = self.options
         per_host = dict(DEFAULT_PER_HOST)
+        if not isinstance(o.per_host or {}, dict):
+            raise ValueError("dead-link: per-host must map host names to {rate, concurrency}")
         for host, limit in (o.per_host or {}).items():
-            limit = limit or {}
-            per_host[str(host).lower()] = HostLimit(
-                int(limit.get("concurrency", o.per_host_concurrency)), float(limit.get("interval", 0.0))
-            )
+            per_host[str(host).lower()] = host_limit(str(host), limit, o.per_host_concurrency)
         cache = o.cache
         if cache is None:
             cache = str(default_cache_path())
@@ -87,15 +125,17 @@ class DeadLink(Rule):
         return CheckOptions(
             concurrency=o.concurrency,
             per_host_concurrency=o.per_host_concurrency,
-            per_host_interval=o.per_host_interval,
             per_host=per_host,
             connect_timeout=o.connect_timeout,
             timeout=o.timeout,
+            max_duration=seconds(o.max_duration, "max-duration") if str(o.max_duration).strip() else None,
             retries=o.retries,
             timeout_retries=o.timeout_retries,
             max_retry_after=o.max_retry_after,
             user_agent=o.user_agent or CheckOptions.user_agent,
             allow_private=o.allow_private,
+            allow_networks=networks(o.allow_networks),
+            content_checks=bool(o.content_checks),
             exclude=tuple(o.exclude or ()),
             include=tuple(o.include or ()),
             cache=cache,
@@ -123,6 +163,9 @@ class DeadLink(Rule):
                 continue
             if result.verdict == "dead":
                 yield self.diagnostic(f"dead link {url} ({result.reason})", link.start, link.end)
+            elif result.verdict in ("soft404", "login"):
+                what = "looks dead" if result.verdict == "soft404" else "leads to a sign-in page"
+                yield self.diagnostic(f"{url} {what} ({result.reason})", link.start, link.end, severity=WARNING)
             elif result.verdict == "unverified":
                 yield self.diagnostic(
                     f"could not verify {url} ({result.reason})", link.start, link.end, severity=WARNING

@@ -239,6 +239,8 @@ class Checker:
                     timeout=(min(self.options.connect_timeout, self.options.timeout), self.options.timeout),
                     **settings,
                 )
+                if deadline.expired:  # cut while the headers were coming: they are not all there
+                    return self._timed_out(job)
                 body = self._read(response, method)
             return Sent(response.status_code, response.headers, body)
         except requests.exceptions.SSLError:
@@ -262,21 +264,20 @@ class Checker:
                 response.close()
 
     def _read(self, response: requests.Response, method: str) -> bytes | None:
-        """Read at most BODY_CAP bytes; a trickling body is cut by the deadline, keeping what came."""
+        """Read at most BODY_CAP bytes; a body cut short (deadline, reset) keeps what came."""
         if method == "HEAD":
             return None
         chunks: list[bytes] = []
         size = 0
         try:
             while size < BODY_CAP:
-                chunk = response.raw.read(min(16384, BODY_CAP - size), decode_content=True)
+                chunk = response.raw.read1(min(16384, BODY_CAP - size), decode_content=True)
                 if not chunk:
                     break
                 chunks.append(chunk)
                 size += len(chunk)
         except REQUEST_FAILURES:
-            if not chunks:
-                raise
+            pass  # the status line and headers are in: they settle the link
         return b"".join(chunks)
 
     # -- the web -------------------------------------------------------------

@@ -5,8 +5,8 @@ Each host has a pace (a token bucket of one token: request starts at least
 never stalls the host while the rate stays where the host wants it.
 
 The rate is additive-increase, multiplicative-decrease.  Until a host first
-pushes back it grows by one request/s per clean answer (about doubling every
-second); when answers say the host is limiting us, the rate the host really
+pushes back it grows by two requests/s per clean answer (doubling about every
+third of a second, so a limit is usually found in the first second); when answers say the host is limiting us, the rate the host really
 accepted over the last seconds becomes a ceiling the rate stays under, the
 rate is halved and the host pauses for its Retry-After.  After that, clean
 answers bring the rate back up to the ceiling, never past it.  A host that
@@ -31,6 +31,7 @@ MARGIN = 0.9  # stay this far under a rate the host accepted
 WINDOW = 2.0  # seconds of answers weighed when a host pushes back
 LIMITED_SHARE = 0.2  # pushed-back share of the window that means "the host is limiting us"
 MIN_PUSHED = 3
+SLOW_START = 2.0  # requests/s added per clean answer until the first push-back: the limit is found early
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class Pace:
     rate: float = START_RATE
     ceiling: float | None = None
     next_start: float = 0.0
+    last_start: float = 0.0
+    first_start: float | None = None
     pause_until: float = 0.0
     answers: deque = field(default_factory=deque)  # (time, pushed back?) within WINDOW
 
@@ -115,7 +118,14 @@ class Pace:
         return max(self.next_start, self.pause_until)
 
     def take(self, now: float) -> None:
-        self.next_start = max(now, self.next_start) + 1.0 / self.rate
+        self.last_start = max(now, self.next_start)
+        if self.first_start is None:
+            self.first_start = self.last_start
+        self.next_start = self.last_start + 1.0 / self.rate
+
+    def _respace(self) -> None:
+        # a lower rate applies to the very next start, not to the one after it
+        self.next_start = max(self.next_start, self.last_start + 1.0 / self.rate)
 
     def pause(self, now: float, seconds: float) -> None:
         self.pause_until = max(self.pause_until, now + seconds)
@@ -130,7 +140,7 @@ class Pace:
         if self.fixed is not None:
             return
         if self.ceiling is None:
-            self.rate = min(MAX_RATE, self.rate + 1.0)
+            self.rate = min(MAX_RATE, self.rate + SLOW_START)
         else:
             self.rate = min(self.ceiling, self.rate + max(0.2, 0.1 * self.ceiling))
 
@@ -148,13 +158,16 @@ class Pace:
             return False
         if self.fixed is None:
             if learn:
-                accepted = len(self.answers) - pushed
-                span = max(1.0, min(WINDOW, now - self.answers[0][0]))
+                # what the host let through over the last second (or since we began, if less)
+                accepted = sum(1 for t, back in self.answers if t > now - 1.0 and not back)
+                began = self.first_start if self.first_start is not None else now
+                span = min(1.0, max(0.2, now - began))
                 estimate = max(self.rate / 4, MARGIN * accepted / span)
                 self.ceiling = max(MIN_RATE, min(self.ceiling or math.inf, estimate))
             self.rate = max(MIN_RATE, self.rate / 2)
             if self.ceiling is not None:
                 self.rate = min(self.rate, self.ceiling)
+            self._respace()
         self.answers.clear()
         self.pause(now, min(cap, wait if wait is not None else 1.0 / self.rate))
         return True
@@ -163,6 +176,7 @@ class Pace:
         """Apply a limit the host stated in its headers."""
         if rate is not None and self.fixed is None:
             self.ceiling = self.rate = max(MIN_RATE, min(MAX_RATE, MARGIN * rate))
+            self._respace()
         if wait is not None:
             self.pause(now, wait)
 
