@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 import urllib3.exceptions
+from requests.cookies import extract_cookies_to_jar
 
 from .content import login_page, says_not_found
 from .guard import AddressGuard, ResolveError
@@ -151,7 +152,7 @@ def invalid_reason(url: str) -> str | None:
         parts = urlsplit(url)
         parts.port
     except ValueError as exc:
-        return f"invalid URL ({exc})"
+        return f"invalid URL ({str(exc).lower()})"
     if parts.scheme.lower() not in ("http", "https"):
         return "not an http(s) URL"
     if not parts.hostname:
@@ -218,7 +219,7 @@ class Checker:
             settings = self.session.merge_environment_settings(request.url, {}, True, None, None)
             settings["stream"] = True
         except REQUEST_FAILURES as exc:
-            return self._invalid(job, f"invalid URL ({type(exc).__name__})")
+            return self._invalid(job, invalid_reason(url) or f"invalid URL ({type(exc).__name__})")
         name, port = host_and_port(request.url or "")
         if not name or not port:
             return self._invalid(job, invalid_reason(request.url or "") or "invalid URL")
@@ -234,11 +235,14 @@ class Checker:
         response = None
         try:
             with deadline, self.stats.request(job.key):
-                response = self.session.send(
-                    request, allow_redirects=False,
+                # The adapter, not Session.send: redirects are ours to follow, and
+                # requests would parse a malformed Location before we could judge it.
+                response = self.session.get_adapter(request.url).send(
+                    request,
                     timeout=(min(self.options.connect_timeout, self.options.timeout), self.options.timeout),
                     **settings,
                 )
+                extract_cookies_to_jar(self.session.cookies, request, response.raw)
                 if deadline.expired:  # cut while the headers were coming: they are not all there
                     return self._timed_out(job)
                 body = self._read(response, method)
