@@ -212,3 +212,19 @@ def test_bad_link_settings_stop_the_run_with_one_line(tmp_path, capsys, setting,
     out, err = capsys.readouterr()
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_bare_urls_in_text_are_checked(tmp_path, capsys):
+    with Site({"/gone": status(404), "/fine": status(200), "/in-code": status(404)}) as site:
+        (tmp_path / ".awesome-lint.yaml").write_text(CONFIG.format(cache=""))
+        path = tmp_path / "README.md"
+        text = (f"# L\n\nSee {site.url('/gone')}, and {site.url('/fine')}.\n\n"
+                f"`{site.url('/in-code')}` and <!-- {site.url('/in-code')} -->\n")
+        path.write_text(text)
+        code, found, _ = run(capsys, "--links", str(path))
+    assert code == 1
+    assert [d["message"].split(" (")[0] for d in found] == [f"dead link {site.url('/gone')}"]
+    start = text.index(site.url("/gone"))
+    line = text[:start].count("\n") + 1
+    assert (found[0]["line"], found[0]["column"]) == (line, start - text.rfind("\n", 0, start))
+    assert sorted(p for m, p, h in site.requests if "/awesome-lint-" not in p) == ["/fine", "/gone", "/gone"]

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from . import items
 from . import papers
+from .autolinks import bare_urls
 from .nodes import Block, Entry, Heading, Link, Section
 from .positions import align
 from .slug import Slugger, heading_text
@@ -84,11 +85,15 @@ class Document:
         self.sections: list[Section] = []
         self.blocks: list[Block] = []
         self.links: list[Link] = []
+        self._bare_seen: set[tuple[int, int]] = set()
+        self._row = (-1, 0)  # (line, offset) where the next cell of a table row is looked for
         self.anchors: set[str] = set()  # explicit HTML id/name anchors
         self.comments: list[tuple[int, int, str]] = []  # (start, end, text) of HTML comments
         self.code_lines: set[int] = set()  # lines of code and HTML blocks
         self.tokens = _parser().parse(self._masked())
         self._walk()
+        self.links.sort(key=lambda link: link.start)  # bare URLs among the others, in text order
+        del self._bare_seen
         self.root = self.sections[0]
         self.family = preset or self._detect_family()
         builder = papers if self.family == "papers" else items
@@ -155,12 +160,14 @@ class Document:
                     self._heading(tok, parent, slugger, open_sections)
                     continue
                 in_item = bool(item_lines) and tokens[i - 2].type == "list_item_open"
+                in_cell = parent.type in ("td_open", "th_open")
                 self._inline_block(
                     tok,
                     "list_item" if in_item else "paragraph",
                     list_depth,
                     quote_depth > 0,
                     item_lines[-1] if item_lines else None,
+                    in_cell,
                 )
         for section in self.sections[1:]:
             section.end_line = self._section_end(section)
@@ -194,17 +201,26 @@ class Document:
         open_sections[-1].children.append(section)
         open_sections.append(section)
         self.sections.append(section)
-        self._collect_links(tok, aligned, in_heading=True)
+        self._collect_links(tok, aligned, in_heading=True, region=(start, end))
 
-    def _inline_block(self, tok, kind, depth, quoted, item_line) -> None:
+    def _inline_block(self, tok, kind, depth, quoted, item_line, in_cell: bool = False) -> None:
         start, end = self._region(tok)
+        if in_cell:
+            # The cells of a row share its lines: each is looked for after the one before,
+            # or every cell would find the first cell's links.
+            row, after = self._row
+            if row == tok.map[0]:
+                start = max(start, after)
         aligned = align(self.text, start, end, tok.children or [])
-        links = self._collect_links(tok, aligned)
+        if in_cell:
+            ends = [e for _, e in aligned.spans if e > start]
+            self._row = (tok.map[0], max(ends, default=start))
+        links = self._collect_links(tok, aligned, region=(start, end))
         self.blocks.append(
             Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line)
         )
 
-    def _collect_links(self, tok, aligned, in_heading: bool = False) -> list[Link]:
+    def _collect_links(self, tok, aligned, in_heading: bool = False, region=None) -> list[Link]:
         found = []
         children = tok.children or []
         for index, pos in sorted(aligned.links.items(), key=lambda kv: kv[1].start):
@@ -228,7 +244,21 @@ class Document:
             if child.type == "html_inline":
                 self._scan_html(child.content, start)
         self.links.extend(found)
+        if region is not None:
+            self._bare_links(*region, in_heading)
+        # bare URLs are links of the document, not parts of entries: entry
+        # formats are about markdown links
         return found
+
+    def _bare_links(self, start: int, end: int, in_heading: bool) -> None:
+        for s, e, url in bare_urls(self.text, start, end):
+            if (s, e) in self._bare_seen:  # table cells share their row's region
+                continue
+            self._bare_seen.add((s, e))
+            written = self.text[s:e]
+            self.links.append(Link(
+                written, url, url, s, e, s, e, s, e, "bare", self.line_col(s)[0], False, in_heading, bare=True,
+            ))
 
     def _scan_html(self, content: str, offset: int) -> None:
         """Anchors and comments of HTML that starts at ``offset``."""
