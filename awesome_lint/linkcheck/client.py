@@ -34,6 +34,7 @@ HEAD_UNSUPPORTED = {405, 501}
 PERMANENT = {301, 308}
 NOT_RETRIED_5XX = {501, 505}
 GONE = {404, 410}
+TRUST_HEAD = 2  # a host's HEAD 404s confirmed by GET this often are believed without GET
 BODY_CAP = 64 * 1024  # enough for a page's <title> and first heading
 
 # First path segments on github.com that are not user or organisation names.
@@ -65,6 +66,7 @@ class Job:
     head_status: int | None = None  # what HEAD said before GET was tried
     page: tuple[int, bool, bool] | None = None  # (status, body read, says not found) awaiting the probe
     probing: bool = False  # the next step is the host's soft-404 probe
+    started: float = 0.0  # when the current step was sent
 
     @property
     def key(self) -> str:
@@ -75,12 +77,13 @@ class Job:
 class Outcome:
     result: LinkResult | None = None  # set when the job is finished
     responded: bool = False
-    busy: bool = False  # 429 or a retryable 5xx
+    busy: bool = False  # 429 or 503: the host may be pushing back
     limited: bool = False  # 429: the host counts our requests
     wait: float | None = None  # Retry-After, seconds
     stated: tuple[float | None, float | None] = (None, None)  # (rate, wait) from rate-limit headers
     failure: str | None = None  # "refused" or "timeout", for per-host bookkeeping
     head_useless: bool = False  # HEAD said something GET contradicted
+    head_agreed: bool = False  # GET said the same 404/410 as HEAD
     needs_probe: bool = False  # a 200 page waits for the host's soft-404 probe
     soft404: bool | None = None  # the probe's answer
     give_up: str | None = None  # the host asked to wait past the cap: settle all its URLs
@@ -301,6 +304,8 @@ class Checker:
         stated = stated_limit(sent.headers)
         if 300 <= status < 400 and status != 304 and location:
             outcome = self._redirect(job, status, location)
+        elif method == "HEAD" and status in GONE and host.head_trusted >= TRUST_HEAD:
+            outcome = self._done(job, "dead", status, phrase(status) + self._where(job), responded=True)
         elif method == "HEAD" and status in HEAD_REFUSED:
             job.method = "GET"
             job.head_status = status
@@ -313,12 +318,16 @@ class Checker:
         elif status == 401 and self.options.content_checks:
             outcome = self._done(job, "login", status, "401 Unauthorized: a login is required", responded=True)
         elif status in GONE:
-            where = f" at {job.current}" if job.hops else ""
-            outcome = self._done(job, "dead", status, phrase(status) + where, responded=True)
+            outcome = self._done(job, "dead", status, phrase(status) + self._where(job), responded=True)
+            outcome.head_agreed = job.head_status == status
         else:
             outcome = self._done(job, "unverified", status, phrase(status), responded=True)
         outcome.stated = stated
         return outcome
+
+    @staticmethod
+    def _where(job: Job) -> str:
+        return f" at {job.current}" if job.hops else ""
 
     def _redirect(self, job: Job, status: int, location: str) -> Outcome:
         if len(job.hops) >= self.options.max_redirects:
@@ -345,7 +354,8 @@ class Checker:
             reason = f"{phrase(status)} (asked to wait {asked:.0f} s)"
             outcome = self._done(job, "unverified", status, reason, responded=True)
             outcome.give_up = reason
-        elif job.tries >= self.options.retries:
+        elif job.tries >= (self.options.retries if status in (429, 503) else min(1, self.options.retries)):
+            # 429 and 503 say "later"; other 5xx seldom mend within seconds: one retry
             reason = f"{phrase(status)} after {job.tries + 1} tries"
             outcome = self._done(job, "unverified", status, reason, responded=True)
         else:
@@ -354,7 +364,8 @@ class Checker:
             job.not_before = time.monotonic() + delay
             self.stats.retried()
             outcome = Outcome(responded=True)
-        outcome.busy = True
+        # 500 and friends are about the page; 429 and 503 may be about us
+        outcome.busy = status in (429, 503)
         outcome.limited = status == 429
         outcome.wait = asked
         return outcome

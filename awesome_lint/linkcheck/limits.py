@@ -6,11 +6,13 @@ never stalls the host while the rate stays where the host wants it.
 
 The rate is additive-increase, multiplicative-decrease.  Until a host first
 pushes back it grows by two requests/s per clean answer (doubling about every
-third of a second, so a limit is usually found in the first second); when answers say the host is limiting us, the rate the host really
-accepted over the last seconds becomes a ceiling the rate stays under, the
-rate is halved and the host pauses for its Retry-After.  After that, clean
-answers bring the rate back up to the ceiling, never past it.  A host that
-states its limit in X-RateLimit-* / RateLimit-* headers gets that rate at once.
+third of a second, so a limit is usually found in the first second).  When a
+share of the recent answers, from several URLs, are 429s, what the host
+accepted over the last second becomes a ceiling (less a margin), the rate is
+halved and the host pauses for its Retry-After; clean answers then bring the
+rate back up to the ceiling, never past it.  503 bursts halve the rate without
+setting a ceiling.  A host that states its limit in X-RateLimit-* /
+RateLimit-* headers gets that rate at once.
 """
 
 from __future__ import annotations
@@ -24,13 +26,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-START_RATE = 10.0  # requests/s before a host has said anything
+START_RATE = 20.0  # requests/s before a host has said anything: a limit below is found in the first second
 MAX_RATE = 100.0
 MIN_RATE = 0.05
 MARGIN = 0.9  # stay this far under a rate the host accepted
 WINDOW = 2.0  # seconds of answers weighed when a host pushes back
-LIMITED_SHARE = 0.2  # pushed-back share of the window that means "the host is limiting us"
-MIN_PUSHED = 3
+LIMITED_SHARE = 0.3  # pushed-back share of the window that means "the host is limiting us"
+MIN_PUSHED = 4
 SLOW_START = 2.0  # requests/s added per clean answer until the first push-back: the limit is found early
 
 
@@ -106,9 +108,9 @@ class Pace:
     ceiling: float | None = None
     next_start: float = 0.0
     last_start: float = 0.0
-    first_start: float | None = None
+    cut_at: float = -math.inf  # when the rate was last cut: answers to requests sent before tell nothing new
     pause_until: float = 0.0
-    answers: deque = field(default_factory=deque)  # (time, pushed back?) within WINDOW
+    answers: deque = field(default_factory=deque)  # (time, URL if pushed back else None) within WINDOW
 
     def __post_init__(self) -> None:
         if self.fixed is not None:
@@ -119,8 +121,6 @@ class Pace:
 
     def take(self, now: float) -> None:
         self.last_start = max(now, self.next_start)
-        if self.first_start is None:
-            self.first_start = self.last_start
         self.next_start = self.last_start + 1.0 / self.rate
 
     def _respace(self) -> None:
@@ -130,13 +130,14 @@ class Pace:
     def pause(self, now: float, seconds: float) -> None:
         self.pause_until = max(self.pause_until, now + seconds)
 
-    def _note(self, now: float, pushed_back: bool) -> None:
+    def _note(self, now: float, pushed_back: str | None) -> None:
         self.answers.append((now, pushed_back))
         while self.answers and self.answers[0][0] < now - WINDOW:
             self.answers.popleft()
 
-    def clean(self, now: float) -> None:
-        self._note(now, False)
+    def clean(self, now: float, started: float = math.inf) -> None:
+        if started >= self.cut_at:
+            self._note(now, None)
         if self.fixed is not None:
             return
         if self.ceiling is None:
@@ -144,31 +145,37 @@ class Pace:
         else:
             self.rate = min(self.ceiling, self.rate + max(0.2, 0.1 * self.ceiling))
 
-    def pushed_back(self, now: float, wait: float | None, cap: float, learn: bool) -> bool:
+    def pushed_back(self, now: float, wait: float | None, cap: float, learn: bool,
+                    started: float = math.inf, url: str = "") -> bool:
         """Note a 429 or 503; returns whether the host as a whole is pushing back.
 
-        A single URL answering 429 now and then is about that URL; a rate
+        A few URLs answering 429 or 503 are about those URLs; a rate
         limiter turns away a share of everything sent while accepting about
-        its limit, which (for 429s, `learn`) becomes the ceiling.  The rate
-        drops at most fourfold per push-back, whatever a small sample says.
+        its limit, which (for 429s, `learn`) becomes the ceiling.  Answers to
+        requests sent before the last cut were sent at the old rate: they
+        are not held against the new one.  The rate drops at most fourfold
+        per push-back, whatever a small sample says.
         """
-        self._note(now, True)
-        pushed = sum(1 for _, back in self.answers if back)
+        if started < self.cut_at:
+            return False
+        self._note(now, url or f"#{len(self.answers)}")
+        # one URL pushed back again and again (a page that 429s or 503s on its own) counts once
+        pushed = len({back for _, back in self.answers if back is not None})
         if pushed < MIN_PUSHED or pushed < LIMITED_SHARE * len(self.answers):
             return False
         if self.fixed is None:
             if learn:
-                # what the host let through over the last second (or since we began, if less)
-                accepted = sum(1 for t, back in self.answers if t > now - 1.0 and not back)
-                began = self.first_start if self.first_start is not None else now
-                span = min(1.0, max(0.2, now - began))
-                estimate = max(self.rate / 4, MARGIN * accepted / span)
+                # A limiter turning away this share of what we send lets its
+                # limit through: what it accepted over the last second.
+                accepted = sum(1 for t, back in self.answers if t > now - 1.0 and back is None)
+                estimate = max(self.rate / 4, MARGIN * accepted)
                 self.ceiling = max(MIN_RATE, min(self.ceiling or math.inf, estimate))
             self.rate = max(MIN_RATE, self.rate / 2)
             if self.ceiling is not None:
                 self.rate = min(self.rate, self.ceiling)
             self._respace()
         self.answers.clear()
+        self.cut_at = now
         self.pause(now, min(cap, wait if wait is not None else 1.0 / self.rate))
         return True
 
@@ -241,6 +248,7 @@ class HostState:
     refusals: int = 0  # connection attempts refused in a row
     down: tuple[str, str] | None = None  # (verdict, reason) for every later URL of this host
     method: str = "HEAD"  # GET once HEAD has proved useless on this host
+    head_trusted: int = 0  # HEAD 404/410s that GET confirmed
     soft404: bool | None = None  # does the host answer 200 for a page that cannot exist?
     probing: bool = False
 

@@ -99,6 +99,7 @@ class Scheduler:
                     continue
                 host.active += 1
                 host.pace.take(now)
+                job.started = now
                 self.in_flight += 1
                 pool.submit(self._work, job, host)
                 started = True
@@ -113,7 +114,7 @@ class Scheduler:
         with self.cond:
             host.active -= 1
             self.in_flight -= 1
-            self._account(host, outcome)
+            self._account(host, job, outcome)
             if outcome.result is not None:
                 self._finish(outcome.result)
             elif self.over:
@@ -138,15 +139,16 @@ class Scheduler:
             job.probing = True
             self._push(job)
 
-    def _account(self, host: HostState, outcome: Outcome) -> None:
+    def _account(self, host: HostState, job: Job, outcome: Outcome) -> None:
         now = time.monotonic()
         if outcome.responded:
             host.answers += 1
             host.refusals = 0
             if outcome.busy:
-                host.pace.pushed_back(now, outcome.wait, self.options.max_retry_after, outcome.limited)
+                host.pace.pushed_back(now, outcome.wait, self.options.max_retry_after, outcome.limited,
+                                      job.started, job.url)
             else:
-                host.pace.clean(now)
+                host.pace.clean(now, job.started)
             rate, wait = outcome.stated
             if rate is not None or wait is not None:
                 if wait is not None and wait > self.options.max_retry_after:
@@ -155,6 +157,8 @@ class Scheduler:
                     host.pace.told(now, rate, wait)
         if outcome.head_useless:
             host.method = "GET"
+        if outcome.head_agreed:
+            host.head_trusted += 1
         if outcome.soft404 is not None:
             host.soft404 = outcome.soft404
             host.probing = False
