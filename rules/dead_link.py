@@ -12,6 +12,7 @@ from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule
 if TYPE_CHECKING:
     from awesome_lint.linkcheck import CheckOptions, LinkResult
 
+ARXIV_API = "https://export.arxiv.org/api/query"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -93,6 +94,7 @@ class DeadLink(Rule):
         exclude: list = field(default_factory=list)  # regular expressions
         include: list = field(default_factory=list)
         github_api: bool = True  # use the REST API for repository links when GITHUB_TOKEN is set
+        arxiv_api: bool = True  # arXiv links through the arXiv API, 100 per request
 
     def __init__(self, options=None) -> None:
         super().__init__(options)
@@ -122,7 +124,9 @@ class DeadLink(Rule):
         # not be able to send the token to a host of its choosing.
         api = os.environ.get("GITHUB_API_URL") or "https://api.github.com"
         server = urlsplit(os.environ.get("GITHUB_SERVER_URL") or "https://github.com").netloc.lower()
+        arxiv = (os.environ.get("AWESOME_LINT_ARXIV_API") or ARXIV_API) if o.arxiv_api else None
         return CheckOptions(
+            arxiv_api=arxiv,
             concurrency=o.concurrency,
             per_host_concurrency=o.per_host_concurrency,
             per_host=per_host,

@@ -29,6 +29,7 @@ class Site:
         self.per_second = per_second
         self.extra_headers = dict(headers or {})
         self.accepted: list[float] = []
+        self.current = threading.local()  # .path of the request a route is answering
         self.limited: list[float] = []
         self.requests: list[tuple[str, str, dict]] = []
         self.starts: list[float] = []
@@ -80,6 +81,7 @@ class Site:
         try:
             if self.delay:
                 time.sleep(self.delay)
+            self.current.path = path
             route = self.routes.get(path.split("?")[0]) or self.routes.get("*")
             answer = route(handler.command, tries) if route else (404, {})
             if self.per_second is not None and not self._admit():

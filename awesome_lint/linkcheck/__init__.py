@@ -93,9 +93,17 @@ def check_urls(
     from .client import Checker
     from .scheduler import Scheduler
 
+    from .batch import ArxivLookup
+
     checker = Checker(options, stats)
     try:
-        Scheduler(options, checker.step, collect, checker.watchdog.expire_all).run(checker.new_job(u) for u in todo)
+        scheduler = Scheduler(options, checker.step, collect, checker.watchdog.expire_all)
+        arxiv = ArxivLookup(options, checker.fetch)
+        by_api, todo = arxiv.split(todo)
+        if by_api:
+            scheduler.hold()
+            arxiv.start(by_api, collect, lambda url: scheduler.add(checker.new_job(url)), scheduler.release)
+        scheduler.run(checker.new_job(u) for u in todo)
     finally:
         checker.close()
         if bar:

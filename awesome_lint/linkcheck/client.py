@@ -36,6 +36,7 @@ NOT_RETRIED_5XX = {501, 505}
 GONE = {404, 410}
 TRUST_HEAD = 2  # a host's HEAD 404s confirmed by GET this often are believed without GET
 BODY_CAP = 64 * 1024  # enough for a page's <title> and first heading
+API_CAP = 8 * 1024 * 1024  # an API answer about 100 links
 
 # First path segments on github.com that are not user or organisation names.
 GITHUB_RESERVED = {
@@ -215,7 +216,16 @@ class Checker:
 
     # -- one request -----------------------------------------------------------
 
-    def _send(self, job: Job, method: str, url: str, headers: dict | None = None) -> Sent | Outcome:
+    def fetch(self, url: str, headers: dict | None = None) -> bytes | None:
+        """The body of a 200 answer to an API request (up to API_CAP), or None."""
+        sent = self._send(Job(url=url, current=url), "GET", url, headers, cap=API_CAP,
+                          seconds=3 * self.options.timeout)
+        if isinstance(sent, Sent) and sent.status == 200:
+            return sent.body
+        return None
+
+    def _send(self, job: Job, method: str, url: str, headers: dict | None = None,
+              cap: int = BODY_CAP, seconds: float | None = None) -> Sent | Outcome:
         """One request under the guard and the deadline; an Outcome when it went wrong."""
         try:
             request = self.session.prepare_request(requests.Request(method, url, headers=headers))
@@ -234,7 +244,7 @@ class Checker:
             return self._retry(job, "unverified", None, f"{exc} (temporary)")
         if refusal:
             return self._done(job, "unverified", None, refusal)
-        deadline = self.watchdog.deadline(self.options.timeout)
+        deadline = self.watchdog.deadline(seconds or self.options.timeout)
         response = None
         try:
             with deadline, self.stats.request(job.key):
@@ -248,7 +258,7 @@ class Checker:
                 extract_cookies_to_jar(self.session.cookies, request, response.raw)
                 if deadline.expired:  # cut while the headers were coming: they are not all there
                     return self._timed_out(job)
-                body = self._read(response, method)
+                body = self._read(response, method, cap)
             return Sent(response.status_code, response.headers, body)
         except requests.exceptions.SSLError:
             if deadline.expired:
@@ -270,15 +280,15 @@ class Checker:
             if response is not None:
                 response.close()
 
-    def _read(self, response: requests.Response, method: str) -> bytes | None:
-        """Read at most BODY_CAP bytes; a body cut short (deadline, reset) keeps what came."""
+    def _read(self, response: requests.Response, method: str, cap: int = BODY_CAP) -> bytes | None:
+        """Read at most `cap` bytes; a body cut short (deadline, reset) keeps what came."""
         if method == "HEAD":
             return None
         chunks: list[bytes] = []
         size = 0
         try:
-            while size < BODY_CAP:
-                chunk = response.raw.read1(min(16384, BODY_CAP - size), decode_content=True)
+            while size < cap:
+                chunk = response.raw.read1(min(65536, cap - size), decode_content=True)
                 if not chunk:
                     break
                 chunks.append(chunk)

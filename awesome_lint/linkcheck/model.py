@@ -66,6 +66,8 @@ class CheckOptions:
     github_token: str | None = None
     github_api: str = "https://api.github.com"
     github_hosts: tuple[str, ...] = ("github.com", "www.github.com")
+    arxiv_api: str | None = None  # the arXiv API's query URL; None checks arXiv links page by page
+    arxiv_interval: float = 3.0  # seconds between two arXiv API requests, as arXiv asks
     give_up_after_timeouts: int = 3  # URLs of a host that never answered, before skipping the rest
     resolve: Resolver | None = None  # replaces the system resolver, for embedding and tests
 

@@ -43,7 +43,28 @@ class Scheduler:
         self.in_flight = 0
         self.unfinished = 0
         self.over = False  # the run's max-duration has passed
+        self.holds = 0  # look-ups running beside the scheduler that may still add jobs
         self._turn = 0
+
+    # -- for look-ups running beside the scheduler (any thread) ----------------
+
+    def hold(self) -> None:
+        with self.cond:
+            self.holds += 1
+
+    def release(self) -> None:
+        with self.cond:
+            self.holds -= 1
+            self.cond.notify()
+
+    def add(self, job: Job) -> None:
+        with self.cond:
+            if self.over:
+                self.on_result(self._late(job))
+                return
+            self._host(job.key).fresh.append(job)
+            self.unfinished += 1
+            self.cond.notify()
 
     def run(self, jobs: Iterable[Job]) -> None:
         with self.cond:
@@ -55,12 +76,12 @@ class Scheduler:
         end = time.monotonic() + limit if limit else None
         with ThreadPoolExecutor(workers, thread_name_prefix="linkcheck") as pool:
             with self.cond:
-                while self.unfinished:
+                while self.unfinished or self.holds:
                     now = time.monotonic()
                     if end is not None and now >= end and not self.over:
                         self._stop()
                     wake = self._dispatch(now, pool, workers) if not self.over else None
-                    if self.unfinished:
+                    if self.unfinished or self.holds:
                         timeout = IDLE if wake is None else min(IDLE, max(0.0, wake - now))
                         self.cond.wait(timeout)
 

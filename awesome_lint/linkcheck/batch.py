@@ -1,0 +1,124 @@
+"""Source-aware look-ups: many links settled by one API request.
+
+arXiv: abs/pdf/html links are looked up through the arXiv API, up to 100 ids
+per request (`id_list`), one request every 3 s as arXiv asks, instead of one
+page request per link.  A paper the API returns is alive; anything else (an id
+the API leaves out, an API error, a timeout) is checked on the web as usual,
+so an API quirk can never make a link dead.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from urllib.parse import urlencode, urlsplit
+
+from .model import CheckOptions, LinkResult
+
+ARXIV_HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org"}
+_ARXIV_PATH = re.compile(
+    r"^/(?:abs|pdf|html)/(?P<id>\d{4}\.\d{4,5}(?:v\d+)?|[a-z][a-z.-]*/\d{7}(?:v\d+)?)(?:\.pdf)?/?$", re.I
+)
+ATOM = "{http://www.w3.org/2005/Atom}"
+BATCH = 100
+
+
+def arxiv_id(url: str) -> str | None:
+    """The paper id an arXiv abs/pdf/html link names, or None."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if (parts.hostname or "").lower() not in ARXIV_HOSTS or parts.query:
+        return None
+    match = _ARXIV_PATH.match(parts.path)
+    return match.group("id") if match else None
+
+
+def found_ids(feed: bytes) -> set[str] | None:
+    """Ids of the papers an Atom feed from the arXiv API lists; None when it is not such a feed."""
+    try:
+        root = ET.fromstring(feed)
+    except ET.ParseError:
+        return None
+    if root.tag != ATOM + "feed":
+        return None
+    found = set()
+    for entry in root.iter(ATOM + "entry"):
+        ident = (entry.findtext(ATOM + "id") or "").strip()
+        match = re.search(r"/abs/(.+)$", ident)
+        if match:
+            found.add(match.group(1))
+    return found
+
+
+def _same_paper(asked: str, found: set[str]) -> bool:
+    if asked in found:
+        return True
+    if re.search(r"v\d+$", asked):
+        return False  # a version that was asked for must be there itself
+    return any(re.sub(r"v\d+$", "", f) == asked for f in found)
+
+
+class ArxivLookup:
+    """Settles arXiv links in batches on a thread of its own, beside the scheduler."""
+
+    def __init__(self, options: CheckOptions, fetch: Callable[[str], bytes | None]) -> None:
+        self.options = options
+        self.fetch = fetch  # URL -> body of a 200 answer, or None
+        self.interval = options.arxiv_interval
+        self.handled: set[str] = set()
+
+    def split(self, urls: list[str]) -> tuple[dict[str, str], list[str]]:
+        """({url: id} for the API, the rest)."""
+        if not self.options.arxiv_api:
+            return {}, urls
+        ids, rest = {}, []
+        for url in urls:
+            ident = arxiv_id(url)
+            if ident:
+                ids[url] = ident
+            else:
+                rest.append(url)
+        return ids, rest
+
+    def run(self, ids: dict[str, str], settle: Callable[[LinkResult], None],
+            fall_back: Callable[[str], None]) -> None:
+        by_id: dict[str, list[str]] = {}
+        for url, ident in ids.items():
+            by_id.setdefault(ident, []).append(url)
+        order = list(by_id)
+        last = None
+        for start in range(0, len(order), BATCH):
+            chunk = order[start:start + BATCH]
+            if last is not None:
+                time.sleep(max(0.0, last + self.interval - time.monotonic()))
+            last = time.monotonic()
+            query = urlencode({"id_list": ",".join(chunk), "max_results": len(chunk)})
+            body = self.fetch(f"{self.options.arxiv_api}?{query}")
+            found = found_ids(body) if body is not None else None
+            for ident in chunk:
+                for url in by_id[ident]:
+                    self.handled.add(url)
+                    if found is not None and _same_paper(ident, found):
+                        settle(LinkResult(url, "ok", 200, "found through the arXiv API"))
+                    else:
+                        fall_back(url)
+
+    def start(self, ids: dict[str, str], settle, fall_back, done: Callable[[], None]) -> threading.Thread:
+        def work() -> None:
+            try:
+                self.run(ids, settle, fall_back)
+            except Exception:  # a bug here must not lose links: the web decides the rest
+                for url in ids:
+                    if url not in self.handled:
+                        fall_back(url)
+            finally:
+                done()
+
+        thread = threading.Thread(target=work, name="linkcheck-arxiv", daemon=True)
+        thread.start()
+        return thread
