@@ -47,6 +47,11 @@ def host_limit(host: str, limit, default_concurrency: int):
         ) from None
 
 
+def graphql_url(api: str) -> str:
+    # GitHub Actions says where GraphQL is (on GitHub Enterprise it is not under the REST base)
+    return os.environ.get("GITHUB_GRAPHQL_URL") or api.rstrip("/") + "/graphql"
+
+
 def networks(values) -> tuple[str, ...]:
     import ipaddress
 
@@ -148,6 +153,7 @@ class DeadLink(Rule):
             unverified_max_age=seconds(o.unverified_max_age, "unverified-max-age"),
             github_token=token or None,
             github_api=api,
+            github_graphql=graphql_url(api),
             github_hosts=(server, "www." + server),
         )
 

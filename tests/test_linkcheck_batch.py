@@ -1,6 +1,7 @@
 """arXiv links through the arXiv API, against a local stand-in on 127.0.0.1."""
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 from test_linkcheck_support import Site, fast, status
@@ -88,3 +89,55 @@ def test_an_api_failure_falls_back_to_the_web():
     assert results["https://arxiv.org/abs/2101.00001"].verdict == "unverified"  # the web, refused by the guard
     assert "private address" in results["https://arxiv.org/abs/2101.00001"].reason
     assert results[url].verdict == "ok"
+
+
+class GraphqlSite(Site):
+    """A stand-in for GitHub's GraphQL endpoint: `repos` maps "owner/name" (lower case) to its current name."""
+
+    def __init__(self, repos):
+        super().__init__()
+        self.repos = repos
+        self.routes["/graphql"] = self._answer
+
+    def _answer(self, method, tries):
+        payload = json.loads(self.current.body)
+        variables = payload["variables"]
+        data = {}
+        for n in range(len(variables) // 2):
+            key = f"{variables[f'o{n}']}/{variables[f'n{n}']}".lower()
+            name = self.repos.get(key)
+            data[f"r{n}"] = {"nameWithOwner": name, "url": "", "isArchived": False, "pushedAt": None} if name else None
+            assert f"r{n}: repository(owner: $o{n}, name: $n{n})" in payload["query"]
+        return (200, {"Content-Type": "application/json"}, json.dumps({"data": data}).encode())
+
+
+def github(api, web, **changes):
+    return fast(github_token="sekrit", github_api=api.base, github_graphql=api.url("/graphql"),
+                github_hosts=(web.host,), **changes)
+
+
+def test_github_repositories_are_looked_up_a_hundred_per_query():
+    repos = {f"octo/r{n}": f"octo/r{n}" for n in range(150)}
+    repos["old/name"] = "new/name"
+    with GraphqlSite(repos) as api, Site({"/gone/repo": status(404)}) as web:
+        urls = [web.url(f"/octo/r{n}") for n in range(150)] + [web.url("/old/name"), web.url("/gone/repo")]
+        results = check_urls(urls, github(api, web))
+    assert all(results[web.url(f"/octo/r{n}")].verdict == "ok" for n in range(150))
+    moved = results[web.url("/old/name")]
+    assert (moved.verdict, moved.final_url) == ("redirect", web.url("/new/name"))
+    assert results[web.url("/gone/repo")].verdict == "dead"  # not found by the query: REST, then the page
+    posts = [p for m, p, h in api.requests if m == "POST"]
+    assert posts == ["/graphql", "/graphql"]
+    assert all(h.get("Authorization") == "Bearer sekrit" for m, p, h in api.requests)
+    assert [p for m, p, h in web.requests if "/awesome-lint-" not in p] == ["/gone/repo", "/gone/repo"]
+    assert all("Authorization" not in h for m, p, h in web.requests)
+
+
+def test_a_graphql_endpoint_off_the_api_origin_gets_no_token():
+    with GraphqlSite({"octo/cat": "octo/cat"}) as elsewhere, Site({"/repos/octo/cat": status(404)}) as api, \
+         Site({"/octo/cat": status(200)}) as web:
+        options = fast(github_token="sekrit", github_api=api.base, github_graphql=elsewhere.url("/graphql"),
+                       github_hosts=(web.host,))
+        result = check_urls([web.url("/octo/cat")], options)[web.url("/octo/cat")]
+    assert elsewhere.requests == []
+    assert result.verdict == "ok"

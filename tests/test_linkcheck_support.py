@@ -29,7 +29,8 @@ class Site:
         self.per_second = per_second
         self.extra_headers = dict(headers or {})
         self.accepted: list[float] = []
-        self.current = threading.local()  # .path of the request a route is answering
+        self.current = threading.local()  # .path (and .body) of the request a route is answering
+        self.bodies: list[bytes] = []
         self.limited: list[float] = []
         self.requests: list[tuple[str, str, dict]] = []
         self.starts: list[float] = []
@@ -49,6 +50,12 @@ class Site:
                 site._handle(self)
 
             def do_GET(self):
+                site._handle(self)
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                site.current.body = self.rfile.read(length)
+                site.bodies.append(site.current.body)
                 site._handle(self)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

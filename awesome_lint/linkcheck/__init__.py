@@ -93,16 +93,20 @@ def check_urls(
     from .client import Checker
     from .scheduler import Scheduler
 
-    from .batch import ArxivLookup
+    from .batch import ArxivLookup, GithubLookup
+    from .client import github_repo
 
     checker = Checker(options, stats)
     try:
         scheduler = Scheduler(options, checker.step, collect, checker.watchdog.expire_all)
         arxiv = ArxivLookup(options, checker.fetch)
         by_api, todo = arxiv.split(todo)
-        if by_api:
-            scheduler.hold()
-            arxiv.start(by_api, collect, lambda url: scheduler.add(checker.new_job(url)), scheduler.release)
+        github = GithubLookup(options, checker.post_graphql, lambda u: github_repo(u, options.github_hosts))
+        by_graphql, todo = github.split(todo)
+        for lookup, batch in ((arxiv, by_api), (github, by_graphql)):
+            if batch:
+                scheduler.hold()
+                lookup.start(batch, collect, lambda url: scheduler.add(checker.new_job(url)), scheduler.release)
         scheduler.run(checker.new_job(u) for u in todo)
     finally:
         checker.close()

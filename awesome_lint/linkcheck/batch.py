@@ -5,10 +5,16 @@ per request (`id_list`), one request every 3 s as arXiv asks, instead of one
 page request per link.  A paper the API returns is alive; anything else (an id
 the API leaves out, an API error, a timeout) is checked on the web as usual,
 so an API quirk can never make a link dead.
+
+GitHub (with a token): repository links are looked up through GraphQL, up to
+100 repositories per query; a repository found under another name is a
+permanent redirect to it.  One the query does not find, or a failed query,
+goes the per-link way (REST API, then the page).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 import time
@@ -109,16 +115,98 @@ class ArxivLookup:
                         fall_back(url)
 
     def start(self, ids: dict[str, str], settle, fall_back, done: Callable[[], None]) -> threading.Thread:
-        def work() -> None:
-            try:
-                self.run(ids, settle, fall_back)
-            except Exception:  # a bug here must not lose links: the web decides the rest
-                for url in ids:
-                    if url not in self.handled:
-                        fall_back(url)
-            finally:
-                done()
+        return _beside(self, ids, settle, fall_back, done, "linkcheck-arxiv")
 
-        thread = threading.Thread(target=work, name="linkcheck-arxiv", daemon=True)
-        thread.start()
-        return thread
+
+GITHUB_FIELDS = "nameWithOwner url isArchived pushedAt"
+
+
+def graphql_query(repos: list[str]) -> dict:
+    """A query for up to 100 "owner/name" repositories; names travel as variables, never inside the query."""
+    params, fields, variables = [], [], {}
+    for n, repo in enumerate(repos):
+        owner, name = repo.split("/", 1)
+        params += [f"$o{n}: String!", f"$n{n}: String!"]
+        fields.append(f"r{n}: repository(owner: $o{n}, name: $n{n}) {{ {GITHUB_FIELDS} }}")
+        variables[f"o{n}"], variables[f"n{n}"] = owner, name
+    return {"query": f"query({', '.join(params)}) {{ {' '.join(fields)} }}", "variables": variables}
+
+
+class GithubLookup:
+    """Settles github.com repository links with GraphQL queries, beside the scheduler."""
+
+    def __init__(self, options: CheckOptions, post: Callable[[str, dict], bytes | None],
+                 repo_of: Callable[[str], str | None]) -> None:
+        self.options = options
+        self.post = post  # (URL, JSON payload) -> body of a 200 answer, or None
+        self.repo_of = repo_of
+        self.handled: set[str] = set()
+
+    def split(self, urls: list[str]) -> tuple[dict[str, str], list[str]]:
+        if not (self.options.github_token and self.options.github_graphql):
+            return {}, urls
+        repos, rest = {}, []
+        for url in urls:
+            repo = self.repo_of(url)
+            if repo:
+                repos[url] = repo
+            else:
+                rest.append(url)
+        return repos, rest
+
+    def run(self, repos: dict[str, str], settle: Callable[[LinkResult], None],
+            fall_back: Callable[[str], None]) -> None:
+        by_repo: dict[str, list[str]] = {}
+        for url, repo in repos.items():
+            by_repo.setdefault(repo.lower(), []).append(url)
+        order = list(by_repo)
+        for start in range(0, len(order), BATCH):
+            chunk = order[start:start + BATCH]
+            asked = [repos[by_repo[key][0]] for key in chunk]
+            body = self.post(self.options.github_graphql, graphql_query(asked))
+            data = _data(body)
+            for n, key in enumerate(chunk):
+                found = data.get(f"r{n}") if data is not None else None
+                for url in by_repo[key]:
+                    self.handled.add(url)
+                    if isinstance(found, dict) and isinstance(found.get("nameWithOwner"), str):
+                        settle(_verdict(url, asked[n], found["nameWithOwner"]))
+                    else:
+                        fall_back(url)
+
+    def start(self, repos: dict[str, str], settle, fall_back, done: Callable[[], None]) -> threading.Thread:
+        return _beside(self, repos, settle, fall_back, done, "linkcheck-github")
+
+
+def _data(body: bytes | None) -> dict | None:
+    if body is None:
+        return None
+    try:
+        data = json.loads(body).get("data")
+    except (ValueError, AttributeError, UnicodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _verdict(url: str, asked: str, name: str) -> LinkResult:
+    if name.lower() == asked.lower():
+        return LinkResult(url, "ok", 200, "found through the GitHub API")
+    parts = urlsplit(url)
+    moved = parts._replace(path="/" + name).geturl()
+    return LinkResult(url, "redirect", 200, f"repository moved to {name}", final_url=moved)
+
+
+def _beside(lookup, items, settle, fall_back, done, name: str) -> threading.Thread:
+    def work() -> None:
+        try:
+            lookup.run(items, settle, fall_back)
+        except Exception:  # a bug here must not lose links: the web decides the rest
+            for url in items:
+                if url not in lookup.handled:
+                    fall_back(url)
+        finally:
+            done()
+
+    thread = threading.Thread(target=work, name=name, daemon=True)
+    thread.start()
+    return thread

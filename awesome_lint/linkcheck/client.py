@@ -224,11 +224,31 @@ class Checker:
             return sent.body
         return None
 
+    def post_graphql(self, url: str, payload: dict) -> bytes | None:
+        """POST a GraphQL query with the token, to the API's own origin only."""
+        api = urlsplit(self.options.github_api)
+        try:
+            target = urlsplit(url)
+        except ValueError:
+            return None
+        if (target.scheme, target.netloc) != (api.scheme, api.netloc) or not self.github_enabled:
+            return None
+        headers = {"Authorization": f"Bearer {self.options.github_token}", "Content-Type": "application/json"}
+        import json
+
+        sent = self._send(Job(url=url, current=url), "POST", url, headers, cap=API_CAP,
+                          seconds=3 * self.options.timeout, data=json.dumps(payload).encode())
+        if isinstance(sent, Sent) and sent.status == 200:
+            return sent.body
+        if isinstance(sent, Sent) and sent.status in (401, 403):
+            self.github_enabled = False  # a bad token or a spent quota will not mend during this run
+        return None
+
     def _send(self, job: Job, method: str, url: str, headers: dict | None = None,
-              cap: int = BODY_CAP, seconds: float | None = None) -> Sent | Outcome:
+              cap: int = BODY_CAP, seconds: float | None = None, data: bytes | None = None) -> Sent | Outcome:
         """One request under the guard and the deadline; an Outcome when it went wrong."""
         try:
-            request = self.session.prepare_request(requests.Request(method, url, headers=headers))
+            request = self.session.prepare_request(requests.Request(method, url, headers=headers, data=data))
             settings = self.session.merge_environment_settings(request.url, {}, True, None, None)
             settings["stream"] = True
         except REQUEST_FAILURES as exc:

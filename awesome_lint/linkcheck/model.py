@@ -65,6 +65,7 @@ class CheckOptions:
     unverified_max_age: float = 10 * 60
     github_token: str | None = None
     github_api: str = "https://api.github.com"
+    github_graphql: str | None = None  # GraphQL endpoint, on the API's origin; None: REST per link
     github_hosts: tuple[str, ...] = ("github.com", "www.github.com")
     arxiv_api: str | None = None  # the arXiv API's query URL; None checks arXiv links page by page
     arxiv_interval: float = 3.0  # seconds between two arXiv API requests, as arXiv asks
