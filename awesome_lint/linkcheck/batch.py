@@ -80,16 +80,7 @@ class ArxivLookup:
 
     def split(self, urls: list[str]) -> tuple[dict[str, str], list[str]]:
         """({url: id} for the API, the rest)."""
-        if not self.options.arxiv_api:
-            return {}, urls
-        ids, rest = {}, []
-        for url in urls:
-            ident = arxiv_id(url)
-            if ident:
-                ids[url] = ident
-            else:
-                rest.append(url)
-        return ids, rest
+        return _split(urls, arxiv_id if self.options.arxiv_api else None)
 
     def run(self, ids: dict[str, str], settle: Callable[[LinkResult], None],
             fall_back: Callable[[str], None]) -> None:
@@ -143,16 +134,7 @@ class GithubLookup:
         self.handled: set[str] = set()
 
     def split(self, urls: list[str]) -> tuple[dict[str, str], list[str]]:
-        if not (self.options.github_token and self.options.github_graphql):
-            return {}, urls
-        repos, rest = {}, []
-        for url in urls:
-            repo = self.repo_of(url)
-            if repo:
-                repos[url] = repo
-            else:
-                rest.append(url)
-        return repos, rest
+        return _split(urls, self.repo_of if self.options.github_token and self.options.github_graphql else None)
 
     def run(self, repos: dict[str, str], settle: Callable[[LinkResult], None],
             fall_back: Callable[[str], None]) -> None:
@@ -176,6 +158,20 @@ class GithubLookup:
 
     def start(self, repos: dict[str, str], settle, fall_back, done: Callable[[], None]) -> threading.Thread:
         return _beside(self, repos, settle, fall_back, done, "linkcheck-github")
+
+
+def _split(urls: list[str], key_of) -> tuple[dict[str, str], list[str]]:
+    """({url: what an API knows it by} for the URLs it can settle, the rest)."""
+    if key_of is None:
+        return {}, urls
+    keyed, rest = {}, []
+    for url in urls:
+        key = key_of(url)
+        if key:
+            keyed[url] = key
+        else:
+            rest.append(url)
+    return keyed, rest
 
 
 def _data(body: bytes | None) -> dict | None:
