@@ -5,7 +5,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule
 
@@ -45,11 +44,6 @@ def host_limit(host: str, limit, default_concurrency: int):
         raise ValueError(
             f"dead-link: per-host {host} needs a positive rate in requests/s and a whole concurrency{detail}"
         ) from None
-
-
-def graphql_url(api: str) -> str:
-    # GitHub Actions says where GraphQL is (on GitHub Enterprise it is not under the REST base)
-    return os.environ.get("GITHUB_GRAPHQL_URL") or api.rstrip("/") + "/graphql"
 
 
 def networks(values) -> tuple[str, ...]:
@@ -110,6 +104,7 @@ class DeadLink(Rule):
     def check_options(self) -> "CheckOptions":
         # imported here: every run loads this class, only --links runs use it
         from awesome_lint.linkcheck import CheckOptions, default_cache_path
+        from awesome_lint.linkcheck.batch import github_endpoints
         from awesome_lint.linkcheck.limits import DEFAULT_PER_HOST
 
         o = self.options
@@ -124,11 +119,7 @@ class DeadLink(Rule):
         elif cache.strip().lower() in ("", "none", "off", "false"):
             cache = None
         token = os.environ.get("GITHUB_TOKEN") if o.github_api else None
-        # The API and web hosts come from the environment (GitHub Actions sets both),
-        # never from the config file: a pull request may edit the config, and must
-        # not be able to send the token to a host of its choosing.
-        api = os.environ.get("GITHUB_API_URL") or "https://api.github.com"
-        server = urlsplit(os.environ.get("GITHUB_SERVER_URL") or "https://github.com").netloc.lower()
+        api, graphql, hosts = github_endpoints(os.environ)
         arxiv = (os.environ.get("AWESOME_LINT_ARXIV_API") or ARXIV_API) if o.arxiv_api else None
         return CheckOptions(
             arxiv_api=arxiv,
@@ -153,8 +144,8 @@ class DeadLink(Rule):
             unverified_max_age=seconds(o.unverified_max_age, "unverified-max-age"),
             github_token=token or None,
             github_api=api,
-            github_graphql=graphql_url(api),
-            github_hosts=(server, "www." + server),
+            github_graphql=graphql,
+            github_hosts=hosts,
         )
 
     def check(self, doc, ctx):

@@ -121,7 +121,9 @@ def test_token_goes_to_the_api_only(tmp_path, capsys, monkeypatch):
         path.write_text(f"# L\n\n- [Cat]({web.url('/octo/cat')}) - Cat.\n- [Other]({web.url('/other')}) - Other.\n")
         code, found, _ = run(capsys, "--links", str(path))
     assert (code, found) == (0, [])
-    assert [h.get("Authorization") for m, p, h in api.requests] == ["Bearer sekrit"]
+    # GraphQL first (this stand-in has none), then REST; the token goes to the API and nowhere else
+    assert [(m, p) for m, p, h in api.requests] == [("POST", "/graphql"), ("GET", "/repos/octo/cat")]
+    assert [h.get("Authorization") for m, p, h in api.requests] == ["Bearer sekrit"] * 2
     assert [p for m, p, h in web.requests if "/awesome-lint-" not in p] == ["/other"]  # the rest: the host's probe
     assert all("Authorization" not in h for m, p, h in web.requests)
 

@@ -173,7 +173,8 @@ def test_a_configured_rate_spaces_request_starts():
         options = fast(per_host={site.host: HostLimit(rate=6.0, concurrency=4)})
         check([site.url(f"/{n}") for n in range(6)], options)
     gaps = [b - a for a, b in zip(site.starts, site.starts[1:])]
-    assert min(gaps) >= 1 / 6 - 0.01
+    assert site.starts[-1] - site.starts[0] >= 5 / 6 - 0.05  # six starts, 1/6 s apart
+    assert min(gaps) >= 0.5 / 6  # arrival jitter on a busy machine, not a burst
 
 
 def test_a_rate_limited_host_is_slowed_down():

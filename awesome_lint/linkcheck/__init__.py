@@ -93,8 +93,7 @@ def check_urls(
     from .client import Checker
     from .scheduler import Scheduler
 
-    from .batch import ArxivLookup, GithubLookup
-    from .client import github_repo
+    from .batch import ArxivLookup, GithubLookup, github_repo
 
     checker = Checker(options, stats)
     try:

@@ -22,6 +22,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
+from .limits import host_key
 from .model import CheckOptions, LinkResult
 
 ARXIV_HOSTS = {"arxiv.org", "www.arxiv.org", "export.arxiv.org"}
@@ -107,6 +108,46 @@ class ArxivLookup:
 
     def start(self, ids: dict[str, str], settle, fall_back, done: Callable[[], None]) -> threading.Thread:
         return _beside(self, ids, settle, fall_back, done, "linkcheck-arxiv")
+
+
+# First path segments on github.com that are not user or organisation names.
+GITHUB_RESERVED = {
+    "about", "apps", "blog", "codespaces", "collections", "contact", "customer-stories",
+    "enterprise", "events", "explore", "features", "issues", "join", "login", "marketplace",
+    "new", "notifications", "orgs", "organizations", "pricing", "pulls", "readme", "search",
+    "security", "settings", "site", "sponsors", "team", "topics", "trending", "users",
+}
+
+def github_repo(url: str, hosts: tuple[str, ...]) -> str | None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or parts.query:
+        return None
+    if host_key(url) not in hosts:
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    if len(segments) != 2 or segments[0].lower() in GITHUB_RESERVED:
+        return None
+    owner, repo = segments
+    if repo.endswith(".git"):
+        repo = repo[:-4]
+    if not owner or not repo:
+        return None
+    return f"{owner}/{repo}"
+
+
+def github_endpoints(environ) -> tuple[str, str, tuple[str, ...]]:
+    """(REST API base, GraphQL URL, web hosts) from the environment GitHub Actions sets, never from a config
+    file: a pull request may edit the config, and must not send the token to a host of its choosing."""
+    from urllib.parse import urlsplit as split
+
+    api = environ.get("GITHUB_API_URL") or "https://api.github.com"
+    # on GitHub Enterprise GraphQL is not under the REST base; Actions says where it is
+    graphql = environ.get("GITHUB_GRAPHQL_URL") or api.rstrip("/") + "/graphql"
+    server = split(environ.get("GITHUB_SERVER_URL") or "https://github.com").netloc.lower()
+    return api, graphql, (server, "www." + server)
 
 
 GITHUB_FIELDS = "nameWithOwner url isArchived pushedAt"

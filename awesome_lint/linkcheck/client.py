@@ -22,6 +22,7 @@ import requests
 import urllib3.exceptions
 from requests.cookies import extract_cookies_to_jar
 
+from .batch import github_repo
 from .content import login_page, says_not_found
 from .guard import AddressGuard, ResolveError
 from .limits import HostState, host_and_port, host_key, stated_limit
@@ -37,14 +38,6 @@ GONE = {404, 410}
 TRUST_HEAD = 2  # a host's HEAD 404s confirmed by GET this often are believed without GET
 BODY_CAP = 64 * 1024  # enough for a page's <title> and first heading
 API_CAP = 8 * 1024 * 1024  # an API answer about 100 links
-
-# First path segments on github.com that are not user or organisation names.
-GITHUB_RESERVED = {
-    "about", "apps", "blog", "codespaces", "collections", "contact", "customer-stories",
-    "enterprise", "events", "explore", "features", "issues", "join", "login", "marketplace",
-    "new", "notifications", "orgs", "organizations", "pricing", "pulls", "readme", "search",
-    "security", "settings", "site", "sponsors", "team", "topics", "trending", "users",
-}
 
 # Everything a malformed URL or a misbehaving server can make requests/urllib3 raise.
 REQUEST_FAILURES = (
@@ -88,26 +81,6 @@ class Outcome:
     needs_probe: bool = False  # a 200 page waits for the host's soft-404 probe
     soft404: bool | None = None  # the probe's answer
     give_up: str | None = None  # the host asked to wait past the cap: settle all its URLs
-
-
-def github_repo(url: str, hosts: tuple[str, ...]) -> str | None:
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or parts.query:
-        return None
-    if host_key(url) not in hosts:
-        return None
-    segments = [s for s in parts.path.split("/") if s]
-    if len(segments) != 2 or segments[0].lower() in GITHUB_RESERVED:
-        return None
-    owner, repo = segments
-    if repo.endswith(".git"):
-        repo = repo[:-4]
-    if not owner or not repo:
-        return None
-    return f"{owner}/{repo}"
 
 
 def phrase(status: int) -> str:
