@@ -29,7 +29,10 @@ from urllib.parse import urlsplit
 START_RATE = 20.0  # requests/s before a host has said anything: a limit below is found in the first second
 MAX_RATE = 100.0
 MIN_RATE = 0.05
-MARGIN = 0.9  # stay this far under a rate the host accepted
+MARGIN = 0.9  # stay this far under a rate the host states
+# ... and this far under one measured from 429s: answer times jitter, and the
+# measure came out up to a fifth above the true limit on a loaded machine
+LEARNED_MARGIN = 0.8
 WINDOW = 2.0  # seconds of answers weighed when a host pushes back
 LIMITED_SHARE = 0.3  # pushed-back share of the window that means "the host is limiting us"
 MIN_PUSHED = 4
@@ -110,7 +113,8 @@ class Pace:
     last_start: float = 0.0
     cut_at: float = -math.inf  # when the rate was last cut: answers to requests sent before tell nothing new
     pause_until: float = 0.0
-    answers: deque = field(default_factory=deque)  # (time, URL if pushed back else None) within WINDOW
+    # (answered at, sent at, URL if pushed back else None) within WINDOW
+    answers: deque = field(default_factory=deque)
 
     def __post_init__(self) -> None:
         if self.fixed is not None:
@@ -130,14 +134,14 @@ class Pace:
     def pause(self, now: float, seconds: float) -> None:
         self.pause_until = max(self.pause_until, now + seconds)
 
-    def _note(self, now: float, pushed_back: str | None) -> None:
-        self.answers.append((now, pushed_back))
+    def _note(self, now: float, pushed_back: str | None, started: float) -> None:
+        self.answers.append((now, min(started, now), pushed_back))
         while self.answers and self.answers[0][0] < now - WINDOW:
             self.answers.popleft()
 
     def clean(self, now: float, started: float = math.inf) -> None:
         if started >= self.cut_at:
-            self._note(now, None)
+            self._note(now, None, started)
         if self.fixed is not None:
             return
         if self.ceiling is None:
@@ -158,17 +162,14 @@ class Pace:
         """
         if started < self.cut_at:
             return False
-        self._note(now, url or f"#{len(self.answers)}")
+        self._note(now, url or f"#{len(self.answers)}", started)
         # one URL pushed back again and again (a page that 429s or 503s on its own) counts once
-        pushed = len({back for _, back in self.answers if back is not None})
+        pushed = len({back for _, _, back in self.answers if back is not None})
         if pushed < MIN_PUSHED or pushed < LIMITED_SHARE * len(self.answers):
             return False
         if self.fixed is None:
             if learn:
-                # A limiter turning away this share of what we send lets its
-                # limit through: what it accepted over the last second.
-                accepted = sum(1 for t, back in self.answers if t > now - 1.0 and back is None)
-                estimate = max(self.rate / 4, MARGIN * accepted)
+                estimate = max(self.rate / 4, LEARNED_MARGIN * self._accepted_per_second(now))
                 self.ceiling = max(MIN_RATE, min(self.ceiling or math.inf, estimate))
             self.rate = max(MIN_RATE, self.rate / 2)
             if self.ceiling is not None:
@@ -178,6 +179,22 @@ class Pace:
         self.cut_at = now
         self.pause(now, min(cap, wait if wait is not None else 1.0 / self.rate))
         return True
+
+    def _accepted_per_second(self, now: float) -> float:
+        """What the host let through in one second of our sending.
+
+        A limiter turning away this share of what we send lets its limit
+        through.  Counted by when requests were sent, one answer delay ago, as
+        the limiter counts arrivals; answer times bunch up and would overstate it.
+        """
+        # the usual answer delay: one slow page must not shift the count into the past
+        delays = sorted(answered - sent for answered, sent, _ in self.answers)
+        lag = delays[len(delays) // 2] if delays else 0.0
+        ends = now - lag
+        # over as long a stretch as the window allows: start-to-arrival jitter matters less
+        span = max(0.5, min(WINDOW - lag, ends - min((sent for _, sent, _ in self.answers), default=ends)))
+        accepted = sum(1 for _, sent, back in self.answers if ends - span < sent <= ends and back is None)
+        return accepted / span
 
     def told(self, now: float, rate: float | None, wait: float | None) -> None:
         """Apply a limit the host stated in its headers."""
