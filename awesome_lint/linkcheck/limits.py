@@ -10,7 +10,7 @@ third of a second, so a limit is usually found in the first second).  When a
 share of the recent answers, from several URLs, are 429s, what the host
 accepted over the last second becomes a ceiling (less a margin), the rate is
 halved and the host pauses for its Retry-After; clean answers then bring the
-rate back up to the ceiling, never past it.  503 bursts halve the rate without
+rate back up to the ceiling, never past it.  503 bursts cut the rate by a quarter without
 setting a ceiling.  A host that states its limit in X-RateLimit-* /
 RateLimit-* headers gets that rate at once.
 """
@@ -29,13 +29,11 @@ from urllib.parse import urlsplit
 START_RATE = 20.0  # requests/s before a host has said anything: a limit below is found in the first second
 MAX_RATE = 100.0
 MIN_RATE = 0.05
-MARGIN = 0.9  # stay this far under a rate the host states
-# ... and this far under one measured from 429s: answer times jitter, and the
-# measure came out up to a fifth above the true limit on a loaded machine
-LEARNED_MARGIN = 0.8
+MARGIN = 0.9  # stay this far under a rate the host states or the 429s show
 WINDOW = 2.0  # seconds of answers weighed when a host pushes back
 LIMITED_SHARE = 0.3  # pushed-back share of the window that means "the host is limiting us"
-MIN_PUSHED = 4
+MIN_PUSHED = 4  # distinct URLs pushed back within the window
+MIN_SAMPLE = 10  # answers in the window before a share means anything
 SLOW_START = 2.0  # requests/s added per clean answer until the first push-back: the limit is found early
 
 
@@ -157,7 +155,7 @@ class Pace:
         limiter turns away a share of everything sent while accepting about
         its limit, which (for 429s, `learn`) becomes the ceiling.  Answers to
         requests sent before the last cut were sent at the old rate: they
-        are not held against the new one.  The rate drops at most fourfold
+        are not held against the new one.  The ceiling drops at most eightfold
         per push-back, whatever a small sample says.
         """
         if started < self.cut_at:
@@ -165,13 +163,14 @@ class Pace:
         self._note(now, url or f"#{len(self.answers)}", started)
         # one URL pushed back again and again (a page that 429s or 503s on its own) counts once
         pushed = len({back for _, _, back in self.answers if back is not None})
-        if pushed < MIN_PUSHED or pushed < LIMITED_SHARE * len(self.answers):
+        if pushed < MIN_PUSHED or len(self.answers) < MIN_SAMPLE or pushed < LIMITED_SHARE * len(self.answers):
             return False
         if self.fixed is None:
             if learn:
-                estimate = max(self.rate / 4, LEARNED_MARGIN * self._accepted_per_second(now))
+                estimate = max(self.rate / 8, MARGIN * self._accepted_per_second(now))
                 self.ceiling = max(MIN_RATE, min(self.ceiling or math.inf, estimate))
-            self.rate = max(MIN_RATE, self.rate / 2)
+            # a 503 burst may be the server, not its limit on us: a gentler cut
+            self.rate = max(MIN_RATE, self.rate * (0.5 if learn else 0.75))
             if self.ceiling is not None:
                 self.rate = min(self.rate, self.ceiling)
             self._respace()
@@ -191,8 +190,9 @@ class Pace:
         delays = sorted(answered - sent for answered, sent, _ in self.answers)
         lag = delays[len(delays) // 2] if delays else 0.0
         ends = now - lag
-        # over as long a stretch as the window allows: start-to-arrival jitter matters less
-        span = max(0.5, min(WINDOW - lag, ends - min((sent for _, sent, _ in self.answers), default=ends)))
+        # as long a stretch as the window allows (send-to-arrival jitter matters less), and
+        # never under a second: a limiter lets a first second's worth through however fast it comes
+        span = max(1.0, min(WINDOW - lag, ends - min((sent for _, sent, _ in self.answers), default=ends)))
         accepted = sum(1 for _, sent, back in self.answers if ends - span < sent <= ends and back is None)
         return accepted / span
 
