@@ -25,11 +25,11 @@ def _has_anchor(targets: set[str], fragment: str) -> bool:
     return any(c in targets or c.lower() in targets for c in candidates)
 
 
-def _repo_root(start: Path) -> Path:
+def _repo_root(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
-    return start
+    return None
 
 
 class LocalLink(Rule):
@@ -58,10 +58,19 @@ class LocalLink(Rule):
                 if parts.fragment and not _has_anchor(own, parts.fragment):
                     yield self.diagnostic(self._no_anchor(url, parts.fragment, own), link.start, link.end)
                 continue
+            if url.startswith("[") or "](" in url:
+                # `[x]([https://a](https://a))`: a link pasted inside a link's destination
+                yield self.diagnostic(f"malformed link: its destination {url!r} is itself markdown",
+                                      link.start, link.end)
+                continue
             if here is None:
                 continue  # stdin: nothing to resolve relative paths against
+            root = _repo_root(here)
+            if root is None:
+                # a README copied out of its repository: its files are not here to check
+                continue
             path = unquote(parts.path)
-            base = _repo_root(here) if path.startswith("/") else here
+            base = root if path.startswith("/") else here
             target = (base / path.lstrip("/")).resolve()
             if not target.exists():
                 yield self.diagnostic(f"link to a missing file: {path}", link.start, link.end)

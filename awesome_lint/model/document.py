@@ -4,14 +4,14 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import SimpleNamespace
 
 from . import items
 from . import papers
 from .autolinks import bare_urls
 from .nodes import Block, Entry, Heading, Link, Section
-from .positions import align
+from .positions import align, table_cells
 from .slug import Slugger, heading_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -59,14 +59,14 @@ def _parser():
     return md
 
 
-def _plain(children) -> str:
+def _plain(children, images: bool = True) -> str:
     out = []
     for tok in children:
         if tok.type in ("text", "code_inline"):
             out.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             out.append(" ")
-        elif tok.type == "image":
+        elif tok.type == "image" and images:
             out.append(_plain(tok.children or []))
     return "".join(out)
 
@@ -74,8 +74,12 @@ def _plain(children) -> str:
 class Document:
     """The parsed list.  Offsets index ``text``; lines are 0-based."""
 
-    def __init__(self, text: str, path: str | None = None, preset: str | None = None) -> None:
+    def __init__(self, text: str, path: str | None = None, preset: str | None = None,
+                 pins: dict | None = None, pin_sources: dict | None = None, style: str | None = None) -> None:
         self.text = text
+        self.style = style  # the opt-in canonical style preset, if any
+        self._pins = pins
+        self._pin_sources = pin_sources
         self.path = path
         self.lines = text.split("\n")
         self.line_starts = [0]
@@ -86,10 +90,12 @@ class Document:
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self._bare_seen: set[tuple[int, int]] = set()
-        self._row = (-1, 0)  # (line, offset) where the next cell of a table row is looked for
         self.anchors: set[str] = set()  # explicit HTML id/name anchors
         self.comments: list[tuple[int, int, str]] = []  # (start, end, text) of HTML comments
         self.code_lines: set[int] = set()  # lines of code and HTML blocks
+        # index in ``tokens`` of each inline token -> (start, end, prefix) of
+        # the source it was parsed from, as ``positions.align`` takes it
+        self.inline_regions: dict[int, tuple[int, int, str]] = {}
         self.tokens = _parser().parse(self._masked())
         self._walk()
         self.links.sort(key=lambda link: link.start)  # bare URLs among the others, in text order
@@ -100,6 +106,13 @@ class Document:
         self.entries: list[Entry] = builder.build_entries(self)
         for entry in self.entries:
             entry.section.entries.append(entry)
+
+    @cached_property
+    def conventions(self):
+        """What this list's own style is (see ``conventions.py``)."""
+        from .conventions import Conventions
+
+        return Conventions(self, self._pins, self._pin_sources)
 
     # -- positions -----------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -112,6 +125,11 @@ class Document:
 
     def line_end(self, line: int) -> int:
         return self.line_starts[line] + len(self.lines[line])
+
+    def aligned(self, index: int):
+        """Source positions of the children of the inline token ``tokens[index]``."""
+        start, end, prefix = self.inline_regions[index]
+        return align(self.text, start, end, self.tokens[index].children or [], prefix)
 
     # -- building --------------------------------------------------------------
     def _masked(self) -> str:
@@ -133,15 +151,22 @@ class Document:
         self.sections.append(root)
         open_sections = [root]
         list_depth = 0
+        list_lines: list[int] = []
         item_lines: list[int] = []
         quote_depth = 0
+        row_cells: list[tuple[int, int]] | None = None
+        cell = 0
         tokens = self.tokens
         for i, tok in enumerate(tokens):
             kind = tok.type
-            if kind in ("bullet_list_open", "ordered_list_open"):
+            if kind == "tr_open":
+                row_cells, cell = None, 0
+            elif kind in ("bullet_list_open", "ordered_list_open"):
                 list_depth += 1
+                list_lines.append(tok.map[0])
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 list_depth -= 1
+                list_lines.pop()
             elif kind == "list_item_open":
                 item_lines.append(tok.map[0])
             elif kind == "list_item_close":
@@ -156,18 +181,28 @@ class Document:
                     self._scan_html(tok.content, self.line_starts[tok.map[0]])
             elif kind == "inline":
                 parent = tokens[i - 1]
+                region = self._region(tok)
                 if parent.type == "heading_open":
+                    self.inline_regions[i] = (*region, "heading")
                     self._heading(tok, parent, slugger, open_sections)
                     continue
+                prefix = "block"
+                if parent.type in ("th_open", "td_open"):
+                    if row_cells is None:
+                        first_of_item = bool(item_lines) and item_lines[-1] == tok.map[0]
+                        row_cells = table_cells(self.text, *region, quote_depth > 0, first_of_item)
+                    # a short row gets empty cells after its end
+                    region = row_cells[cell] if cell < len(row_cells) else (region[1], region[1])
+                    prefix, cell = "cell", cell + 1
+                self.inline_regions[i] = (*region, prefix)
                 in_item = bool(item_lines) and tokens[i - 2].type == "list_item_open"
-                in_cell = parent.type in ("td_open", "th_open")
                 self._inline_block(
-                    tok,
+                    i,
                     "list_item" if in_item else "paragraph",
                     list_depth,
                     quote_depth > 0,
                     item_lines[-1] if item_lines else None,
-                    in_cell,
+                    list_lines[-1] if list_lines else None,
                 )
         for section in self.sections[1:]:
             section.end_line = self._section_end(section)
@@ -180,14 +215,17 @@ class Document:
 
     def _heading(self, tok, parent, slugger, open_sections) -> None:
         start, end = self._region(tok)
-        aligned = align(self.text, start, end, tok.children or [], heading=True)
-        text = heading_text(_plain(tok.children or []))
+        aligned = align(self.text, start, end, tok.children or [], "heading")
+        # an image (a badge by the title) has no text in the rendered heading, nor in its
+        # anchor; the spaces around it stay in the anchor (`# Awesome C++ ![b](u)` -> awesome-c-)
+        raw = heading_text(_plain(tok.children or [], images=False), strip=False)
+        text = raw.strip()
         level = int(parent.tag[1])
         content = [s for s in aligned.spans if s[1] > s[0]]
         heading = Heading(
             level,
             text,
-            slugger.slug(text),
+            slugger.slug(raw),
             tok.map[0],
             start,
             end,
@@ -203,21 +241,12 @@ class Document:
         self.sections.append(section)
         self._collect_links(tok, aligned, in_heading=True, region=(start, end))
 
-    def _inline_block(self, tok, kind, depth, quoted, item_line, in_cell: bool = False) -> None:
-        start, end = self._region(tok)
-        if in_cell:
-            # The cells of a row share its lines: each is looked for after the one before,
-            # or every cell would find the first cell's links.
-            row, after = self._row
-            if row == tok.map[0]:
-                start = max(start, after)
-        aligned = align(self.text, start, end, tok.children or [])
-        if in_cell:
-            ends = [e for _, e in aligned.spans if e > start]
-            self._row = (tok.map[0], max(ends, default=start))
-        links = self._collect_links(tok, aligned, region=(start, end))
+    def _inline_block(self, index, kind, depth, quoted, item_line, list_line=None) -> None:
+        tok = self.tokens[index]
+        aligned = self.aligned(index)
+        links = self._collect_links(tok, aligned, region=self.inline_regions[index][:2])
         self.blocks.append(
-            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line)
+            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line, list_line)
         )
 
     def _collect_links(self, tok, aligned, in_heading: bool = False, region=None) -> list[Link]:
@@ -252,7 +281,7 @@ class Document:
 
     def _bare_links(self, start: int, end: int, in_heading: bool) -> None:
         for s, e, url in bare_urls(self.text, start, end):
-            if (s, e) in self._bare_seen:  # table cells share their row's region
+            if (s, e) in self._bare_seen:
                 continue
             self._bare_seen.add((s, e))
             written = self.text[s:e]
