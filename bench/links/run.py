@@ -67,6 +67,7 @@ class Run:
     limited: int = 0
     limited_late: int = 0
     peak: int = 0
+    request_floor: float = 0.0
     notes: list[str] = field(default_factory=list)
 
 
@@ -95,6 +96,8 @@ def measured(server: SimServer, name: str, action) -> Run:
     run.limited = sum(h.rate_limited for h in server.hosts)
     run.limited_late = sum(1 for h in server.hosts for t in h.limited_at if t - first > 1.0)
     run.peak = max(h.peak for h in server.hosts)
+    # the floor in requests: what the limited host was asked, at its limit
+    run.request_floor = max((h.requests / h.per_second for h in server.hosts if h.per_second), default=0.0)
     return run
 
 
@@ -167,6 +170,7 @@ def table(runs: list[Run], truth: dict[str, str], floor_s: float) -> None:
         ("wall time (s)", [f"{r.wall:.1f}" for r in runs]),
         ("× the rate-limit floor", [f"{r.wall / floor_s:.2f}" if floor_s else "-" for r in runs]),
         ("requests received", [r.requests for r in runs]),
+        ("limited host's requests / its limit (s)", [f"{r.request_floor:.1f}" for r in runs]),
         ("rate-limit 429s", [r.limited for r in runs]),
         ("  of them after the first second", [r.limited_late for r in runs]),
         ("peak requests at once on one host", [r.peak for r in runs]),
