@@ -65,6 +65,11 @@ class LocalLink(Rule):
                 continue
             if here is None:
                 continue  # stdin: nothing to resolve relative paths against
+            if parts.path.strip().isdigit():
+                # `[OSS](1)`: a placeholder, never a file anyone meant
+                yield self.diagnostic(f"link to '{parts.path}', which is neither a URL nor a file",
+                                      link.start, link.end)
+                continue
             root = _repo_root(here)
             if root is None:
                 # a README copied out of its repository: its files are not here to check
