@@ -5,13 +5,13 @@ import os
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule
 
 if TYPE_CHECKING:
     from awesome_lint.linkcheck import CheckOptions, LinkResult
 
+ARXIV_API = "https://export.arxiv.org/api/query"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -21,6 +21,41 @@ def seconds(value: str, key: str) -> float:
     if not match:
         raise ValueError(f"dead-link: {key} must be a duration such as 45s, 30m, 12h or 3d, not {value!r}")
     return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def host_limit(host: str, limit, default_concurrency: int):
+    """A per-host entry: {rate: requests/s, concurrency: N}; `interval` (seconds apart) is read as 1/rate."""
+    from awesome_lint.linkcheck import HostLimit
+
+    limit = limit or {}
+    if not isinstance(limit, dict) or set(limit) - {"rate", "concurrency", "interval"}:
+        raise ValueError(f"dead-link: per-host {host} takes rate (requests/s) and concurrency, not {limit!r}")
+    try:
+        rate = limit.get("rate")
+        if rate is None and limit.get("interval"):
+            rate = 1.0 / float(limit["interval"])
+        rate = None if rate is None else float(rate)
+        concurrency = int(limit.get("concurrency", default_concurrency))
+        if isinstance(limit.get("concurrency"), float) or isinstance(rate, bool):
+            raise ValueError
+        return HostLimit(rate=rate, concurrency=concurrency)
+    except (TypeError, ValueError, ZeroDivisionError) as exc:
+        detail = f": {exc}" if str(exc) else ""
+        raise ValueError(
+            f"dead-link: per-host {host} needs a positive rate in requests/s and a whole concurrency{detail}"
+        ) from None
+
+
+def networks(values) -> tuple[str, ...]:
+    import ipaddress
+
+    found = []
+    for value in values or ():
+        try:
+            found.append(str(ipaddress.ip_network(str(value), strict=False)))
+        except ValueError:
+            raise ValueError(f"dead-link: allow-networks takes CIDR blocks such as 10.0.0.0/8, not {value!r}") from None
+    return tuple(found)
 
 
 def _is_http(url: str) -> bool:
@@ -37,14 +72,15 @@ class DeadLink(Rule):
     @dataclass
     class Options:
         concurrency: int = 48
-        per_host_concurrency: int = 4
-        per_host_interval: float = 0.0
-        # host -> {concurrency: N, interval: seconds}; merged over the github.com/arxiv.org defaults
+        per_host_concurrency: int = 6
+        # host -> {rate: requests/s, concurrency: N}; merged over the github.com/arxiv.org defaults.
+        # Without a rate, a host's rate is learned from its answers.
         per_host: dict = field(default_factory=dict)
-        timeout: float = 10.0
+        timeout: float = 10.0  # seconds for a whole request
         connect_timeout: float = 5.0
+        max_duration: str = ""  # for the whole run, e.g. 10m; what is left is "could not verify"
         retries: int = 3
-        timeout_retries: int = 1
+        timeout_retries: int = 0
         max_retry_after: float = 30.0
         user_agent: str = ""  # "" for awesome-lint's own, "browser" for a browser-like one
         cache: str | None = None  # None: the user cache dir; "" or "none": no cache
@@ -52,50 +88,54 @@ class DeadLink(Rule):
         dead_max_age: str = "6h"
         unverified_max_age: str = "10m"  # "0" never keeps an unverified answer
         allow_private: bool = False
+        allow_networks: list = field(default_factory=list)  # CIDR blocks let through, e.g. an intranet
+        content_checks: bool = True  # soft 404s and login walls, as warnings
         exclude: list = field(default_factory=list)  # regular expressions
         include: list = field(default_factory=list)
         github_api: bool = True  # use the REST API for repository links when GITHUB_TOKEN is set
+        arxiv_api: bool = True  # arXiv links through the arXiv API, 100 per request
 
     def __init__(self, options=None) -> None:
         super().__init__(options)
         # The fix loop re-checks the document; a URL is asked about once per run.
         self._known: dict[str, "LinkResult"] = {}
+        self.check_options()  # bad options stop the run before any request
 
     def check_options(self) -> "CheckOptions":
         # imported here: every run loads this class, only --links runs use it
-        from awesome_lint.linkcheck import CheckOptions, HostLimit, default_cache_path
+        from awesome_lint.linkcheck import CheckOptions, default_cache_path
+        from awesome_lint.linkcheck.batch import github_endpoints
         from awesome_lint.linkcheck.limits import DEFAULT_PER_HOST
 
         o = self.options
         per_host = dict(DEFAULT_PER_HOST)
+        if not isinstance(o.per_host or {}, dict):
+            raise ValueError("dead-link: per-host must map host names to {rate, concurrency}")
         for host, limit in (o.per_host or {}).items():
-            limit = limit or {}
-            per_host[str(host).lower()] = HostLimit(
-                int(limit.get("concurrency", o.per_host_concurrency)), float(limit.get("interval", 0.0))
-            )
+            per_host[str(host).lower()] = host_limit(str(host), limit, o.per_host_concurrency)
         cache = o.cache
         if cache is None:
             cache = str(default_cache_path())
         elif cache.strip().lower() in ("", "none", "off", "false"):
             cache = None
         token = os.environ.get("GITHUB_TOKEN") if o.github_api else None
-        # The API and web hosts come from the environment (GitHub Actions sets both),
-        # never from the config file: a pull request may edit the config, and must
-        # not be able to send the token to a host of its choosing.
-        api = os.environ.get("GITHUB_API_URL") or "https://api.github.com"
-        server = urlsplit(os.environ.get("GITHUB_SERVER_URL") or "https://github.com").netloc.lower()
+        api, graphql, hosts = github_endpoints(os.environ)
+        arxiv = (os.environ.get("AWESOME_LINT_ARXIV_API") or ARXIV_API) if o.arxiv_api else None
         return CheckOptions(
+            arxiv_api=arxiv,
             concurrency=o.concurrency,
             per_host_concurrency=o.per_host_concurrency,
-            per_host_interval=o.per_host_interval,
             per_host=per_host,
             connect_timeout=o.connect_timeout,
             timeout=o.timeout,
+            max_duration=seconds(o.max_duration, "max-duration") if str(o.max_duration).strip() else None,
             retries=o.retries,
             timeout_retries=o.timeout_retries,
             max_retry_after=o.max_retry_after,
             user_agent=o.user_agent or CheckOptions.user_agent,
             allow_private=o.allow_private,
+            allow_networks=networks(o.allow_networks),
+            content_checks=bool(o.content_checks),
             exclude=tuple(o.exclude or ()),
             include=tuple(o.include or ()),
             cache=cache,
@@ -104,7 +144,8 @@ class DeadLink(Rule):
             unverified_max_age=seconds(o.unverified_max_age, "unverified-max-age"),
             github_token=token or None,
             github_api=api,
-            github_hosts=(server, "www." + server),
+            github_graphql=graphql,
+            github_hosts=hosts,
         )
 
     def check(self, doc, ctx):
@@ -122,6 +163,9 @@ class DeadLink(Rule):
                 continue
             if result.verdict == "dead":
                 yield self.diagnostic(f"dead link {url} ({result.reason})", link.start, link.end)
+            elif result.verdict in ("soft404", "login"):
+                what = "looks dead" if result.verdict == "soft404" else "leads to a sign-in page"
+                yield self.diagnostic(f"{url} {what} ({result.reason})", link.start, link.end, severity=WARNING)
             elif result.verdict == "unverified":
                 yield self.diagnostic(
                     f"could not verify {url} ({result.reason})", link.start, link.end, severity=WARNING

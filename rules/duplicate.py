@@ -1,6 +1,7 @@
 """duplicate: the same paper or link listed twice; one URL under two titles."""
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from dataclasses import dataclass, field
@@ -82,10 +83,16 @@ class Duplicate(Rule):
         """(entry, the first entry it repeats, same title?) for every repeated entry."""
         by_url: dict[str, object] = {}
         by_title: dict[str, object] = {}
+        bare = [link for link in doc.links if link.bare]
+        starts = [link.start for link in bare]
         for entry in doc.entries:
-            if entry.kind == "item" and entry.parent is not None and not entry.primary_url:
-                continue
             url = entry.primary_url
+            if url is None:  # an entry whose only link is a URL in its text, which GitHub links
+                at = bisect.bisect_left(starts, entry.start)
+                if at < len(bare) and bare[at].start < entry.end:
+                    url = bare[at].url
+            if entry.kind == "item" and entry.parent is not None and not url:
+                continue
             url_key = normalise_url(url) if url and not self._allowed(url) else None
             papers = entry.kind == "paper"
             title_key = normalise_title(entry.title) if papers and entry.title else None

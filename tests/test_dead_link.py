@@ -7,6 +7,7 @@ import pytest
 from helpers import cli_json
 from test_linkcheck_support import Site, status
 
+from awesome_lint.app.cli import main
 from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 from awesome_lint.rules.dead_link import DeadLink, seconds
@@ -124,8 +125,11 @@ def test_token_goes_to_the_api_only(tmp_path, capsys, monkeypatch):
         path.write_text(f"# L\n\n- [Cat]({web.url('/octo/cat')}) - Cat.\n- [Other]({web.url('/other')}) - Other.\n")
         code, found, _ = run(capsys, "--links", str(path))
     assert (code, found) == (0, [])
-    assert [h.get("Authorization") for m, p, h in api.requests] == ["Bearer sekrit"]
-    assert [(p, h.get("Authorization")) for m, p, h in web.requests] == [("/other", None)]
+    # GraphQL first (this stand-in has none), then REST; the token goes to the API and nowhere else
+    assert [(m, p) for m, p, h in api.requests] == [("POST", "/graphql"), ("GET", "/repos/octo/cat")]
+    assert [h.get("Authorization") for m, p, h in api.requests] == ["Bearer sekrit"] * 2
+    assert [p for m, p, h in web.requests if "/awesome-lint-" not in p] == ["/other"]  # the rest: the host's probe
+    assert all("Authorization" not in h for m, p, h in web.requests)
 
 
 def test_only_changed_lines_are_checked(tmp_path):
@@ -158,12 +162,13 @@ def test_fix_loop_asks_once(tmp_path):
 def test_options_reach_the_checker(monkeypatch):
     monkeypatch.setenv("GITHUB_TOKEN", "t")
     rule = DeadLink(DeadLink.Options(
-        per_host={"docs.example.org": {"concurrency": 1, "interval": 2}},
+        per_host={"docs.example.org": {"concurrency": 1, "interval": 2}, "api.example.org": {"rate": 3}},
         cache="none", ok_max_age="2d", dead_max_age="90m", user_agent="browser", exclude=["x"],
     ))
     options = rule.check_options()
-    assert options.per_host["docs.example.org"].interval == 2
-    assert options.per_host["github.com"].concurrency == 2  # defaults kept
+    assert options.per_host["docs.example.org"].rate == 0.5  # interval, the older spelling
+    assert options.per_host["api.example.org"].rate == 3
+    assert options.per_host["github.com"].concurrency == 4  # defaults kept
     assert options.cache is None
     assert (options.ok_max_age, options.dead_max_age) == (2 * 86400, 90 * 60)
     assert "Mozilla" in options.agent()
@@ -189,3 +194,52 @@ def test_files_sharing_a_config_ask_about_a_url_once(tmp_path, capsys):
         code, found, _ = run(capsys, "--links", *paths)
     assert code == 1 and [d["path"] for d in found] == paths
     assert [p for m, p, h in site.requests] == ["/gone", "/gone"]  # HEAD then GET, once for both files
+
+
+def test_soft_404s_and_login_walls_are_warnings(tmp_path, capsys):
+    body = b"<html><title>Page Not Found</title></html>"
+    with Site({"*": lambda m, t: (200, {"Content-Type": "text/html"}, body)}) as soft, \
+         Site({"/wall": status(302, Location="/login?next=/wall"), "/login": status(200)}) as walled:
+        (tmp_path / ".awesome-lint.yaml").write_text(CONFIG.format(cache=""))
+        path = tmp_path / "README.md"
+        path.write_text(f"# L\n\n- [Soft]({soft.url('/gone')}) - Soft.\n- [Wall]({walled.url('/wall')}) - Wall.\n")
+        code, found, _ = run(capsys, "--links", str(path))
+    assert code == 0
+    assert [(d["severity"], d["message"].split(" (")[0]) for d in found] == [
+        ("warning", f"{soft.url('/gone')} looks dead"),
+        ("warning", f"{walled.url('/wall')} leads to a sign-in page"),
+    ]
+
+
+@pytest.mark.parametrize("setting, message", [
+    ("per-host: {a.example: {rate: 0}}", "per-host a.example needs a positive rate"),
+    ("per-host: {a.example: {rate: many}}", "per-host a.example needs a positive rate"),
+    ("per-host: {a.example: {speed: 2}}", "per-host a.example takes rate (requests/s) and concurrency"),
+    ("per-host: {a.example: {concurrency: 0}}", "concurrency must be between 1 and 64"),
+    ("max-duration: soon", "max-duration must be a duration"),
+    ("allow-networks: [intranet]", "allow-networks takes CIDR blocks"),
+])
+def test_bad_link_settings_stop_the_run_with_one_line(tmp_path, capsys, setting, message):
+    (tmp_path / ".awesome-lint.yaml").write_text(f"rules:\n  dead-link:\n    cache: ''\n    {setting}\n")
+    path = tmp_path / "README.md"
+    path.write_text("# L\n\n- [A](http://127.0.0.1:9/) - A.\n")
+    code = main(["--links", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_bare_urls_in_text_are_checked(tmp_path, capsys):
+    with Site({"/gone": status(404), "/fine": status(200), "/in-code": status(404)}) as site:
+        (tmp_path / ".awesome-lint.yaml").write_text(CONFIG.format(cache=""))
+        path = tmp_path / "README.md"
+        text = (f"# L\n\nSee {site.url('/gone')}, and {site.url('/fine')}.\n\n"
+                f"`{site.url('/in-code')}` and <!-- {site.url('/in-code')} -->\n")
+        path.write_text(text)
+        code, found, _ = run(capsys, "--links", str(path))
+    assert code == 1
+    assert [d["message"].split(" (")[0] for d in found] == [f"dead link {site.url('/gone')}"]
+    start = text.index(site.url("/gone"))
+    line = text[:start].count("\n") + 1
+    assert (found[0]["line"], found[0]["column"]) == (line, start - text.rfind("\n", 0, start))
+    assert sorted(p for m, p, h in site.requests if "/awesome-lint-" not in p) == ["/fine", "/gone", "/gone"]

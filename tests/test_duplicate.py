@@ -108,6 +108,18 @@ def test_cross_section_copies_warn_and_same_section_copies_fail():
     assert severities == [(15, "warning"), (20, "error"), (25, "error")]
 
 
+def test_an_entry_whose_url_is_bare_text_counts_for_duplicates():
+    text = (
+        "## Vision\n\n"
+        "**Alpha** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\nhttps://arxiv.org/abs/2210.00001\n\n"
+        "**Beta** \\\n*B. Author* \\\n[8th Oct., 2022] [arXiv, 2022] \\\n[[Paper](https://arxiv.org/pdf/2210.00001v2.pdf)]\n"
+    )
+    doc = Document(text, preset="papers")
+    found = list(Duplicate().check(doc, Context()))
+    assert len(found) == 1 and "2210.00001" in found[0].message
+    assert [l.url for l in doc.links if l.bare] == ["https://arxiv.org/abs/2210.00001"]
+
+
 def test_a_github_repository_listed_twice_in_different_case_is_reported():
     text = ("# Awesome\n\n## Tools\n\n- [Tool](https://github.com/Octo/Tool) - A tool.\n"
             "- [Tool fork](https://github.com/octo/tool) - The same repository.\n"

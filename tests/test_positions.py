@@ -79,6 +79,11 @@ def test_every_real_link_aligns(path):
     assert doc.links
     assert len({link.start for link in doc.links}) == len(doc.links), "two links share a span"
     for link in doc.links:
+        if link.bare:  # a URL in text: its span is the URL as written, linked as GitHub links it
+            written = text[link.start:link.end]
+            assert link.url in (written, "http://" + written), link.line
+            assert (link.url_start, link.url_end) == (link.start, link.end)
+            continue
         assert text[link.start] in "[!<", (link.line, text[link.start:link.end])
         assert text[link.end - 1] in ")]>", (link.line, text[link.start:link.end])
         assert text[link.text_start - 1] in "[<" and text[link.text_end] in "]>"

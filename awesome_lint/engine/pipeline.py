@@ -52,7 +52,10 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
             continue
         if info.cls.network and not use_links:
             continue
-        rules.append(info.cls(config_mod.rule_options(info.cls, settings)))
+        try:
+            rules.append(info.cls(config_mod.rule_options(info.cls, settings)))
+        except ValueError as exc:  # a rule refusing its options: one line, exit 2
+            raise UsageError(str(exc)) from None
         severities[name] = severity
     aliases = {}
     for name, info in known.items():

@@ -39,19 +39,22 @@ def selected(url: str, options: CheckOptions) -> bool:
 
 
 def _target(url: str) -> str | None:
+    """The URL to request (no fragment) when it is an http(s) URL; malformed ones are kept for a verdict."""
+    url = url.strip()
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in ("http", "https"):
+        return None
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
+        return url.split("#", 1)[0]
     return urlunsplit(parts._replace(fragment=""))
 
 
 def _with_fragment(result: LinkResult, url: str) -> LinkResult:
     final_url = result.final_url
-    fragment = urlsplit(url).fragment
-    if final_url and fragment and not urlsplit(final_url).fragment:
+    fragment = url.partition("#")[2]
+    if final_url and fragment and "#" not in final_url:
         final_url = f"{final_url}#{fragment}"
     return replace(result, url=url, final_url=final_url)
 
@@ -90,9 +93,20 @@ def check_urls(
     from .client import Checker
     from .scheduler import Scheduler
 
+    from .batch import ArxivLookup, GithubLookup, github_repo
+
     checker = Checker(options, stats)
     try:
-        Scheduler(options, checker.step, collect).run(checker.new_job(u) for u in todo)
+        scheduler = Scheduler(options, checker.step, collect, checker.watchdog.expire_all)
+        arxiv = ArxivLookup(options, checker.fetch)
+        by_api, todo = arxiv.split(todo)
+        github = GithubLookup(options, checker.post_graphql, lambda u: github_repo(u, options.github_hosts))
+        by_graphql, todo = github.split(todo)
+        for lookup, batch in ((arxiv, by_api), (github, by_graphql)):
+            if batch:
+                scheduler.hold()
+                lookup.start(batch, collect, lambda url: scheduler.add(checker.new_job(url)), scheduler.release)
+        scheduler.run(checker.new_job(u) for u in todo)
     finally:
         checker.close()
         if bar:

@@ -56,6 +56,9 @@ class VerdictCache:
             "ok": options.ok_max_age,
             "redirect": options.ok_max_age,
             "dead": options.dead_max_age,
+            # soft 404s and login walls are kept like dead links: a site may change
+            "soft404": options.dead_max_age,
+            "login": options.dead_max_age,
         }
         if options.unverified_max_age > 0:
             self.max_age["unverified"] = options.unverified_max_age

@@ -1,11 +1,15 @@
 """Refuse to connect to addresses a link in an untrusted pull request must not reach.
 
 A lint run in CI executes with the CI machine's network position, so a link to
-http://169.254.169.254/ or http://10.0.0.5:8080/admin would probe the CI's own
+http://169.254.169.254/ or http://100.100.100.200/ would probe the CI's own
 network.  Every host is resolved here before any request, and again on every
-redirect hop.  DNS rebinding (a name that resolves to a public address for this
-check and a private one for the connection a moment later) is out of scope: it
-would need the connection pinned to the checked address.
+redirect hop; only globally reachable addresses pass (the IANA IPv4 and IPv6
+special-purpose registries), and addresses that wrap an IPv4 address
+(IPv4-mapped, 6to4, Teredo, NAT64) are judged by the address they wrap.
+
+The connection then goes to the very address that was checked (see
+transport.py): a name cannot resolve to a public address for the check and to
+a private one for the connection (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -13,9 +17,52 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 Resolver = Callable[[str, int], list[str]]
+
+IPv4, IPv6 = ipaddress.IPv4Network, ipaddress.IPv6Network
+
+# Not globally reachable, by the IANA special-purpose registries.  192.0.0.0/24
+# is refused whole: one cloud's metadata service lives at 192.0.0.192.
+SPECIAL: tuple[tuple[ipaddress._BaseNetwork, str], ...] = tuple(
+    (ipaddress.ip_network(net), reason)
+    for net, reason in (
+        ("0.0.0.0/32", "unspecified"),
+        ("0.0.0.0/8", "this-network"),
+        ("10.0.0.0/8", "private"),
+        ("100.64.0.0/10", "shared (carrier-grade NAT)"),
+        ("127.0.0.0/8", "loopback"),
+        ("169.254.0.0/16", "link-local"),
+        ("172.16.0.0/12", "private"),
+        ("192.0.0.0/24", "IETF protocol assignment"),
+        ("192.0.2.0/24", "documentation"),
+        ("192.88.99.0/24", "6to4 relay anycast"),
+        ("192.168.0.0/16", "private"),
+        ("198.18.0.0/15", "benchmarking"),
+        ("198.51.100.0/24", "documentation"),
+        ("203.0.113.0/24", "documentation"),
+        ("224.0.0.0/4", "multicast"),
+        ("255.255.255.255/32", "broadcast"),
+        ("240.0.0.0/4", "reserved"),
+        ("::/128", "unspecified"),
+        ("::1/128", "loopback"),
+        ("64:ff9b:1::/48", "local-use NAT64"),
+        ("100::/64", "discard-only"),
+        ("2001::/23", "IETF protocol assignment"),
+        ("2001:db8::/32", "documentation"),
+        ("3fff::/20", "documentation"),
+        ("5f00::/16", "segment routing"),
+        ("fc00::/7", "unique-local"),
+        ("fe80::/10", "link-local"),
+        ("fec0::/10", "site-local"),
+        ("ff00::/8", "multicast"),
+    )
+)
+GLOBAL_UNICAST_V6 = ipaddress.ip_network("2000::/3")
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+TEREDO = ipaddress.ip_network("2001::/32")
 
 
 class ResolveError(Exception):
@@ -33,54 +80,98 @@ def system_resolve(host: str, port: int) -> list[str]:
         # EAI_AGAIN is a resolver hiccup; every other failure means the name does not exist.
         permanent = exc.errno != socket.EAI_AGAIN
         raise ResolveError("DNS lookup failed", permanent) from exc
-    except UnicodeError as exc:
+    except (UnicodeError, ValueError) as exc:
         raise ResolveError("invalid host name", True) from exc
     return sorted({info[4][0] for info in infos})
 
 
+def wrapped(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address stands for, when it is one of the wrapping forms."""
+    if ip.ipv4_mapped:
+        return [ip.ipv4_mapped]
+    if ip.sixtofour:
+        return [ip.sixtofour]
+    if ip in TEREDO and ip.teredo:
+        return list(ip.teredo)  # (server, client)
+    packed = int(ip)
+    if ip in NAT64 or (ip in IPV4_COMPATIBLE and packed > 1):
+        return [ipaddress.IPv4Address(packed & 0xFFFFFFFF)]
+    return []
+
+
 def forbidden_reason(address: str) -> str | None:
-    """Why `address` must not be contacted, or None when it is a public address."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    if ip.is_loopback:
-        return "loopback"
-    if ip.is_link_local:
-        return "link-local"
-    if ip.is_multicast:
-        return "multicast"
-    if ip.is_unspecified:
-        return "unspecified"
-    if ip.is_reserved:
-        return "reserved"
-    if ip.is_private:
-        return "private"
+    """Why `address` must not be contacted, or None when it is globally reachable."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return "unparsable"
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = wrapped(ip)
+        if inner:
+            for v4 in inner:
+                reason = _special(v4)
+                if reason:
+                    return reason
+            return None
+        if ip not in GLOBAL_UNICAST_V6 and not _special(ip):
+            return "reserved"
+    return _special(ip)
+
+
+def _special(ip: ipaddress._BaseAddress) -> str | None:
+    for network, reason in SPECIAL:
+        if ip.version == network.version and ip in network:
+            return reason
     return None
 
 
-class AddressGuard:
-    """Resolves each host once per run and says whether it may be contacted."""
+def preferred(addresses: Iterable[str]) -> str:
+    """The address to connect to: IPv4 first, as CI runners often have no IPv6 route."""
+    return sorted(addresses, key=lambda a: (":" in a, a))[0]
 
-    def __init__(self, allow_private: bool, resolve: Resolver | None = None) -> None:
+
+class AddressGuard:
+    """Resolves each host once per run, says whether it may be contacted, and pins the address."""
+
+    def __init__(self, allow_private: bool, resolve: Resolver | None = None,
+                 allow_networks: Iterable[str] = ()) -> None:
         self.allow_private = allow_private
+        self.allowed = tuple(ipaddress.ip_network(n, strict=False) for n in allow_networks)
         self._resolve = resolve or system_resolve
         self._lock = threading.Lock()
         self._host_locks: dict[tuple[str, int], threading.Lock] = {}
         self._answers: dict[tuple[str, int], list[str] | ResolveError] = {}
+        self._pins: dict[tuple[str, int], str] = {}
 
     def check(self, host: str, port: int) -> str | None:
-        """Return a refusal reason, or None when the host may be contacted.
+        """Return a refusal reason, or None when the host may be contacted (its address is then pinned).
 
         Raises ResolveError when the name does not resolve.
         """
         addresses = self._lookup(host, port)
-        if self.allow_private:
-            return None
-        for address in addresses:
-            reason = forbidden_reason(address)
-            if reason:
-                return f"refused to connect to {reason} address {address}"
+        if not addresses:
+            raise ResolveError("DNS lookup failed", True)
+        if not self.allow_private:
+            for address in addresses:
+                reason = self._refusal(address)
+                if reason:
+                    return f"refused to connect to {reason} address {address}"
+        with self._lock:
+            self._pins.setdefault((host, port), preferred(addresses))
         return None
+
+    def _refusal(self, address: str) -> str | None:
+        reason = forbidden_reason(address)
+        if reason and self.allowed:
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
+            if any(ip.version == n.version and ip in n for n in self.allowed):
+                return None
+        return reason
+
+    def pinned(self, host: str, port: int) -> str | None:
+        """The address checked for this host, which its connections must use."""
+        with self._lock:
+            return self._pins.get((host, port))
 
     def _lookup(self, host: str, port: int) -> list[str]:
         key = (host, port)

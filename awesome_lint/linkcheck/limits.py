@@ -1,40 +1,84 @@
-"""Per-host politeness: how many requests at once, and how far apart."""
+"""Per-host politeness: a request rate that follows what the host tells us.
+
+Each host has a pace (a token bucket of one token: request starts at least
+1/rate apart) and a small cap on requests at once, so that one slow answer
+never stalls the host while the rate stays where the host wants it.
+
+The rate is additive-increase, multiplicative-decrease.  Until a host first
+pushes back it grows by two requests/s per clean answer (doubling about every
+third of a second, so a limit is usually found in the first second).  When a
+share of the recent answers, from several URLs, are 429s, what the host
+accepted over the last second becomes a ceiling (less a margin), the rate is
+halved and the host pauses for its Retry-After; clean answers then bring the
+rate back up to the ceiling, never past it.  503 bursts cut the rate by a quarter without
+setting a ceiling.  A host that states its limit in X-RateLimit-* /
+RateLimit-* headers gets that rate at once.
+"""
 
 from __future__ import annotations
 
+import heapq
+import math
+import re
+import time
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+START_RATE = 20.0  # requests/s before a host has said anything: a limit below is found in the first second
+MAX_RATE = 100.0
+MIN_RATE = 0.05
+MARGIN = 0.9  # stay this far under a rate the host states or the 429s show
+WINDOW = 2.0  # seconds of answers weighed when a host pushes back
+LIMITED_SHARE = 0.3  # pushed-back share of the window that means "the host is limiting us"
+MIN_PUSHED = 4  # distinct URLs pushed back within the window
+MIN_SAMPLE = 10  # answers in the window before a share means anything
+SLOW_START = 2.0  # requests/s added per clean answer until the first push-back: the limit is found early
+
 
 @dataclass(frozen=True)
 class HostLimit:
-    concurrency: int = 4
-    interval: float = 0.0  # minimum seconds between two request starts
+    rate: float | None = None  # requests/s; None: learned from the host's answers
+    concurrency: int = 6
+
+    def __post_init__(self) -> None:
+        if self.rate is not None and not (MIN_RATE <= self.rate <= MAX_RATE * 10):
+            raise ValueError(f"rate must be between {MIN_RATE} and {MAX_RATE * 10:g} requests/s, not {self.rate}")
+        if not 1 <= self.concurrency <= 64:
+            raise ValueError(f"concurrency must be between 1 and 64, not {self.concurrency}")
 
 
-# Sites that awesome lists link to by the hundred and that answer bursts with 429s.
+# Sites that awesome lists link to by the hundred: a few at once, and the rate
+# is learned from their answers like any other host's.
 DEFAULT_PER_HOST: Mapping[str, HostLimit] = {
-    "github.com": HostLimit(concurrency=2, interval=0.1),
-    "arxiv.org": HostLimit(concurrency=1, interval=0.5),
+    "github.com": HostLimit(concurrency=4),
+    "arxiv.org": HostLimit(concurrency=4),
 }
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def host_and_port(url: str) -> tuple[str, int]:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port or DEFAULT_PORTS.get(parts.scheme.lower(), 0)
-    return host, port
+    """Host (lower case, no brackets, no trailing dot) and port; ("", 0) when the URL has none that works."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return "", 0
+    host = normal_host(parts.hostname or "")
+    return host, port or DEFAULT_PORTS.get(parts.scheme.lower(), 0)
+
+
+def normal_host(host: str) -> str:
+    return host.strip("[]").lower().rstrip(".")
 
 
 def host_key(url: str) -> str:
     """The name a server knows itself by: host, plus the port when it is not the scheme's default."""
-    parts = urlsplit(url)
     host, port = host_and_port(url)
-    if port and port != DEFAULT_PORTS.get(parts.scheme.lower()):
+    scheme = url.split(":", 1)[0].lower()
+    if port and port != DEFAULT_PORTS.get(scheme):
         return f"{host}:{port}"
     return host
 
@@ -57,28 +101,197 @@ def match_limit(
 
 
 @dataclass
+class Pace:
+    """When the next request to one host may start."""
+
+    fixed: float | None = None  # a configured rate is used as given
+    rate: float = START_RATE
+    ceiling: float | None = None
+    next_start: float = 0.0
+    last_start: float = 0.0
+    cut_at: float = -math.inf  # when the rate was last cut: answers to requests sent before tell nothing new
+    pause_until: float = 0.0
+    # (answered at, sent at, URL if pushed back else None) within WINDOW
+    answers: deque = field(default_factory=deque)
+
+    def __post_init__(self) -> None:
+        if self.fixed is not None:
+            self.rate = self.ceiling = self.fixed
+
+    def ready_at(self) -> float:
+        return max(self.next_start, self.pause_until)
+
+    def take(self, now: float) -> None:
+        self.last_start = max(now, self.next_start)
+        self.next_start = self.last_start + 1.0 / self.rate
+
+    def _respace(self) -> None:
+        # a lower rate applies to the very next start, not to the one after it
+        self.next_start = max(self.next_start, self.last_start + 1.0 / self.rate)
+
+    def pause(self, now: float, seconds: float) -> None:
+        self.pause_until = max(self.pause_until, now + seconds)
+
+    def _note(self, now: float, pushed_back: str | None, started: float) -> None:
+        self.answers.append((now, min(started, now), pushed_back))
+        while self.answers and self.answers[0][0] < now - WINDOW:
+            self.answers.popleft()
+
+    def clean(self, now: float, started: float = math.inf) -> None:
+        if started >= self.cut_at:
+            self._note(now, None, started)
+        if self.fixed is not None:
+            return
+        if self.ceiling is None:
+            self.rate = min(MAX_RATE, self.rate + SLOW_START)
+        else:
+            self.rate = min(self.ceiling, self.rate + max(0.2, 0.1 * self.ceiling))
+
+    def pushed_back(self, now: float, wait: float | None, cap: float, learn: bool,
+                    started: float = math.inf, url: str = "") -> bool:
+        """Note a 429 or 503; returns whether the host as a whole is pushing back.
+
+        A few URLs answering 429 or 503 are about those URLs; a rate
+        limiter turns away a share of everything sent while accepting about
+        its limit, which (for 429s, `learn`) becomes the ceiling.  Answers to
+        requests sent before the last cut were sent at the old rate: they
+        are not held against the new one.  The ceiling drops at most eightfold
+        per push-back, whatever a small sample says.
+        """
+        if started < self.cut_at:
+            return False
+        self._note(now, url or f"#{len(self.answers)}", started)
+        # one URL pushed back again and again (a page that 429s or 503s on its own) counts once
+        pushed = len({back for _, _, back in self.answers if back is not None})
+        if pushed < MIN_PUSHED or len(self.answers) < MIN_SAMPLE or pushed < LIMITED_SHARE * len(self.answers):
+            return False
+        if self.fixed is None:
+            if learn:
+                estimate = max(self.rate / 8, MARGIN * self._accepted_per_second(now))
+                self.ceiling = max(MIN_RATE, min(self.ceiling or math.inf, estimate))
+            # a 503 burst may be the server, not its limit on us: a gentler cut
+            self.rate = max(MIN_RATE, self.rate * (0.5 if learn else 0.75))
+            if self.ceiling is not None:
+                self.rate = min(self.rate, self.ceiling)
+            self._respace()
+        self.answers.clear()
+        self.cut_at = now
+        self.pause(now, min(cap, wait if wait is not None else 1.0 / self.rate))
+        return True
+
+    def _accepted_per_second(self, now: float) -> float:
+        """What the host let through in one second of our sending.
+
+        A limiter turning away this share of what we send lets its limit
+        through.  Counted by when requests were sent, one answer delay ago, as
+        the limiter counts arrivals; answer times bunch up and would overstate it.
+        """
+        # the usual answer delay: one slow page must not shift the count into the past
+        delays = sorted(answered - sent for answered, sent, _ in self.answers)
+        lag = delays[len(delays) // 2] if delays else 0.0
+        ends = now - lag
+        # as long a stretch as the window allows (send-to-arrival jitter matters less), and
+        # never under a second: a limiter lets a first second's worth through however fast it comes
+        span = max(1.0, min(WINDOW - lag, ends - min((sent for _, sent, _ in self.answers), default=ends)))
+        accepted = sum(1 for _, sent, back in self.answers if ends - span < sent <= ends and back is None)
+        return accepted / span
+
+    def told(self, now: float, rate: float | None, wait: float | None) -> None:
+        """Apply a limit the host stated in its headers."""
+        if rate is not None and self.fixed is None:
+            self.ceiling = self.rate = max(MIN_RATE, min(MAX_RATE, MARGIN * rate))
+            self._respace()
+        if wait is not None:
+            self.pause(now, wait)
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _number(value: str | None) -> float | None:
+    match = _NUMBER.match((value or "").strip())
+    return float(match.group(0)) if match else None
+
+
+def _params(value: str) -> dict[str, str]:
+    """`limit=10, remaining=3, reset=1` or `"name";q=10;w=1` as a flat dict."""
+    found: dict[str, str] = {}
+    for piece in re.split(r"[;,]", value):
+        if "=" in piece:
+            key, _, val = piece.partition("=")
+            found.setdefault(key.strip().lower(), val.strip().strip('"'))
+    return found
+
+
+def stated_limit(headers: Mapping[str, str], now_epoch: float | None = None) -> tuple[float | None, float | None]:
+    """(requests/s the host allows, seconds to wait before the next request) from rate-limit headers.
+
+    Understands X-RateLimit-Limit/-Remaining/-Reset (Reset as seconds or as an
+    epoch time), RateLimit-Limit/-Remaining/-Reset, and RateLimit-Policy /
+    RateLimit with a window (`10;w=1`, `"default";q=10;w=1`, `limit=10, remaining=0, reset=3`).
+    """
+    now_epoch = time.time() if now_epoch is None else now_epoch
+    lower = {k.lower(): v for k, v in headers.items()}
+    policy = _params(lower.get("ratelimit-policy", ""))
+    combined = _params(lower.get("ratelimit", ""))
+    limit = _number(lower.get("ratelimit-limit") or lower.get("x-ratelimit-limit"))
+    remaining = _number(lower.get("ratelimit-remaining") or lower.get("x-ratelimit-remaining"))
+    reset = _number(lower.get("ratelimit-reset") or lower.get("x-ratelimit-reset"))
+    raw_policy = lower.get("ratelimit-policy", "").strip()
+    if limit is None:
+        limit = _number(policy.get("q") or combined.get("limit") or raw_policy)
+    window = _number(policy.get("w") or combined.get("w"))
+    if remaining is None:
+        remaining = _number(combined.get("remaining") or combined.get("r"))
+    if reset is None:
+        reset = _number(combined.get("reset") or combined.get("t"))
+    if reset is not None and reset > 1e9:  # an epoch time, as GitHub sends
+        reset = max(0.0, reset - now_epoch)
+    rate = limit / window if limit and window else None
+    wait = reset if remaining is not None and remaining < 1 and reset is not None else None
+    return rate, wait
+
+
+@dataclass
 class HostState:
     limit: HostLimit
-    concurrency: int  # current allowance; lowered when the host answers 429
+    pace: Pace
+    fresh: deque = field(default_factory=deque)  # jobs not started yet, in list order
+    later: list = field(default_factory=list)  # heap of (due, order, job): retries and next hops
+    waiting: list = field(default_factory=list)  # jobs waiting for this host's soft-404 probe
     active: int = 0
-    next_start: float = 0.0
-    parked: deque = field(default_factory=deque)
     answers: int = 0
-    recent: deque = field(default_factory=lambda: deque(maxlen=8))  # was each answer a 429?
     timeouts: int = 0  # URLs given up on for timeouts
     refusals: int = 0  # connection attempts refused in a row
     down: tuple[str, str] | None = None  # (verdict, reason) for every later URL of this host
+    method: str = "HEAD"  # GET once HEAD has proved useless on this host
+    head_trusted: int = 0  # HEAD 404/410s that GET confirmed
+    soft404: bool | None = None  # does the host answer 200 for a page that cannot exist?
+    probing: bool = False
 
-    def answered(self, now: float, limited: bool, pause: float) -> None:
-        """Note an answer; slow the whole host down when it is rate-limiting us.
+    def next_job(self, now: float):
+        """The job to start now, or None: started jobs (retries, redirects) first when due."""
+        if self.later and self.later[0][0] <= now:
+            return heapq.heappop(self.later)[2]
+        if self.fresh:
+            return self.fresh.popleft()
+        return None
 
-        A 429 now and then is about one URL (it waits for its own Retry-After).
-        When several of the recent answers are 429s the limit is on the host:
-        the host pauses, and its concurrency is halved for the rest of the run.
-        """
-        self.answers += 1
-        self.recent.append(limited)
-        if limited and sum(self.recent) >= 3:
-            self.recent.clear()
-            self.concurrency = max(1, self.concurrency // 2)
-            self.next_start = max(self.next_start, now + pause)
+    def wake_at(self, now: float) -> float | None:
+        """When this host could start something, if it has anything to start."""
+        if self.active >= self.limit.concurrency:
+            return None  # a finishing request wakes the scheduler
+        due = now if self.fresh else (self.later[0][0] if self.later else None)
+        if due is None:
+            return None
+        return max(due, self.pace.ready_at())
+
+    def pending(self) -> int:
+        return len(self.fresh) + len(self.later) + len(self.waiting)
+
+    def drain(self) -> list:
+        jobs = [*self.fresh, *(item[2] for item in self.later), *self.waiting]
+        self.fresh.clear()
+        self.later.clear()
+        self.waiting.clear()
+        return jobs

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from .guard import Resolver
 from .limits import DEFAULT_PER_HOST, HostLimit
 
-VERDICTS = ("ok", "dead", "unverified", "redirect")
+# "soft404" (a 200 page saying "not found") and "login" (the link ends on a
+# sign-in page) are dead for a reader, but a guess: reported as warnings.
+VERDICTS = ("ok", "dead", "unverified", "redirect", "soft404", "login")
 
 # Sites refuse the default python-requests agent more often than anything else.
 DEFAULT_USER_AGENT = "awesome-lint link checker (+https://github.com/awesome-lint/awesome-lint)"
@@ -27,7 +29,7 @@ DAY = 24 * HOUR
 @dataclass(frozen=True)
 class LinkResult:
     url: str
-    verdict: str  # "ok" | "dead" | "unverified" | "redirect"
+    verdict: str  # one of VERDICTS
     status: int | None
     reason: str
     final_url: str | None = None
@@ -36,19 +38,22 @@ class LinkResult:
 @dataclass(frozen=True)
 class CheckOptions:
     concurrency: int = 48
-    per_host_concurrency: int = 4
-    per_host_interval: float = 0.0
+    per_host_concurrency: int = 6  # requests at once to one host; its rate is what paces it
+    per_host_rate: float | None = None  # requests/s for every host; None: learned per host
     per_host: Mapping[str, HostLimit] = field(default_factory=lambda: dict(DEFAULT_PER_HOST))
     connect_timeout: float = 5.0
-    timeout: float = 10.0  # per read; a server that stops answering is cut off here
+    timeout: float = 10.0  # wall clock for one request: connect, headers and the capped body
+    max_duration: float | None = None  # for the whole run; what is left then is "could not verify"
     retries: int = 3  # for 429, 5xx and connection errors
-    timeout_retries: int = 1  # a hang costs a full timeout per try, so fewer
+    timeout_retries: int = 0  # a hang costs a full timeout per try
     backoff: float = 0.5  # first retry delay in seconds, doubled each try, jittered
     max_backoff: float = 8.0
     max_retry_after: float = 30.0  # a longer Retry-After gives up at once instead of stalling
     max_redirects: int = 10
     user_agent: str = DEFAULT_USER_AGENT  # "browser" picks a browser-like agent
     allow_private: bool = False
+    allow_networks: tuple[str, ...] = ()  # CIDR blocks let through although not global
+    content_checks: bool = True  # soft 404s (on hosts that answer 200 for any path) and login walls
     exclude: tuple[str, ...] = ()  # regular expressions, searched in the URL
     include: tuple[str, ...] = ()  # when set, only matching URLs are checked
     cache: str | None = None  # SQLite file; None checks everything afresh
@@ -60,7 +65,10 @@ class CheckOptions:
     unverified_max_age: float = 10 * 60
     github_token: str | None = None
     github_api: str = "https://api.github.com"
+    github_graphql: str | None = None  # GraphQL endpoint, on the API's origin; None: REST per link
     github_hosts: tuple[str, ...] = ("github.com", "www.github.com")
+    arxiv_api: str | None = None  # the arXiv API's query URL; None checks arXiv links page by page
+    arxiv_interval: float = 3.0  # seconds between two arXiv API requests, as arXiv asks
     give_up_after_timeouts: int = 3  # URLs of a host that never answered, before skipping the rest
     resolve: Resolver | None = None  # replaces the system resolver, for embedding and tests
 

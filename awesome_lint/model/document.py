@@ -8,6 +8,7 @@ from functools import cached_property, lru_cache
 from types import SimpleNamespace
 
 from . import shapes
+from .autolinks import bare_urls
 from .nodes import Block, Entry, Heading, Link, Section
 from .positions import align, table_cells
 from .slug import Slugger, heading_text
@@ -89,6 +90,7 @@ class Document:
         self.sections: list[Section] = []
         self.blocks: list[Block] = []
         self.links: list[Link] = []
+        self._bare_seen: set[tuple[int, int]] = set()
         self.anchors: set[str] = set()  # explicit HTML id/name anchors
         self.comments: list[tuple[int, int, str]] = []  # (start, end, text) of HTML comments
         self.code_lines: set[int] = set()  # lines of code and HTML blocks
@@ -97,6 +99,8 @@ class Document:
         self.inline_regions: dict[int, tuple[int, int, str]] = {}
         self.tokens = _parser().parse(self._masked())
         self._walk()
+        self.links.sort(key=lambda link: link.start)  # bare URLs among the others, in text order
+        del self._bare_seen
         self.root = self.sections[0]
         self.preset = preset
         self.section_starts = [s.start_line for s in self.sections]
@@ -238,17 +242,17 @@ class Document:
         open_sections[-1].children.append(section)
         open_sections.append(section)
         self.sections.append(section)
-        self._collect_links(tok, aligned, in_heading=True)
+        self._collect_links(tok, aligned, in_heading=True, region=(start, end))
 
     def _inline_block(self, index, kind, depth, quoted, item_line, list_line=None) -> None:
         tok = self.tokens[index]
         aligned = self.aligned(index)
-        links = self._collect_links(tok, aligned)
+        links = self._collect_links(tok, aligned, region=self.inline_regions[index][:2])
         self.blocks.append(
             Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line, list_line)
         )
 
-    def _collect_links(self, tok, aligned, in_heading: bool = False) -> list[Link]:
+    def _collect_links(self, tok, aligned, in_heading: bool = False, region=None) -> list[Link]:
         found = []
         children = tok.children or []
         for index, pos in sorted(aligned.links.items(), key=lambda kv: kv[1].start):
@@ -272,7 +276,21 @@ class Document:
             if child.type == "html_inline":
                 self._scan_html(child.content, start)
         self.links.extend(found)
+        if region is not None:
+            self._bare_links(*region, in_heading)
+        # bare URLs are links of the document, not parts of entries: entry
+        # formats are about markdown links
         return found
+
+    def _bare_links(self, start: int, end: int, in_heading: bool) -> None:
+        for s, e, url in bare_urls(self.text, start, end):
+            if (s, e) in self._bare_seen:
+                continue
+            self._bare_seen.add((s, e))
+            written = self.text[s:e]
+            self.links.append(Link(
+                written, url, url, s, e, s, e, s, e, "bare", self.line_col(s)[0], False, in_heading, bare=True,
+            ))
 
     def _scan_html(self, content: str, offset: int) -> None:
         """Anchors and comments of HTML that starts at ``offset``."""

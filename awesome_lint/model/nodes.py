@@ -24,10 +24,13 @@ class Link:
     text_end: int
     url_start: int | None  # None for reference links
     url_end: int | None
-    kind: str  # "inline" | "reference" | "autolink"
+    kind: str  # "inline" | "reference" | "autolink" | "bare"
     line: int  # 0-based
     image: bool = False
     in_heading: bool = False
+    # a URL in plain text that GitHub links (GFM autolinks): its span is the
+    # URL as written; `url` has "http://" in front of a "www." one
+    bare: bool = False
 
 
 @dataclass(eq=False)

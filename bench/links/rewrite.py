@@ -36,7 +36,15 @@ MIX = {
     "head405_dead": 1,
     "forbidden": 1.5,
     "blocked999": 0.5,
+    "slow": 1,
+    "trickle": 0.3,
+    "trickle_body": 0.3,
+    "walled": 1,
+    "unauthorized": 0.5,
 }
+SOFT_HOSTS = 4  # tail hosts that answer 200 "Page not found" for any unknown path
+SOFT_SHARE = 0.25  # of a soft host's URLs that are soft 404s
+LIMIT = 10  # requests/s of the two busiest hosts, as arxiv.org and github.com do
 BUSY = 5  # links to one site before it gets a simulated host of its own
 TAIL_HOSTS = 24
 REFUSED_HOSTS = 3
@@ -68,11 +76,12 @@ def plan_hosts(urls: list[str], rng: random.Random) -> tuple[list[SimHost], dict
         host = SimHost(name=site, latency=rng.uniform(0.02, 0.2))
         by_site[site] = host
         hosts.append(host)
-    if hosts:
-        # The busiest site answers bursts with 429, as github.com does.
-        hosts[0].max_concurrent = 4
-        hosts[0].latency = 0.08
-    tail = [SimHost(name=f"tail-{i}", latency=rng.uniform(0.01, 0.3)) for i in range(TAIL_HOSTS)]
+    for busy in hosts[:2]:
+        # The busiest sites answer more than LIMIT requests a second with 429, as arxiv.org and github.com do.
+        busy.per_second = LIMIT
+        busy.latency = 0.08
+    tail = [SimHost(name=f"tail-{i}", latency=rng.uniform(0.01, 0.3), soft404=i < SOFT_HOSTS)
+            for i in range(TAIL_HOSTS)]
     refused = [SimHost(name=f"refused-{i}", refused=True) for i in range(REFUSED_HOSTS)]
     hosts += tail + refused
     for site in counts:
@@ -94,7 +103,10 @@ def plan(text: str, seed: int = 7) -> tuple[list[SimHost], dict[str, tuple[SimHo
     for n, url in enumerate(urls):
         host = by_site[urlsplit(url).hostname or ""]
         behaviour = "refused" if host.refused else rng.choices(behaviours, weights)[0]
+        if host.soft404 and rng.random() < SOFT_SHARE:
+            behaviour = "soft404"
         mapping[url] = (host, f"/{behaviour}/{n}")
+        host.known.add(f"/{behaviour}/{n}")
     return hosts, mapping
 
 

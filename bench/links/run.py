@@ -1,117 +1,242 @@
 """Benchmark the link checker against a loopback server that plays many misbehaving hosts.
 
-    python bench/links/run.py [--list FILE] [--seed N] [--write FILE] [--serve SECONDS]
+    python bench/links/run.py [--list FILE] [--seed N] [--baseline DIR] [--npm NODE_MODULES]
+                              [--write FILE] [--serve SECONDS]
 
 Starts its own server on 127.0.0.1, checks every link of the rewritten list
-twice (cold, then from the verdict cache), prints a table and stops the server.
---write keeps the rewritten list and --serve keeps the server up for that many
-seconds afterwards, so other link checkers can be run on the same list.
+(cold, then from the verdict cache), prints a table and stops the server.
+The two busiest hosts allow 10 requests/s (429 + Retry-After past that, as
+arxiv.org and github.com do), so the floor of the run is the busiest limited
+host's URL count / 10 s.
+
+--baseline DIR also runs the checker of another checkout (e.g. a worktree of
+the previous commit) in a child process against the same server, in the same
+run.  --npm DIR runs linkinator and markdown-link-check from DIR/node_modules
+(`npm install linkinator markdown-link-check` there).  --write keeps the
+rewritten list and --serve keeps the server up for that many seconds
+afterwards, so other link checkers can be run on the same list.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import re
+import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(ROOT))
 
 from rewrite import apply, plan  # noqa: E402
 from server import SimServer  # noqa: E402
 
-from awesome_lint.linkcheck import CheckOptions, Stats, check_urls  # noqa: E402
+# Real lists from ../shared (beside the checkout); no copy is kept in the repo.
+SHARED = ROOT.parent / "shared"
+DEFAULT_LIST = next(iter(sorted((SHARED / "seeds").glob("000_*"))), SHARED / "seeds" / "000")
 
-# A real list from ../shared (beside the checkout); no copy is kept in the repo.
-DEFAULT_LIST = HERE.parent.parent.parent / "shared" / "corpus" / "sindresorhus__awesome-nodejs.md"
+DEADISH = {"dead", "soft404", "login"}  # what a reader would call a broken link
+LIVE = {"ok", "redirect"}
+
+CHILD = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from awesome_lint.linkcheck import CheckOptions, Stats, check_urls
+urls = json.load(open(sys.argv[2]))
+stats = Stats()
+started = time.monotonic()
+results = check_urls(urls, CheckOptions(allow_private=True, cache=None), stats=stats)
+wall = time.monotonic() - started
+json.dump({"wall": wall, "verdicts": {u: r.verdict for u, r in results.items()}}, open(sys.argv[3], "w"))
+"""
 
 
-def score(truth: dict[str, str], results: dict) -> dict[str, float]:
-    said_dead = {u for u, r in results.items() if r.verdict == "dead"}
+@dataclass
+class Run:
+    name: str
+    wall: float
+    verdicts: dict[str, str]
+    requests: int = 0
+    limited: int = 0
+    limited_late: int = 0
+    peak: int = 0
+    request_floor: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def score(truth: dict[str, str], verdicts: dict[str, str]) -> dict[str, float]:
+    said_dead = {u for u, v in verdicts.items() if v == "dead"}
     dead = {u for u, v in truth.items() if v == "dead"}
-    hits = len(said_dead & dead)
-    agree = sum(1 for u, v in truth.items() if results[u].verdict == v)
+    deadish = {u for u, v in truth.items() if v in DEADISH}
+    reported = {u for u, v in verdicts.items() if v in DEADISH}
+    live = {u for u, v in truth.items() if v in LIVE}
     return {
-        "precision": hits / len(said_dead) if said_dead else 1.0,
-        "recall": hits / len(dead) if dead else 1.0,
+        "precision": len(said_dead & dead) / len(said_dead) if said_dead else 1.0,
+        "recall": len(reported & deadish) / len(deadish) if deadish else 1.0,
         "false_errors": len(said_dead - dead),
-        "agreement": agree / len(truth),
+        "live_reported": sum(1 for u in live if verdicts.get(u, "ok") not in LIVE),
+        "agreement": sum(1 for u, v in truth.items() if verdicts.get(u) == v) / len(truth),
     }
 
 
-def run_once(server: SimServer, urls: list[str], options: CheckOptions) -> tuple[dict, Stats, float]:
+def measured(server: SimServer, name: str, action) -> Run:
     server.reset_counts()
-    stats = Stats()
     started = time.monotonic()
-    results = check_urls(urls, options, stats=stats)
-    return results, stats, time.monotonic() - started
+    verdicts, wall = action()
+    wall = wall if wall is not None else time.monotonic() - started
+    first = server.record.first or started
+    run = Run(name, wall, verdicts, requests=server.record.requests)
+    run.limited = sum(h.rate_limited for h in server.hosts)
+    run.limited_late = sum(1 for h in server.hosts for t in h.limited_at if t - first > 1.0)
+    run.peak = max(h.peak for h in server.hosts)
+    # the floor in requests: what the limited host was asked, at its limit
+    run.request_floor = max((h.requests / h.per_second for h in server.hosts if h.per_second), default=0.0)
+    return run
 
 
-def row(name: str, value: object) -> None:
-    print(f"| {name:<38} | {value!s:>14} |")
+def ours(urls: list[str], cache: str | None):
+    from awesome_lint.linkcheck import CheckOptions, check_urls
+
+    def action():
+        started = time.monotonic()
+        results = check_urls(urls, CheckOptions(allow_private=True, cache=cache))
+        return {u: r.verdict for u, r in results.items()}, time.monotonic() - started
+
+    return action
+
+
+def baseline(checkout: Path, urls: list[str], tmp: Path):
+    def action():
+        (tmp / "urls.json").write_text(json.dumps(urls))
+        out = tmp / "baseline.json"
+        subprocess.run([sys.executable, "-c", CHILD, str(checkout), str(tmp / "urls.json"), str(out)],
+                       check=True, timeout=1800)
+        data = json.loads(out.read_text())
+        return data["verdicts"], data["wall"]
+
+    return action
+
+
+BROKEN_LINE = re.compile(r"\[✖\]\s+(\S+)")
+
+
+def external(name: str, command: list[str], urls: list[str], parse):
+    def action():
+        done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+        broken = parse(done.stdout + done.stderr)
+        return {u: ("dead" if u in broken else "ok") for u in urls}, None
+
+    return action
+
+
+def linkinator_broken(text: str) -> set[str]:
+    try:
+        data = json.loads(text[text.index("{"):])
+    except ValueError:
+        return set()
+    return {link["url"] for link in data.get("links", []) if link.get("state") == "BROKEN"}
+
+
+def mlc_broken(text: str) -> set[str]:
+    return {m.group(1) for m in BROKEN_LINE.finditer(text)}
+
+
+def floor(listed, hosts) -> tuple[float, str]:
+    """Seconds the slowest limited host needs at its limit: no checker can be faster."""
+    per_host = Counter()
+    for url in listed.urls:
+        port = int(url.split(":")[2].split("/")[0])
+        per_host[port] += 1
+    worst, name = 0.0, "-"
+    for host in hosts:
+        if host.per_second and per_host[host.port] / host.per_second > worst:
+            worst, name = per_host[host.port] / host.per_second, host.name
+    return worst, name
+
+
+def table(runs: list[Run], truth: dict[str, str], floor_s: float) -> None:
+    names = [r.name for r in runs]
+    print("| measure | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(runs))
+    scores = [score(truth, r.verdicts) for r in runs]
+    lines = [
+        ("wall time (s)", [f"{r.wall:.1f}" for r in runs]),
+        ("× the rate-limit floor", [f"{r.wall / floor_s:.2f}" if floor_s else "-" for r in runs]),
+        ("requests received", [r.requests for r in runs]),
+        ("limited host's requests / its limit (s)", [f"{r.request_floor:.1f}" for r in runs]),
+        ("rate-limit 429s", [r.limited for r in runs]),
+        ("  of them after the first second", [r.limited_late for r in runs]),
+        ("peak requests at once on one host", [r.peak for r in runs]),
+        ("precision at error severity", [f"{s['precision']:.3f}" for s in scores]),
+        ("dead links reported (recall)", [f"{s['recall']:.3f}" for s in scores]),
+        ("live links reported as errors", [s["false_errors"] for s in scores]),
+        ("live/transient links reported at all", [s["live_reported"] for s in scores]),
+        ("verdicts agreeing with ground truth", [f"{s['agreement']:.3f}" for s in scores]),
+    ]
+    for label, values in lines:
+        print(f"| {label} | " + " | ".join(str(v) for v in values) + " |")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--list", type=Path, default=DEFAULT_LIST)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--baseline", type=Path, help="a checkout whose checker runs too (previous behaviour)")
+    parser.add_argument("--npm", type=Path, help="a folder with node_modules/.bin/{linkinator,markdown-link-check}")
     parser.add_argument("--write", type=Path, help="save the rewritten list here")
     parser.add_argument("--serve", type=float, default=0.0, help="keep serving this many seconds after")
-    parser.add_argument("--per-host", type=int, default=None, help="per-host concurrency override")
     args = parser.parse_args(argv)
 
     if not args.list.is_file():
         print(f"skipped: {args.list} not found (it comes from ../shared); pass --list FILE with any awesome list")
         return 0
-    hosts, mapping = plan(args.list.read_text(encoding="utf-8"), args.seed)
+    text = args.list.read_text(encoding="utf-8")
+    hosts, mapping = plan(text, args.seed)
     server = SimServer(hosts)
     server.start()
     try:
-        listed = apply(args.list.read_text(encoding="utf-8"), hosts, mapping)
-        if args.write:
-            args.write.write_text(listed.text, encoding="utf-8")
-        with tempfile.TemporaryDirectory() as tmp:
-            extra = {"per_host_concurrency": args.per_host} if args.per_host else {}
-            options = CheckOptions(allow_private=True, cache=str(Path(tmp) / "links.sqlite3"), **extra)
-            results, stats, wall = run_once(server, listed.urls, options)
-            cold_requests = server.record.requests
-            peak = max(h.peak for h in hosts)
-            busiest = max(hosts, key=lambda h: h.requests)
-            busiest_requests, busiest_peak = busiest.requests, busiest.peak
-            rate_limited = sum(h.rate_limited for h in hosts)
-            scores = score(listed.truth, results)
-            _, warm_stats, warm_wall = run_once(server, listed.urls, options)
-            warm_requests = server.record.requests
+        listed = apply(text, hosts, mapping)
+        floor_s, floor_host = floor(listed, hosts)
+        runs: list[Run] = []
+        with tempfile.TemporaryDirectory() as tmp_name:
+            tmp = Path(tmp_name)
+            md = args.write or tmp / "list.md"
+            md.write_text(listed.text, encoding="utf-8")
+            cache = str(tmp / "links.sqlite3")
+            runs.append(measured(server, "ours", ours(listed.urls, cache)))
+            warm = measured(server, "ours, cached", ours(listed.urls, cache))
+            if args.baseline:
+                runs.append(measured(server, "previous", baseline(args.baseline, listed.urls, tmp)))
+            if args.npm:
+                bin_dir = args.npm / "node_modules" / ".bin"
+                runs.append(measured(server, "linkinator", external(
+                    "linkinator", [str(bin_dir / "linkinator"), str(md), "--markdown", "--format", "json",
+                                   "--timeout", "10000"], listed.urls, linkinator_broken)))
+                runs.append(measured(server, "markdown-link-check", external(
+                    "markdown-link-check", [str(bin_dir / "markdown-link-check"), "-q", str(md)],
+                    listed.urls, mlc_broken)))
 
         print(f"list: {args.list.name}, {len(listed.urls)} unique URLs on {len(hosts)} simulated hosts, seed {args.seed}")
         print(f"truth: {dict(Counter(listed.truth.values()))}")
-        print(f"verdicts: {dict(Counter(r.verdict for r in results.values()))}")
+        print(f"floor: {floor_s:.1f} s ({floor_host}: its URLs at {max(h.per_second or 0 for h in hosts)} requests/s)")
+        for run in runs:
+            print(f"verdicts, {run.name}: {dict(Counter(run.verdicts.values()))}")
         print()
-        print(f"| {'measure':<38} | {'value':>14} |")
-        print(f"|{'-' * 40}|{'-' * 16}|")
-        row("wall time, cold (s)", f"{wall:.2f}")
-        row("requests received by the server", cold_requests)
-        row("requests sent (checker's count)", stats.requests)
-        row("retries", stats.retries)
-        row("peak concurrency on one host (server)", peak)
-        row(f"peak on busiest host ({busiest_requests} requests)", busiest_peak)
-        row("peak global concurrency (checker)", stats.peak_total)
-        row("429s for exceeding a host's limit", rate_limited)
-        row("dead-link precision", f"{scores['precision']:.3f}")
-        row("dead-link recall", f"{scores['recall']:.3f}")
-        row("links wrongly reported dead", scores["false_errors"])
-        row("verdicts agreeing with ground truth", f"{scores['agreement']:.3f}")
-        row("wall time, cached re-run (s)", f"{warm_wall:.2f}")
-        row("requests received, cached re-run", warm_requests)
-        wrong = [(u, listed.truth[u], results[u]) for u in listed.urls if results[u].verdict != listed.truth[u]]
+        table(runs, listed.truth, floor_s)
+        print(f"\ncached re-run: {warm.wall:.2f} s, {warm.requests} requests received")
+        wrong = [(u, listed.truth[u], runs[0].verdicts[u]) for u in listed.urls
+                 if runs[0].verdicts[u] != listed.truth[u]]
         if wrong:
-            print("\ndisagreements (expected -> got):")
+            print("\ndisagreements, ours (expected -> got):")
             for url, expected, got in wrong[:15]:
-                print(f"  {url}: {expected} -> {got.verdict} ({got.reason})")
+                print(f"  {url}: {expected} -> {got}")
         if args.serve > 0:
             print(f"\nserving for {args.serve:g} s more", flush=True)
             time.sleep(args.serve)

@@ -6,7 +6,11 @@ host:port, as it would for any server on a non-default port.  A "refused"
 host is a port that nothing listens on.
 
 The path says what a URL does: /<behaviour>/<n>.  Tries are counted per path,
-so "503 twice, then 200" holds however the checker spreads its requests.
+so "503 twice, then 200" holds however the checker spreads its requests.  A
+path the list never had is a 404, except on a host that plays soft 404s,
+which answers 200 with a "Page not found" page for anything.  A host with
+`per_second` answers 429 + Retry-After to requests past that many in any one
+second, as a rate limiter does; each such 429 is timed.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import asyncio
 import socket
 import struct
 import threading
-from collections import Counter
+import time
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from http import HTTPStatus
 
@@ -27,16 +32,32 @@ class SimHost:
     name: str
     latency: float = 0.0
     max_concurrent: int | None = None  # more requests at once than this get 429
+    per_second: int | None = None  # more requests than this within any second get 429
+    soft404: bool = False  # unknown paths answer 200 "Page not found"
     refused: bool = False
     port: int = 0
     active: int = 0
     peak: int = 0
     requests: int = 0
     rate_limited: int = 0
+    limited_at: list = field(default_factory=list)  # time.monotonic() of each rate-limit 429
+    accepted: deque = field(default_factory=deque)
+    known: set = field(default_factory=set)  # "/<behaviour>/<n>" paths of the list
+
+    def admit(self, now: float) -> bool:
+        if self.per_second is None:
+            return True
+        while self.accepted and self.accepted[0] <= now - 1.0:
+            self.accepted.popleft()
+        if len(self.accepted) >= self.per_second:
+            return False
+        self.accepted.append(now)
+        return True
 
 
 @dataclass
 class Recorder:
+    first: float | None = None  # when the first request of the run came in
     requests: int = 0
     tries: Counter = field(default_factory=Counter)
     methods: Counter = field(default_factory=Counter)
@@ -61,6 +82,12 @@ TRUTH = {
     "forbidden": "unverified",  # 403 for scripts
     "blocked999": "unverified",
     "refused": "dead",
+    "slow": "ok",  # answers after 2.5 s
+    "trickle": "unverified",  # the headers come one byte a second
+    "trickle_body": "ok",  # the status comes at once, the body one byte a second
+    "soft404": "soft404",  # 200 "Page not found", on a soft-404 host
+    "walled": "login",  # 302 to /accounts/login/?next=..., which answers 200
+    "unauthorized": "login",  # 401
 }
 
 
@@ -95,6 +122,8 @@ class SimServer:
         self.record = Recorder()
         for host in self.hosts:
             host.peak = host.requests = host.rate_limited = 0
+            host.limited_at = []
+            host.accepted.clear()
 
     async def _open(self) -> None:
         for host in self.hosts:
@@ -124,6 +153,8 @@ class SimServer:
                 host.peak = max(host.peak, host.active)
                 host.requests += 1
                 self.record.requests += 1
+                if self.record.first is None:
+                    self.record.first = time.monotonic()
                 try:
                     keep = await self._answer(reader, writer, host, method, path)
                 finally:
@@ -141,14 +172,43 @@ class SimServer:
             await asyncio.sleep(host.latency)
         if host.max_concurrent and host.active > host.max_concurrent:
             host.rate_limited += 1
+            host.limited_at.append(time.monotonic())
             return await self._send(writer, method, 429, {"Retry-After": "1"})
-        parts = path.split("/")
+        if not host.admit(time.monotonic()):
+            host.rate_limited += 1
+            host.limited_at.append(time.monotonic())
+            return await self._send(writer, method, 429, {"Retry-After": "1"})
+        parts = path.split("?")[0].split("/")
         behaviour = parts[1] if len(parts) > 2 else ""
+        base = f"/{behaviour}/{parts[2]}" if len(parts) > 2 else path
+        if path.startswith("/accounts/login"):
+            return await self._send(writer, method, 200, title="Sign in")
+        if base not in host.known:
+            if host.soft404:
+                return await self._send(writer, method, 200, title="Page not found")
+            return await self._send(writer, method, 404)
         self.record.tries[path] += 1
         tries = self.record.tries[path]
-        base = f"/{behaviour}/{parts[2]}"
         if behaviour == "ok":
-            return await self._send(writer, method, 200)
+            return await self._send(writer, method, 200, title=f"Page {parts[2]}")
+        if behaviour == "slow":
+            await asyncio.sleep(2.5)
+            return await self._send(writer, method, 200, title="Slow page")
+        if behaviour == "trickle":
+            return await self._trickle(writer, b"HTTP/1.1 200 OK\r\n", b"X-Pad: " + b"a" * 200 + b"\r\n\r\n")
+        if behaviour == "trickle_body":
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 300\r\n\r\n"
+            if method == "HEAD":
+                writer.write(head)
+                await writer.drain()
+                return True
+            return await self._trickle(writer, head + b"<html>", b"x" * 294)
+        if behaviour == "soft404":
+            return await self._send(writer, method, 200, title="Page not found")
+        if behaviour == "walled":
+            return await self._send(writer, method, 302, {"Location": f"/accounts/login/?next={base}"})
+        if behaviour == "unauthorized":
+            return await self._send(writer, method, 401)
         if behaviour == "notfound":
             return await self._send(writer, method, 404)
         if behaviour == "gone":
@@ -201,12 +261,26 @@ class SimServer:
             return await self._send(writer, method, status, {"Location": f"{base}/{index + 1}"})
         return await self._send(writer, method, status)
 
-    async def _send(self, writer, method: str, status: int, headers: dict | None = None) -> bool:
+    async def _trickle(self, writer, first: bytes, rest: bytes) -> bool:
+        writer.write(first)
+        await writer.drain()
+        ends = time.monotonic() + HANG_CAP
+        for byte in rest:
+            if time.monotonic() > ends:
+                break
+            await asyncio.sleep(1.0)
+            writer.write(bytes([byte]))
+            await writer.drain()
+        return False
+
+    async def _send(self, writer, method: str, status: int, headers: dict | None = None, title: str = "") -> bool:
         try:
             reason = HTTPStatus(status).phrase
         except ValueError:
             reason = "Request Denied"
-        body = b"" if status in (301, 302, 307, 308) else b"<html><body>%d</body></html>" % status
+        title = title or str(status)
+        page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1></body></html>"
+        body = b"" if status in (301, 302, 307, 308) else page.encode()
         lines = [f"HTTP/1.1 {status} {reason}", f"Content-Length: {len(body)}", "Content-Type: text/html"]
         lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
         writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))

@@ -1,0 +1,145 @@
+"""Per-host pacing, deadlines and Retry-After against real servers on 127.0.0.1."""
+from __future__ import annotations
+
+import time
+
+from test_linkcheck_support import Site, Trickle, drip, fast, status
+
+from awesome_lint.linkcheck import HostLimit, Stats, check_urls
+from awesome_lint.linkcheck.limits import Pace, stated_limit
+
+
+def test_a_rate_limited_host_is_learned_and_not_pushed_past_its_limit():
+    with Site({f"/{n}": status(200) for n in range(90)}, per_second=20) as site:
+        started = time.monotonic()
+        results = check_urls([site.url(f"/{n}") for n in range(90)], fast(retries=4))
+        elapsed = time.monotonic() - started
+        first = site.starts[0]
+    assert {r.verdict for r in results.values()} == {"ok"}
+    late = [t - first for t in site.limited if t - first > 1.5]
+    assert late == []  # the limit was found while probing, then respected
+    assert elapsed < 90 / 20 * 1.7  # near the 4.5 s floor the limit sets, not at one request at a time
+
+
+def test_clean_answers_bring_the_rate_back_up_to_the_ceiling():
+    pace = Pace()
+    now = 0.0
+    for _ in range(20):  # a limiter that accepts about 8 of every 20 requests
+        now += 0.05
+        pace.clean(now) if int(now * 20) % 5 < 2 else pace.pushed_back(now, 0.0, 30.0, True)
+    ceiling = pace.ceiling
+    assert ceiling is not None and pace.rate <= ceiling
+    for _ in range(40):
+        now += 0.1
+        pace.clean(now)
+    assert pace.rate == ceiling  # climbed back, and not past what the host accepted
+
+
+def test_stated_limits_are_read_from_headers():
+    assert stated_limit({"RateLimit-Policy": "5;w=1"}) == (5.0, None)
+    assert stated_limit({"RateLimit-Policy": '"burst";q=100;w=60'}) == (100 / 60, None)
+    assert stated_limit({"RateLimit": "limit=10, remaining=0, reset=3", "RateLimit-Policy": "10;w=1"}) == (10.0, 3.0)
+    assert stated_limit({"X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0",
+                         "X-RateLimit-Reset": "1700000030"}, now_epoch=1700000000) == (None, 30.0)
+    assert stated_limit({"X-RateLimit-Remaining": "12"}) == (None, None)
+    assert stated_limit({"RateLimit-Policy": "junk;w=x"}) == (None, None)
+
+
+def test_a_stated_limit_is_used_from_the_first_answer():
+    with Site({f"/{n}": status(200) for n in range(12)}, per_second=5,
+              headers={"RateLimit-Policy": "5;w=1"}) as site:
+        results = check_urls([site.url(f"/{n}") for n in range(12)], fast())
+    assert {r.verdict for r in results.values()} == {"ok"}
+    assert site.limited == []
+    gaps = [b - a for a, b in zip(site.starts[1:], site.starts[2:])]
+    assert min(gaps) >= 1 / 5 * 0.85
+
+
+def test_a_spent_quota_with_a_far_reset_settles_the_host_at_once():
+    spent = {"X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": str(int(time.time()) + 3600)}
+    with Site({f"/{n}": status(200, **spent) for n in range(20)}) as site:
+        results = check_urls([site.url(f"/{n}") for n in range(20)], fast(per_host_concurrency=2))
+    assert len(site.requests) <= 2  # what was in flight when the first answer came
+    settled = [r for r in results.values() if r.verdict != "ok"]
+    assert len(settled) >= 18 and all(r.verdict == "unverified" for r in settled)
+    assert all("rate limit spent" in r.reason for r in settled)
+
+
+def test_retry_after_past_the_cap_settles_all_of_the_host_at_once():
+    routes = {f"/{n}": status(429, Retry_After="100000") for n in range(10)}
+    with Site(routes) as site, Site({"/fine": status(200)}) as other:
+        started = time.monotonic()
+        results = check_urls([site.url(f"/{n}") for n in range(10)] + [other.url("/fine")], fast())
+        elapsed = time.monotonic() - started
+    assert elapsed < 2
+    assert len(site.requests) <= 6  # what was in flight before the first answer
+    flooded = [results[site.url(f"/{n}")] for n in range(10)]
+    assert {r.verdict for r in flooded} == {"unverified"}
+    assert all("asked to wait 100000 s" in r.reason for r in flooded)
+    assert results[other.url("/fine")].verdict == "ok"
+
+
+def test_a_retry_runs_when_it_is_due_not_after_the_rest_of_the_host():
+    routes = {"/flaky": lambda m, tries: (503, {"Retry-After": "0"}) if tries == 1 else (200, {})}
+    routes.update({f"/{n}": status(200) for n in range(15)})
+    with Site(routes, delay=0.05) as site:
+        options = fast(per_host={site.host: HostLimit(rate=50, concurrency=1)})
+        check_urls([site.url("/flaky")] + [site.url(f"/{n}") for n in range(15)], options)
+    order = [p for m, p, h in site.requests]
+    assert order.count("/flaky") == 2
+    assert order.index("/flaky", 1) <= 4  # not the last request of the host
+
+
+def test_one_slow_request_does_not_stall_its_host():
+    routes = {"/slow": lambda m, t: "hang"}
+    routes.update({f"/{n}": status(200) for n in range(10)})
+    with Site(routes) as site:
+        started = time.monotonic()
+        results = check_urls([site.url("/slow")] + [site.url(f"/{n}") for n in range(10)], fast(timeout=2.0))
+        fast_done = max(t for (m, p, h), t in zip(site.requests, site.starts) if p != "/slow") - started
+    assert fast_done < 1.5  # the others went on while /slow hung
+    assert results[site.url("/slow")].verdict == "unverified"
+
+
+def header_trickle(conn, data, stop):
+    conn.sendall(b"HTTP/1.1 200 OK\r\n")
+    drip(conn, b"X-Slow: " + b"a" * 200 + b"\r\n\r\n", stop)
+
+
+def body_trickle(conn, data, stop):
+    if data.startswith(b"HEAD"):
+        conn.sendall(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n")
+        return
+    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n<html>")
+    drip(conn, b"x" * 5000, stop)
+
+
+def test_a_server_trickling_headers_costs_one_deadline():
+    with Trickle(header_trickle) as server:
+        started = time.monotonic()
+        result = check_urls([server.url("/a")], fast(timeout=1.0))[server.url("/a")]
+        elapsed = time.monotonic() - started
+    assert result.verdict == "unverified" and result.reason == "no complete answer within 1 s"
+    assert elapsed < 1.8
+    assert server.connections == 1  # no timeout retry by default
+
+
+def test_a_server_trickling_the_body_costs_at_most_one_deadline():
+    with Trickle(body_trickle) as server:
+        started = time.monotonic()
+        result = check_urls([server.url("/a")], fast(timeout=1.0))[server.url("/a")]
+        elapsed = time.monotonic() - started
+    assert result.verdict == "ok"  # the status came in time; the body was cut, not waited for
+    assert elapsed < 1.8
+
+
+def test_max_duration_ends_the_run_and_leaves_the_rest_unverified():
+    routes = {f"/{n}": (lambda m, t: "hang") for n in range(8)}
+    with Site(routes) as site:
+        stats = Stats()
+        started = time.monotonic()
+        results = check_urls([site.url(f"/{n}") for n in range(8)], fast(timeout=5.0, max_duration=0.6), stats=stats)
+        elapsed = time.monotonic() - started
+    assert elapsed < 1.6
+    assert len(results) == 8 and {r.verdict for r in results.values()} == {"unverified"}
+    assert any("max-duration" in r.reason for r in results.values())
