@@ -69,11 +69,13 @@ def _fix_label(f: Finding) -> str:
 
 
 def _frame_rows(out: list[str], rows, width: int, c: dict, tone: str) -> None:
-    bar = f"{c['dim']}{' ' * width} |{c['reset']}"
+    # The gutter's first column is free: a fix's diff puts its - and + there.
+    bar = f"{c['dim']} {' ' * width} |{c['reset']}"
     for number, source, carets in rows:
-        out.append(f"{c['dim']}{number:>{width}} |{c['reset']} {source}".rstrip())
+        out.append(f"{c['dim']} {number:>{width}} |{c['reset']} {source}".rstrip())
         if carets:
-            out.append(f"{bar} {c[tone]}{carets}{c['reset']}")
+            marks = carets.lstrip(" ")
+            out.append(f"{bar} {' ' * (len(carets) - len(marks))}{c[tone]}{marks}{c['reset']}")
 
 
 def finding(f: Finding, text: str | None, show_fixes: bool, color: bool, cache: dict) -> str:
@@ -87,20 +89,20 @@ def finding(f: Finding, text: str | None, show_fixes: bool, color: bool, cache: 
     diff = fix_diff(text, starts, f.edits) if show_fixes and f.fix_applicability else []
     numbers = [f.end_line, *(r[3] for r in f.related), *(n for _, n, _ in diff)]
     width = max(len(str(n)) for n in numbers)
-    bar = f"{c['dim']}{' ' * width} |{c['reset']}"
+    bar = f"{c['dim']} {' ' * width} |{c['reset']}"
     out.append(bar)
     _frame_rows(out, frame(lines, f.line, f.column, f.end_line, f.end_column), width, c, f.severity)
     label = _fix_label(f)
     if label:
-        out.append(f"{' ' * width} {c['help']}= {label}{c['reset']}")
+        out.append(f" {' ' * width} {c['help']}= {label}{c['reset']}")
         shown = diff if len(diff) <= MAX_DIFF_LINES else diff[:MAX_DIFF_LINES - 1]
         for sign, number, source in shown:
             tone = "error" if sign == "-" else "add"
-            out.append(f"{c['dim']}{number:>{width}} |{c['reset']} {c[tone]}{sign} {expand(source, 0, 0)[0]}{c['reset']}".rstrip())
+            out.append(f"{c[tone]}{sign}{number:>{width}} |{c['reset']} {c[tone]}{expand(source, 0, 0)[0]}{c['reset']}".rstrip())
         if len(shown) < len(diff):
             out.append(f"{bar} ... ({len(diff) - len(shown)} more changed lines)")
     for message, line, column, end_line, end_column in f.related:
-        out.append(f"{' ' * width} {c['help']}= note: {message} at line {line}, column {column}{c['reset']}")
+        out.append(f" {' ' * width} {c['help']}= note: {message} at line {line}, column {column}{c['reset']}")
         _frame_rows(out, frame(lines, line, column, end_line, end_column, "-"), width, c, "help")
     return "\n".join(out) + "\n"
 

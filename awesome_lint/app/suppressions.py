@@ -34,6 +34,7 @@ LEAVES = {"paragraph_open", "heading_open", "table_open", "fence", "code_block",
 CONTAINERS = {"list_item_open", "blockquote_open"}
 UNSUPPRESSIBLE = {"suppression"}  # reports about the comments themselves
 _OURS = re.compile(r"<!--\s*(?:awesome-lint|lint)\s+(?:disable-next-line|disable-line|disable|enable|ignore)\b[^\n]*-->\s*")
+_WHOLE = re.compile(r"^[ \t>]*<!--(?P<body>.*?)-->\s*$")
 _NEXT_LINE = re.compile(r"^(?P<indent>[ \t>]*)<!--(?P<space>\s*)awesome-lint\s+disable-next-line\b(?P<rules>[^:]*?)"
                         r"(?P<tail>\s*(?::[^\n]*)?-->)\s*$")
 
@@ -151,14 +152,12 @@ def _aimed(doc: Document) -> dict[int, list[int]]:
     """0-based line -> 0-based lines of the whole-line next-line comments
     (``disable-next-line``, ``lint ignore``) aimed at it."""
     out: dict[int, list[int]] = {}
-    for start, end, body in doc.comments:
-        line, _ = doc.line_col(start)
-        match = suppress._DIRECTIVE.match(body)
-        if not match or match["verb"] not in ("disable-next-line", "ignore") or doc.line_col(end)[0] != line:
-            continue
-        if doc.lines[line].strip() != doc.text[start:end]:
-            continue
-        out.setdefault(suppress._next_content_line(doc, line + 1) - 1, []).append(line)
+    # The line of each comment the parser saw, its text read from the line itself
+    for line in sorted({doc.line_col(start)[0] for start, _end, _body in doc.comments}):
+        whole = _WHOLE.match(doc.lines[line])
+        match = suppress._DIRECTIVE.match(whole["body"]) if whole else None
+        if match and match["verb"] in ("disable-next-line", "ignore"):
+            out.setdefault(suppress._next_content_line(doc, line + 1) - 1, []).append(line)
     return out
 
 

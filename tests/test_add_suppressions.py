@@ -1,0 +1,172 @@
+"""--add-suppressions: one comment per finding line, in the file's line endings,
+merged with the comments already there, never splitting a list, a table or
+a paper entry; idempotent and followed by a clean lint."""
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from awesome_lint.app import suppressions
+from awesome_lint.app.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "suppress"
+BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def adopt(capsys, path: Path, *extra) -> bytes:
+    """Add suppressions, check the lint is clean and a second run changes nothing."""
+    code, out, err = run(capsys, path, "--add-suppressions", *extra)
+    assert (code, out) == (0, "No findings.\n"), err
+    once = path.read_bytes()
+    code, out, err = run(capsys, path, "--add-suppressions", *extra)
+    assert (code, out, err) == (0, "No findings.\n", "")
+    assert path.read_bytes() == once
+    assert run(capsys, path, *extra)[:2] == (0, "No findings.\n")
+    return once
+
+
+def test_classic_list_several_rules_merged_with_an_existing_comment(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    shutil.copy(FIXTURES / "classic.md", path)
+    got = adopt(capsys, path)
+    assert got == (FIXTURES / "classic.expected.md").read_bytes()
+
+
+def test_crlf_file_keeps_crlf(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    path.write_bytes((FIXTURES / "classic.md").read_bytes().replace(b"\n", b"\r\n"))
+    got = adopt(capsys, path)
+    assert got == (FIXTURES / "classic.expected.md").read_bytes().replace(b"\n", b"\r\n")
+    assert b"\n" not in got.replace(b"\r\n", b"")
+
+
+def test_paper_entry_lines_below_the_title_get_a_pair_and_the_reason(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    shutil.copy(FIXTURES / "papers.md", path)
+    got = adopt(capsys, path, "--preset", "papers", "--reason", "kept as published")
+    assert got == (FIXTURES / "papers.expected.md").read_bytes()
+
+
+def test_someone_elses_next_line_comment_keeps_its_line(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    path.write_text(f"# Awesome X {BADGE}\n\n- [A](https://a.example) - An A.\n"
+                    "<!--lint ignore double-link-->\n- [E](https://a.example) - also lower-case.\n")
+    got = adopt(capsys, path)
+    assert got.decode() == (
+        f"# Awesome X {BADGE}\n\n- [A](https://a.example) - An A.\n"
+        "<!-- awesome-lint disable entry-format -->\n"
+        "<!--lint ignore double-link-->\n- [E](https://a.example) - also lower-case.\n"
+        "  <!-- awesome-lint enable entry-format -->\n"
+    )
+
+
+def test_inside_a_blockquote_the_comment_keeps_the_quote_marker(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    path.write_text(f"# Awesome Q {BADGE}\n\n> - [A](https://a.example) - An A.\n"
+                    "> - [B](https://b.example) - No stop\n")
+    got = adopt(capsys, path)
+    assert got.decode() == (
+        f"# Awesome Q {BADGE}\n\n> - [A](https://a.example) - An A.\n"
+        ">   <!-- awesome-lint disable-next-line entry-format -->\n"
+        "> - [B](https://b.example) - No stop\n"
+    )
+
+
+def test_a_file_without_a_final_newline_and_a_finding_on_its_last_line(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    path.write_text(f"# Awesome N {BADGE}\n\n| a | b |\n| - | - |\n| x | y,, z |")
+    got = adopt(capsys, path)
+    assert got.decode() == (
+        f"# Awesome N {BADGE}\n\n<!-- awesome-lint disable no-repeat-punctuation -->\n"
+        "| a | b |\n| - | - |\n| x | y,, z |\n<!-- awesome-lint enable no-repeat-punctuation -->"
+    )
+
+
+def test_stdin_gets_the_text_on_stdout_and_the_report_on_stderr(capsys, monkeypatch):
+    text = "# Awesome S {}\n\n- [A](https://a.example) - No stop\n".format(BADGE)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    code, out, err = run(capsys, "-", "--add-suppressions")
+    assert code == 0
+    assert out == text.replace("- [A]", "<!-- awesome-lint disable-next-line entry-format -->\n- [A]")
+    assert err == "<stdin>: added 1 suppression comment\nNo findings.\n"
+
+
+def test_diff_shows_the_comments_and_writes_nothing(tmp_path, capsys):
+    # --diff shows what --fix would do, and the suppressions after it
+    path = tmp_path / "list.md"
+    text = f"# Awesome D {BADGE}\n\n- [A](https://a.example) - No stop\n- [B](https://a.example) - Again.\n"
+    path.write_text(text)
+    code, out, _ = run(capsys, path, "--add-suppressions", "--diff")
+    assert code == 1
+    assert out.endswith("-- [A](https://a.example) - No stop\n+- [A](https://a.example) - No stop.\n"
+                        "+  <!-- awesome-lint disable-next-line duplicate -->\n"
+                        " - [B](https://a.example) - Again.\n")
+    assert path.read_text() == text
+
+
+def test_fix_first_then_suppress_what_is_left(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    path.write_text(f"# Awesome F {BADGE}\n\n- [A](https://a.example) - Two,, commas.\n"
+                    "- [B](https://a.example) - Same link.\n")
+    code, out, _ = run(capsys, path, "--fix", "--add-suppressions")
+    assert (code, out) == (0, "Fixed 1 finding.\n")
+    assert path.read_text() == (f"# Awesome F {BADGE}\n\n- [A](https://a.example) - Two, commas.\n"
+                                "  <!-- awesome-lint disable-next-line duplicate -->\n"
+                                "- [B](https://a.example) - Same link.\n")
+
+
+@pytest.mark.parametrize("reason", ["a -- b", "x > y"])
+def test_a_reason_that_would_end_the_comment_is_refused(tmp_path, capsys, reason):
+    path = tmp_path / "list.md"
+    path.write_text("# L\n\n- [A](https://a.example) - No stop\n")
+    code, out, err = run(capsys, path, "--add-suppressions", "--reason", reason)
+    assert code == 2 and out == ""
+    assert err == "awesome-lint: --reason must not contain '--' or '>' (it goes inside an HTML comment)\n"
+    assert path.read_text() == "# L\n\n- [A](https://a.example) - No stop\n"
+
+
+NESTED = (f"# Awesome T {BADGE}\n\n- [A](https://a.example) - An A.\n"
+          "  - [A1](https://b.example) - An A1.\n  - [A2](https://c.example) - No stop\n")
+
+
+def test_when_a_placement_would_split_a_list_the_whole_list_is_wrapped(tmp_path, capsys, monkeypatch):
+    # A placement at column 0 inside a nested list would split it: the
+    # structure check must catch that and wrap the top-level list instead.
+    monkeypatch.setattr(suppressions, "_above", lambda doc, line, chain, items: "")
+    path = tmp_path / "list.md"
+    path.write_text(NESTED)
+    adopt(capsys, path)
+    assert path.read_text() == (
+        f"# Awesome T {BADGE}\n\n<!-- awesome-lint disable entry-format -->\n- [A](https://a.example) - An A.\n"
+        "  - [A1](https://b.example) - An A1.\n  - [A2](https://c.example) - No stop\n"
+        "<!-- awesome-lint enable entry-format -->\n"
+    )
+
+
+def test_when_no_placement_keeps_the_structure_nothing_is_written(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(suppressions, "shape", lambda tokens: [id(tokens)])
+    path = tmp_path / "list.md"
+    path.write_text(NESTED)
+    code, out, err = run(capsys, path, "--add-suppressions")
+    assert code == 2 and out == ""
+    assert err == (f"awesome-lint: {path}: cannot place suppression comments without changing the list's "
+                   "structure; nothing written\n")
+    assert path.read_text() == NESTED
+
+
+def test_without_the_flag_a_nested_item_gets_its_comment_inside_the_item_before(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    path.write_text(NESTED)
+    adopt(capsys, path)
+    assert path.read_text() == NESTED.replace(
+        "  - [A2]", "    <!-- awesome-lint disable-next-line entry-format -->\n  - [A2]")
