@@ -57,39 +57,36 @@ def test_paper_entry_lines_below_the_title_get_a_pair_and_the_reason(tmp_path, c
     assert got == (FIXTURES / "papers.expected.md").read_bytes()
 
 
-def test_someone_elses_next_line_comment_keeps_its_line(tmp_path, capsys):
-    path = tmp_path / "list.md"
-    path.write_text(f"# Awesome X {BADGE}\n\n- [A](https://a.example) - An A.\n"
-                    "<!--lint ignore double-link-->\n- [E](https://a.example) - also lower-case.\n")
-    got = adopt(capsys, path)
-    assert got.decode() == (
-        f"# Awesome X {BADGE}\n\n- [A](https://a.example) - An A.\n"
-        "<!-- awesome-lint disable entry-format -->\n"
+CASES = {
+    # someone else's next-line comment keeps its line: the new pair goes above it
+    "lint-ignore": (
+        "- [A](https://a.example) - An A.\n<!--lint ignore double-link-->\n- [E](https://a.example) - also lower-case.\n",
+        "- [A](https://a.example) - An A.\n<!-- awesome-lint disable entry-format -->\n"
         "<!--lint ignore double-link-->\n- [E](https://a.example) - also lower-case.\n"
-        "  <!-- awesome-lint enable entry-format -->\n"
-    )
+        "  <!-- awesome-lint enable entry-format -->\n",
+    ),
+    # inside a blockquote the comment keeps the quote marker
+    "blockquote": (
+        "> - [A](https://a.example) - An A.\n> - [B](https://b.example) - No stop\n",
+        "> - [A](https://a.example) - An A.\n>   <!-- awesome-lint disable-next-line entry-format -->\n"
+        "> - [B](https://b.example) - No stop\n",
+    ),
+    # no final newline, the finding in the last row of a table
+    "last-line": (
+        "| a | b |\n| - | - |\n| x | y,, z |",
+        "<!-- awesome-lint disable no-repeat-punctuation -->\n"
+        "| a | b |\n| - | - |\n| x | y,, z |\n<!-- awesome-lint enable no-repeat-punctuation -->",
+    ),
+}
 
 
-def test_inside_a_blockquote_the_comment_keeps_the_quote_marker(tmp_path, capsys):
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_placement(tmp_path, capsys, case):
+    before, after = CASES[case]
+    head = f"# Awesome X {BADGE}\n\n"
     path = tmp_path / "list.md"
-    path.write_text(f"# Awesome Q {BADGE}\n\n> - [A](https://a.example) - An A.\n"
-                    "> - [B](https://b.example) - No stop\n")
-    got = adopt(capsys, path)
-    assert got.decode() == (
-        f"# Awesome Q {BADGE}\n\n> - [A](https://a.example) - An A.\n"
-        ">   <!-- awesome-lint disable-next-line entry-format -->\n"
-        "> - [B](https://b.example) - No stop\n"
-    )
-
-
-def test_a_file_without_a_final_newline_and_a_finding_on_its_last_line(tmp_path, capsys):
-    path = tmp_path / "list.md"
-    path.write_text(f"# Awesome N {BADGE}\n\n| a | b |\n| - | - |\n| x | y,, z |")
-    got = adopt(capsys, path)
-    assert got.decode() == (
-        f"# Awesome N {BADGE}\n\n<!-- awesome-lint disable no-repeat-punctuation -->\n"
-        "| a | b |\n| - | - |\n| x | y,, z |\n<!-- awesome-lint enable no-repeat-punctuation -->"
-    )
+    path.write_text(head + before)
+    assert adopt(capsys, path).decode() == head + after
 
 
 def test_stdin_gets_the_text_on_stdout_and_the_report_on_stderr(capsys, monkeypatch):
