@@ -90,3 +90,19 @@ def test_extend_select_of_an_unknown_rule_is_a_usage_error(tmp_path, capsys, mon
     code, out, err = run(capsys, monkeypatch, [path, "--extend-select", "no-such-rule"])
     assert (code, out) == (2, "")
     assert err == "awesome-lint: unknown rule 'no-such-rule' (see 'awesome-lint rules')\n"
+
+
+def test_the_hooks_report_one_line_per_finding_and_the_action_annotations(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from ruamel.yaml import YAML
+
+    from awesome_lint.app import action
+
+    root = Path(__file__).resolve().parents[1]
+    hooks = YAML(typ="safe").load((root / ".pre-commit-hooks.yaml").read_text())
+    assert all(h["entry"].split()[-2:] == ["--output-format", "concise"] for h in hooks)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("# L\n")
+    argv = action.command({"INPUT_PATH": "README.md", "INPUT_LINKS": "false", "INPUT_CHANGED_ONLY": "false"})
+    assert argv[argv.index("--output-format") + 1] == "github"
