@@ -56,6 +56,15 @@ def test_full_with_show_fixes_adds_each_fix_diff(tiny, capsys):
     assert out == GOLDEN_FIXES
 
 
+@pytest.mark.parametrize("show, golden", [([], "papers.full.txt"), (["--show-fixes"], "papers.show-fixes.txt")])
+def test_paper_findings_show_the_rest_of_their_entry(tmp_path, monkeypatch, capsys, show, golden):
+    shutil.copy(FIXTURES / "papers.md", tmp_path / "papers.md")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "papers.md", "--preset", "papers", "--output-format", "full", "--color", "never", *show)
+    assert code == 1
+    assert out == (FIXTURES / golden).read_text(encoding="utf-8")
+
+
 def test_default_off_a_terminal_is_concise_and_text_is_its_alias(tiny, capsys):
     expected = "\n".join(CONCISE) + "\n" + SUMMARY
     assert run(capsys, "tiny.md")[1] == expected
@@ -188,3 +197,40 @@ def test_a_span_over_several_lines_marks_each_and_a_long_one_is_cut():
 def test_an_empty_span_gets_one_caret_and_control_characters_are_shown_harmlessly():
     assert frame.frame(["abc"], 1, 4, 1, 4) == [("1", "abc", "   ^")]
     assert frame.frame(["a\x1bb"], 1, 3, 1, 4) == [("1", "a\ufffdb", "  ^")]
+
+
+def test_context_is_the_rest_of_the_block_not_the_neighbouring_items():
+    lines = ["## Tools", "", "- [A](a) - One.", "- [B](b) - Two, wrapped", "  onto a second line", "- [C](c) - Three.",
+             "", "**Title** \\", "*Authors* \\", "[date] \\", "[[Paper](p)]", "[[Code](c)]", "x", "", "# H"]
+    assert frame.context(lines, 4, 4) == ([], [5])  # an item: its wrapped line, not the items around it
+    assert frame.context(lines, 5, 5) == ([4], [])  # a wrapped line: the item it continues
+    assert frame.context(lines, 10, 10) == ([8, 9], [11, 12, 13])  # a paper entry, three lines at most
+    assert frame.context(lines, 1, 1) == ([], []) and frame.context(lines, 15, 15) == ([], [])  # headings
+
+
+def test_a_fix_shared_by_two_findings_is_shown_once_and_the_report_replays():
+    from awesome_lint.app import full
+    from awesome_lint.app.output import Finding
+
+    text = "- [B](#b)\n- [A](#a)\n"
+    edits = ((0, 20, "- [A](#a)\n- [B](#b)\n"),)
+    make = lambda line: Finding("x.md", line, 1, line, 10, "toc", "error", "out of order", True,  # noqa: E731
+                                "regenerate the table of contents", "safe", edits)
+    findings = [make(1), make(2)]
+    out = full.render(findings, {"x.md": text}, color=False, show_fixes=True)
+    assert out == (
+        "x.md:1:1: toc out of order [error]\n"
+        "   |\n"
+        " 1 | - [B](#b)\n"
+        "   | ^^^^^^^^^\n"
+        "   = fix: regenerate the table of contents\n"
+        "+1 | - [A](#a)\n"  # A moves up above B: added at line 1, taken from line 2
+        "-2 | - [A](#a)\n"
+        "\n"
+        "x.md:2:1: toc out of order [error]\n"
+        "   |\n"
+        " 2 | - [A](#a)\n"
+        "   | ^^^^^^^^^\n"
+        "   = fix: regenerate the table of contents (the fix shown at line 1)\n"
+    )
+    assert full.render(findings, {"x.md": text}, color=False, show_fixes=True) == out

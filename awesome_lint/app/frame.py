@@ -9,6 +9,7 @@ stops are.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 TAB = 4
@@ -70,3 +71,37 @@ def frame(lines: list[str], line: int, column: int, end_line: int, end_column: i
         carets = " " * a + mark * (b - a) if b > a else ""
         rows.append((str(n), shown.rstrip(), carets))
     return rows
+
+
+_ITEM_START = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
+_HEADING = re.compile(r"^\s{0,3}(?:>\s*)*#{1,6}(?:\s|$)")
+
+
+def context(lines: list[str], first: int, last: int, limit: int = 3) -> tuple[list[int], list[int]]:
+    """1-based numbers of the lines shown around a span of lines ``first``..``last``:
+    the rest of its block (a paper entry's other lines, the start of a wrapped list
+    item), at most ``limit`` each way.  A list item's neighbours are other items and
+    a heading stands alone: neither is context."""
+    def stops(text: str) -> bool:
+        return not text.strip() or bool(_HEADING.match(text))
+
+    own = lines[first - 1] if 0 < first <= len(lines) else ""
+    if stops(own):
+        return [], []
+    above = []
+    n = first - 1
+    if not _ITEM_START.match(own):
+        while n >= 1 and len(above) < limit and not stops(lines[n - 1]):
+            above.insert(0, n)
+            if _ITEM_START.match(lines[n - 1]):
+                break
+            n -= 1
+    below = []
+    n = last + 1
+    while n <= len(lines) and len(below) < limit:
+        text = lines[n - 1]
+        if stops(text) or _ITEM_START.match(text):
+            break
+        below.append(n)
+        n += 1
+    return above, below

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 
-from .frame import expand, frame
+from .frame import context, expand, frame
 from .output import Finding, _headline, _palette
 
 MAX_DIFF_LINES = 12
@@ -86,14 +86,25 @@ def finding(f: Finding, text: str | None, show_fixes: bool, color: bool, cache: 
     if id(text) not in cache:
         cache[id(text)] = _lines(text)
     lines, starts = cache[id(text)]
-    diff = fix_diff(text, starts, f.edits) if show_fixes and f.fix_applicability else []
-    numbers = [f.end_line, *(r[3] for r in f.related), *(n for _, n, _ in diff)]
+    # A fix shared by several findings (one sort of a section) is shown once
+    same = cache.get("last fix")
+    repeated = bool(f.edits) and same is not None and same[:2] == (f.path, f.edits)
+    if f.edits and not repeated:
+        cache["last fix"] = (f.path, f.edits, f.line)
+    diff = fix_diff(text, starts, f.edits) if show_fixes and f.fix_applicability and not repeated else []
+    rows = frame(lines, f.line, f.column, f.end_line, f.end_column)
+    above, below = context(lines, f.line, int(rows[-1][0]) if rows[-1][0] else f.end_line)
+    numbers = [f.end_line, *below, *(r[3] for r in f.related), *(n for _, n, _ in diff)]
     width = max(len(str(n)) for n in numbers)
     bar = f"{c['dim']} {' ' * width} |{c['reset']}"
     out.append(bar)
-    _frame_rows(out, frame(lines, f.line, f.column, f.end_line, f.end_column), width, c, f.severity)
+    rows = [(str(n), expand(lines[n - 1], 0, 0)[0].rstrip(), "") for n in above] + rows
+    rows += [(str(n), expand(lines[n - 1], 0, 0)[0].rstrip(), "") for n in below]
+    _frame_rows(out, rows, width, c, f.severity)
     label = _fix_label(f)
     if label:
+        if repeated:
+            label += f" (the fix shown at line {same[2]})"
         out.append(f" {' ' * width} {c['help']}= {label}{c['reset']}")
         shown = diff if len(diff) <= MAX_DIFF_LINES else diff[:MAX_DIFF_LINES - 1]
         for sign, number, source in shown:
