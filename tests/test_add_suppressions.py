@@ -23,12 +23,13 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def adopt(capsys, path: Path, *extra) -> bytes:
+def adopt(capsys, path: Path, *extra, reason: str | None = None) -> bytes:
     """Add suppressions, check the lint is clean and a second run changes nothing."""
-    code, out, err = run(capsys, path, "--add-suppressions", *extra)
+    adding = ["--add-suppressions", *(["--reason", reason] if reason else [])]
+    code, out, err = run(capsys, path, *adding, *extra)
     assert (code, out) == (0, "No findings.\n"), err
     once = path.read_bytes()
-    code, out, err = run(capsys, path, "--add-suppressions", *extra)
+    code, out, err = run(capsys, path, *adding, *extra)
     assert (code, out, err) == (0, "No findings.\n", "")
     assert path.read_bytes() == once
     assert run(capsys, path, *extra)[:2] == (0, "No findings.\n")
@@ -53,7 +54,7 @@ def test_crlf_file_keeps_crlf(tmp_path, capsys):
 def test_paper_entry_lines_below_the_title_get_a_pair_and_the_reason(tmp_path, capsys):
     path = tmp_path / "list.md"
     shutil.copy(FIXTURES / "papers.md", path)
-    got = adopt(capsys, path, "--preset", "papers", "--reason", "kept as published")
+    got = adopt(capsys, path, "--preset", "papers", reason="kept as published")
     assert got == (FIXTURES / "papers.expected.md").read_bytes()
 
 
@@ -167,3 +168,14 @@ def test_without_the_flag_a_nested_item_gets_its_comment_inside_the_item_before(
     adopt(capsys, path)
     assert path.read_text() == NESTED.replace(
         "  - [A2]", "    <!-- awesome-lint disable-next-line entry-format -->\n  - [A2]")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--reason", "why"], "--reason needs --add-suppressions"),
+    (["--add-suppressions", "--changed-since", "HEAD"], "--add-suppressions cannot be combined with --changed-since"),
+])
+def test_combinations_that_make_no_sense_are_usage_errors(tmp_path, capsys, argv, message):
+    path = tmp_path / "list.md"
+    path.write_text("# L\n\n- [A](https://a.example) - No stop\n")
+    assert run(capsys, path, *argv) == (2, "", f"awesome-lint: {message}\n")
+    assert path.read_text() == "# L\n\n- [A](https://a.example) - No stop\n"

@@ -163,10 +163,19 @@ class Runner:
             print(f"{shown}: added {added} suppression comment{'s' if added != 1 else ''}", file=sys.stderr)
         return text, doc, diagnostics
 
+    def _check_combinations(self) -> None:
+        adding = getattr(self.args, "add_suppressions", False)
+        if getattr(self.args, "reason", None) is not None and not adding:
+            raise RunError("--reason needs --add-suppressions")
+        if adding and self.args.changed_since:
+            # the comments would shift the very lines --changed-since selects
+            raise RunError("--add-suppressions cannot be combined with --changed-since")
+
     # -- the whole run ---------------------------------------------------------
     def run(self) -> int:
         if self.args.paths.count("-") > 1:
             raise RunError("'-' (stdin) can be given only once")
+        self._check_combinations()
         failed = False
         for path in self.paths:
             # One unreadable file (a pre-commit run passes many) must not hide
