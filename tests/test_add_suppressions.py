@@ -179,3 +179,57 @@ def test_combinations_that_make_no_sense_are_usage_errors(tmp_path, capsys, argv
     path.write_text("# L\n\n- [A](https://a.example) - No stop\n")
     assert run(capsys, path, *argv) == (2, "", f"awesome-lint: {message}\n")
     assert path.read_text() == "# L\n\n- [A](https://a.example) - No stop\n"
+
+
+# -- generated documents: the placement itself keeps the structure --------------
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from awesome_lint.engine import suppress  # noqa: E402
+from awesome_lint.model.document import Document  # noqa: E402
+
+PIECES = [
+    "- [A](https://a.example) - One.", "* [B](https://b.example) - Two", "  - [C](https://c.example) - Nested.",
+    "\t- [D](https://d.example) - Tab.", "    - [E](https://e.example) - Deeper.", "1. [F](https://f.example) - Ordered.",
+    "2) [G](https://g.example)", "-   [H](https://h.example) - Wide gap.", "  wrapped continuation of the item",
+    "> - [Q](https://q.example) - Quoted.", "> quoted prose", "", "", "## Heading", "Plain prose line.",
+    "| a | b |\n| - | - |\n| x | y |", "**Title** \\\n*Authors* \\\n[7th Oct., 2022] \\\n[[Paper](https://p.example)]",
+    "```\ncode line\n```", "<div>\nraw html\n</div>", "Setext\n---", "-", "  > quote in an item",
+    "   - [I](https://i.example) - Three spaces.", "  1. [J](https://j.example) - Nested ordered.",
+    "- > [K](https://k.example) - Quote in an item.", "-\t[L](https://l.example) - Tab after the marker.",
+    "lazy continuation without indent", "    indented code", "  ```\n  fenced in an item\n  ```",
+    "- [M 🚀 中文](https://m.example) - Wide.", ">> - [N](https://n.example) - Two quotes.",
+    "<!-- a comment of the author -->", "<!-- awesome-lint disable-next-line toc -->",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=14), st.data())
+def test_comments_keep_the_structure_and_silence_their_lines(pieces, data):
+    text = "\n".join(pieces) + "\n"
+    doc = Document(text)
+    content = [n for n, line in enumerate(doc.lines) if line.strip()]
+    if not content:
+        return
+    chosen = data.draw(st.lists(st.sampled_from(content), min_size=1, max_size=5, unique=True))
+    targets = {n: ["toc"] for n in chosen}
+    # as add() does: the placement by block, else (an empty item before a blank line
+    # leaves no place inside the list) around the top-level block
+    for toplevel in (False, True):
+        plan = suppressions.plan(doc, targets, None, toplevel)
+        new = suppressions.apply(text, plan)
+        after = Document(new)
+        if suppressions.shape(after.tokens) == suppressions.shape(doc.tokens):
+            break
+    assert suppressions.shape(after.tokens) == suppressions.shape(doc.tokens), new
+    # where each original line went
+    moved, shift = {}, 0
+    for n in range(len(doc.lines)):
+        shift += len(plan.before.get(n, ()))
+        moved[n] = n + shift
+    sup = suppress.collect(after, {"toc": "toc"})
+    blocks = {n for b in suppressions._blocks(doc) for n in range(b.first, b.last + 1)}
+    for n in chosen:
+        if n in blocks:  # a line outside every block (front matter) cannot be aimed at
+            assert sup.suppressed("toc", moved[n] + 1), (n, new)

@@ -101,17 +101,27 @@ def _content_column(kind: str, line: str, start: int) -> int:
 
 
 def _prefix(doc: Document, chain: list) -> str:
-    """The text that puts a new line inside the innermost container of ``chain``."""
-    prefix, col = "", 0
-    for kind, first, _index, _end in chain:
-        new_col = _content_column(kind, doc.lines[first], col)
+    """The text that puts a new line inside the innermost container of ``chain``.
+
+    A quote is written ``> `` wherever its marker stood; a list item adds the
+    width of its marker and gap, read on its own first line after the markers
+    of the containers around it on that line."""
+    parts, widths = [], []
+    for k, (kind, first, _index, _end) in enumerate(chain):
         if kind == "blockquote_open":
-            gt = _expand(doc.lines[first]).index(">", col)
-            prefix += " " * (gt - len(prefix)) + ">" + " " * (new_col - gt - 1)
-        else:
-            prefix += " " * (new_col - len(prefix))
-        col = new_col
-    return prefix
+            parts.append("> ")
+            widths.append(0)
+            continue
+        line, col = doc.lines[first], 0
+        for (outer, outer_first, _i, _e), width in zip(chain[:k], widths):
+            if outer == "blockquote_open" or outer_first == first:  # its marker is on this line
+                col = _content_column(outer, line, col)
+            else:  # an item opened above: only its indentation is on this line
+                col += width
+        own = _content_column(kind, line, col)
+        widths.append(own - col)
+        parts.append(" " * (own - col))
+    return "".join(parts)
 
 
 def _above(doc: Document, line: int, chain: list, items: dict) -> str:
@@ -175,7 +185,7 @@ def plan(doc: Document, targets: dict[int, list[str]], reason: str | None, tople
     aimed = _aimed(doc)
     by_line = {n: b for b in blocks for n in range(b.first, b.last + 1)}
     result = Plan()
-    pairs: dict[tuple[int, int], tuple[Block, list[str]]] = {}
+    pairs: dict[tuple[int, int], tuple[Block, Block, list[str]]] = {}  # (first, last) -> blocks, rules
     next_line: dict[int, list[str]] = {}
     for line, rules in sorted(targets.items()):
         block = by_line.get(line)
@@ -190,20 +200,27 @@ def plan(doc: Document, targets: dict[int, list[str]], reason: str | None, tople
         if line == block.first and line > 0 and not toplevel and (mergeable or not aimed.get(line)):
             next_line.setdefault(line, []).extend(r for r in rules if r not in next_line.get(line, []))
         else:
-            key = (block.first, block.last)
-            wanted = pairs.setdefault(key, (block, []))[1]
+            # a next-line comment at the block's end keeps its target: the pair ends after that
+            last, end_block, aims = block.last, block, {src: t for t, srcs in aimed.items() for src in srcs}
+            while last in aims and not toplevel and aims[last] in by_line:
+                end_block = by_line[aims[last]]
+                last = end_block.last
+            key = (block.first, last)
+            wanted = pairs.setdefault(key, (block, end_block, []))[2]
             wanted.extend(r for r in rules if r not in wanted)
     # a block wrapped in a pair needs no next-line comment on its first line
-    for (first, _last), (_block, rules) in pairs.items():
+    for (first, _last), (_block, _end, rules) in pairs.items():
         if first in next_line:
             rules.extend(r for r in next_line.pop(first) if r not in rules)
     enables: dict[int, list[str]] = {}
     disables: dict[int, list[str]] = {}
-    for (first, last), (block, rules) in sorted(pairs.items()):
-        # above the comments already aimed at the block's first line, not between them and it
-        at = min([first, *aimed.get(first, ())])
+    for (first, last), (block, end_block, rules) in sorted(pairs.items()):
+        # above the comments already aimed at the block's first line (and at them), not between
+        at = first
+        while aimed.get(at):
+            at = min(aimed[at])
         disables.setdefault(at, []).append(_above(doc, first, block.chain, items) + _comment("disable", rules, reason))
-        after_prefix = _prefix(doc, block.chain)
+        after_prefix = _prefix(doc, end_block.chain)
         enables.setdefault(last + 1, []).append(after_prefix + _comment("enable", rules, None))
         result.count += 1
     nexts: dict[int, list[str]] = {}
