@@ -17,6 +17,13 @@ FIXTURES = Path(__file__).parent / "fixtures" / "suppress"
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 
 
+@pytest.fixture(autouse=True)
+def awesome_preset(tmp_path):
+    """The Awesome index's guidelines (badge, final stops) apply to every list here;
+    --preset on the command line still wins."""
+    (tmp_path / ".awesome-lint.yaml").write_text("preset: awesome\n")
+
+
 def run(capsys, *argv):
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
@@ -93,7 +100,7 @@ def test_placement(tmp_path, capsys, case):
 def test_stdin_gets_the_text_on_stdout_and_the_report_on_stderr(capsys, monkeypatch):
     text = "# Awesome S {}\n\n- [A](https://a.example) - No stop\n".format(BADGE)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
-    code, out, err = run(capsys, "-", "--add-suppressions")
+    code, out, err = run(capsys, "-", "--add-suppressions", "--preset", "awesome")
     assert code == 0
     assert out == text.replace("- [A]", "<!-- awesome-lint disable-next-line entry-format -->\n- [A]")
     assert err == "<stdin>: added 1 suppression comment\nNo findings.\n"

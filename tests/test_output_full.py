@@ -23,15 +23,17 @@ SUMMARY = "Found 4 errors and 1 warning. 3 fixable with --fix (some need --unsaf
 CONCISE = [
     "tiny.md:1:1: awesome-badge missing the Awesome badge after the main heading [warning]",
     "tiny.md:5:35: no-repeat-punctuation repeated punctuation ',,' [error]",
-    "tiny.md:6:49: entry-format description should end with '.', '!', '?' or '…' [error]",
-    "tiny.md:8:42: entry-format description should end with '.', '!', '?' or '…' [error]",
-    "tiny.md:9:4: duplicate 'Again' is listed twice; first at line 5 [error]",
+    "tiny.md:6:49: entry-format description does not end with '.', '!', '?' or '…' where the preset 'awesome' asks for a final stop [error]",
+    "tiny.md:8:42: entry-format description does not end with '.', '!', '?' or '…' where the preset 'awesome' asks for a final stop [error]",
+    "tiny.md:9:4: duplicate one URL under two titles: 'Again' links to https://a.example, as '工具箱' does at line 5; one of the two links is probably wrong [error]",
 ]
 
 
 @pytest.fixture
 def tiny(tmp_path, monkeypatch):
     shutil.copy(FIXTURES / "tiny.md", tmp_path / "tiny.md")
+    # the Awesome index's guidelines (badge, final stops) are what the list is checked against
+    (tmp_path / ".awesome-lint.yaml").write_text("preset: awesome\n")
     monkeypatch.chdir(tmp_path)
     for key in ("NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(key, raising=False)
