@@ -240,3 +240,10 @@ def test_comments_keep_the_structure_and_silence_their_lines(pieces, data):
     for n in chosen:
         if n in blocks:  # a line outside every block (front matter) cannot be aimed at
             assert sup.suppressed("toc", moved[n] + 1), (n, new)
+
+
+def test_quiet_says_nothing_about_the_comments(tmp_path, capsys):
+    path = tmp_path / "list.md"
+    path.write_text("# L\n\n- [A](https://a.example) - No stop\n")
+    assert run(capsys, path, "--add-suppressions", "--quiet") == (0, "", "")
+    assert "disable-next-line entry-format" in path.read_text()

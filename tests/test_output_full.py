@@ -236,3 +236,22 @@ def test_a_fix_shared_by_two_findings_is_shown_once_and_the_report_replays():
         "   = fix: regenerate the table of contents (the fix shown at line 1)\n"
     )
     assert full.render(findings, {"x.md": text}, color=False, show_fixes=True) == out
+
+
+def test_a_long_fix_diff_is_cut_and_says_so():
+    from awesome_lint.app import full
+    from awesome_lint.app.output import Finding
+
+    def report(n):
+        lines = [f"- [E{i}](https://e{i}.example) - Entry." for i in range(n)]
+        text = "\n".join(lines) + "\n"
+        edits = ((0, len(text), "\n".join(line.replace(" - ", " – ") for line in lines) + "\n"),)
+        f = Finding("x.md", 1, 1, 1, 2, "entry-format", "error", "m", True, "rewrite", "safe", edits)
+        return full.render([f], {"x.md": text}, color=False, show_fixes=True).splitlines()
+
+    small = report(10)  # 20 changed lines: 11 shown, then how many more
+    assert len([r for r in small if r[:1] in "-+"]) == 11
+    assert small[-1] == "    | ... (9 more changed lines)"
+    big = report(300)  # more than is worth comparing line by line
+    assert len([r for r in big if r[:1] in "-+"]) == 11
+    assert big[-1] == "    | ... (more changed lines: --diff shows them all)"  # only lines 1-12 are shown

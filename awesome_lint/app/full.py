@@ -12,6 +12,7 @@ from .frame import context, expand, frame
 from .output import Finding, _headline, _palette
 
 MAX_DIFF_LINES = 12
+MAX_REGION = 400  # lines of a fix's region compared line by line
 
 
 def _lines(text: str) -> tuple[list[str], list[int]]:
@@ -28,10 +29,11 @@ def _line_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
-def fix_diff(text: str, starts: list[int], edits) -> list[tuple[str, int, str]]:
-    """The lines a fix changes, as ('-' or '+', 1-based line, text)."""
+def fix_diff(text: str, starts: list[int], edits) -> tuple[list[tuple[str, int, str]], bool]:
+    """The lines a fix changes, as ('-' or '+', 1-based line, text), and
+    whether a very large change was compared only in its first lines."""
     if not edits:
-        return []
+        return [], False
     first = _line_of(starts, min(e[0] for e in edits))
     last = _line_of(starts, max(e[1] for e in edits))
     region_start = starts[first]
@@ -46,6 +48,11 @@ def fix_diff(text: str, starts: list[int], edits) -> list[tuple[str, int, str]]:
     new.append(text[cursor:region_end])
     old_lines = text[region_start:region_end].split("\n")
     new_lines = "".join(new).split("\n")
+    cut = len(old_lines) + len(new_lines) > MAX_REGION
+    if cut:
+        # a move of a whole section: line matching would cost more than the lint, and
+        # only the first lines are shown anyway
+        old_lines, new_lines = old_lines[:MAX_DIFF_LINES], new_lines[:MAX_DIFF_LINES]
     out = []
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -53,7 +60,7 @@ def fix_diff(text: str, starts: list[int], edits) -> list[tuple[str, int, str]]:
             continue
         out += [("-", first + 1 + i, old_lines[i]) for i in range(i1, i2)]
         out += [("+", first + 1 + j, new_lines[j]) for j in range(j1, j2)]
-    return out
+    return out, cut
 
 
 def _fix_label(f: Finding) -> str:
@@ -91,7 +98,7 @@ def finding(f: Finding, text: str | None, show_fixes: bool, color: bool, cache: 
     repeated = bool(f.edits) and same is not None and same[:2] == (f.path, f.edits)
     if f.edits and not repeated:
         cache["last fix"] = (f.path, f.edits, f.line)
-    diff = fix_diff(text, starts, f.edits) if show_fixes and f.fix_applicability and not repeated else []
+    diff, cut = fix_diff(text, starts, f.edits) if show_fixes and f.fix_applicability and not repeated else ([], False)
     rows = frame(lines, f.line, f.column, f.end_line, f.end_column)
     above, below = context(lines, f.line, int(rows[-1][0]) if rows[-1][0] else f.end_line)
     numbers = [f.end_line, *below, *(r[3] for r in f.related), *(n for _, n, _ in diff)]
@@ -106,11 +113,13 @@ def finding(f: Finding, text: str | None, show_fixes: bool, color: bool, cache: 
         if repeated:
             label += f" (the fix shown at line {same[2]})"
         out.append(f" {' ' * width} {c['help']}= {label}{c['reset']}")
-        shown = diff if len(diff) <= MAX_DIFF_LINES else diff[:MAX_DIFF_LINES - 1]
+        shown = diff if len(diff) <= MAX_DIFF_LINES and not cut else diff[:MAX_DIFF_LINES - 1]
         for sign, number, source in shown:
             tone = "error" if sign == "-" else "add"
             out.append(f"{c[tone]}{sign}{number:>{width}} |{c['reset']} {c[tone]}{expand(source, 0, 0)[0]}{c['reset']}".rstrip())
-        if len(shown) < len(diff):
+        if cut:
+            out.append(f"{bar} ... (more changed lines: --diff shows them all)")
+        elif len(shown) < len(diff):
             out.append(f"{bar} ... ({len(diff) - len(shown)} more changed lines)")
     for message, line, column, end_line, end_column in f.related:
         out.append(f" {' ' * width} {c['help']}= note: {message} at line {line}, column {column}{c['reset']}")

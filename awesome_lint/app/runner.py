@@ -159,7 +159,7 @@ class Runner:
                 break
             text, added = new, added + count
             doc, diagnostics = check(text, settings, ctx)
-        if added:
+        if added and not getattr(self.args, "quiet", False):
             print(f"{shown}: added {added} suppression comment{'s' if added != 1 else ''}", file=sys.stderr)
         return text, doc, diagnostics
 
