@@ -247,3 +247,37 @@ def test_quiet_says_nothing_about_the_comments(tmp_path, capsys):
     path.write_text("# L\n\n- [A](https://a.example) - No stop\n")
     assert run(capsys, path, "--add-suppressions", "--quiet") == (0, "", "")
     assert "disable-next-line entry-format" in path.read_text()
+
+
+@pytest.mark.parametrize("name", ["ziadoz__awesome-php.md", "sindresorhus__awesome-nodejs.md",
+                                  "amusi__CVPR2024-Papers-with-Code.md", "vinta__awesome-python.md"])
+def test_real_lists_render_the_same_and_lint_clean(shared_dir, name, monkeypatch):
+    import re
+
+    from markdown_it import MarkdownIt
+
+    from awesome_lint.engine.config import Config
+    from awesome_lint.engine.pipeline import build_settings, check
+    from awesome_lint.rule import Context
+
+    path = shared_dir / "corpus" / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not in the corpus")
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    settings = build_settings(Config(preset="awesome") if "Papers" not in name else Config())
+    doc, diags = check(text, settings, Context())
+    assert diags
+    wrapped, real_plan = [], suppressions.plan
+
+    def spy(doc, targets, reason, toplevel=False):
+        wrapped.append(toplevel)
+        return real_plan(doc, targets, reason, toplevel)
+
+    monkeypatch.setattr(suppressions, "plan", spy)
+    new, _ = suppressions.add(text, doc, diags)
+    assert wrapped == [False]  # the placement by block kept the structure: no fallback
+    assert check(new, settings, Context())[1] == []
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    ours = re.compile(r"<!-- awesome-lint (?:disable-next-line|disable|enable) [^>]*-->")
+    squash = lambda html: re.sub(r"\s+", "", ours.sub("", html))  # noqa: E731
+    assert squash(md.render(new)) == squash(md.render(text))

@@ -93,6 +93,8 @@ def finding(f: Finding, text: str | None, show_fixes: bool, color: bool, cache: 
     if id(text) not in cache:
         cache[id(text)] = _lines(text)
     lines, starts = cache[id(text)]
+    if (f.line, f.column, f.end_line, f.end_column) == (1, 1, 1, 1) and not f.edits and not f.related:
+        return out[0] + "\n"  # about the whole file: no place in it to show
     # A fix shared by several findings (one sort of a section) is shown once
     same = cache.get("last fix")
     repeated = bool(f.edits) and same is not None and same[:2] == (f.path, f.edits)
