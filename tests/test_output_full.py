@@ -255,3 +255,16 @@ def test_a_long_fix_diff_is_cut_and_says_so():
     big = report(300)  # more than is worth comparing line by line
     assert len([r for r in big if r[:1] in "-+"]) == 11
     assert big[-1] == "    | ... (more changed lines: --diff shows them all)"  # only lines 1-12 are shown
+
+
+def test_a_finding_about_the_whole_file_has_no_frame():
+    from awesome_lint.app import full
+    from awesome_lint.app.output import Finding
+
+    about_file = Finding("README.md", 1, 1, 1, 1, "contributing", "warning", "missing contributing.md", False)
+    at_start = Finding("README.md", 1, 1, 1, 1, "toc", "error", "insert here", True, "insert", "safe", ((0, 0, "x"),))
+    text = "# Title\n"
+    assert full.render([about_file], {"README.md": text}, color=False) == \
+        "README.md:1:1: contributing missing contributing.md [warning]\n"
+    assert full.render([at_start], {"README.md": text}, color=False) == (
+        "README.md:1:1: toc insert here [error]\n   |\n 1 | # Title\n   | ^\n   = fix: insert\n")

@@ -97,9 +97,10 @@ def finding(f: Finding, text: str | None, show_fixes: bool, color: bool, cache: 
         return out[0] + "\n"  # about the whole file: no place in it to show
     # A fix shared by several findings (one sort of a section) is shown once
     same = cache.get("last fix")
-    repeated = bool(f.edits) and same is not None and same[:2] == (f.path, f.edits)
-    if f.edits and not repeated:
-        cache["last fix"] = (f.path, f.edits, f.line)
+    edits = tuple(tuple(e) for e in f.edits)  # findings replayed from a store may hold lists
+    repeated = bool(edits) and same is not None and same[:2] == (f.path, edits)
+    if edits and not repeated:
+        cache["last fix"] = (f.path, edits, f.line)
     diff, cut = fix_diff(text, starts, f.edits) if show_fixes and f.fix_applicability and not repeated else ([], False)
     rows = frame(lines, f.line, f.column, f.end_line, f.end_column)
     above, below = context(lines, f.line, int(rows[-1][0]) if rows[-1][0] else f.end_line)

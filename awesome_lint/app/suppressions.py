@@ -47,7 +47,7 @@ class PlacementError(Exception):
 class Block:
     first: int  # 0-based lines, last inclusive
     last: int
-    chain: list  # enclosing containers, outermost first: (kind, first line, token index)
+    chain: list  # enclosing containers, outermost first: (kind, first line, token index, end line)
     top: tuple[int, int] = (0, 0)  # the top-level block holding it
 
 
