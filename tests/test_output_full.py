@@ -268,3 +268,22 @@ def test_a_finding_about_the_whole_file_has_no_frame():
         "README.md:1:1: contributing missing contributing.md [warning]\n"
     assert full.render([at_start], {"README.md": text}, color=False) == (
         "README.md:1:1: toc insert here [error]\n   |\n 1 | # Title\n   | ^\n   = fix: insert\n")
+
+
+def test_findings_stored_as_json_replay_to_the_same_report():
+    import dataclasses
+
+    from awesome_lint.app import output, report
+    from awesome_lint.engine.config import Config
+    from awesome_lint.engine.pipeline import build_settings, check
+    from awesome_lint.rule import Context
+
+    text = (FIXTURES / "tiny.md").read_text(encoding="utf-8")
+    doc, diags = check(text, build_settings(Config(preset="awesome")), Context())
+    findings = [output.place("tiny.md", doc, d) for d in diags]
+    stored = json.loads(json.dumps([dataclasses.asdict(f) for f in findings]))
+    replayed = [output.Finding(**f) for f in stored]
+    for opts in (report.Options("full", show_fixes=True), report.Options("concise"), report.Options(statistics=True)):
+        assert report.render(replayed, {"tiny.md": text}, opts) == report.render(findings, {"tiny.md": text}, opts)
+    assert report.render(replayed, {"tiny.md": text}, report.Options("full", show_fixes=True, unsafe_hidden=1)) == \
+        GOLDEN_FIXES
