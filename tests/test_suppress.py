@@ -60,3 +60,10 @@ def test_disable_next_line_skips_blank_lines(capsys, tmp_path):
     assert findings(capsys, tmp_path, text) == [(9, "toc")]
     text = TOC.format(before="<!--lint ignore toc-->\n\n", inline="")
     assert findings(capsys, tmp_path, text) == [(8, "toc")]
+
+
+def test_a_reason_after_a_colon_is_not_a_rule_name(capsys, tmp_path):
+    text = TOC.format(before="<!-- awesome-lint disable-next-line toc: kept, on purpose -->\n", inline="")
+    assert findings(capsys, tmp_path, text) == [(7, "toc")]  # 'kept' and 'on' are no unknown rules
+    text = TOC.format(before="<!-- awesome-lint disable: whole list, reviewed -->\n", inline="")
+    assert findings(capsys, tmp_path, text) == []  # no rule before the colon: every rule

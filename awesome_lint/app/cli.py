@@ -8,7 +8,8 @@ import sys
 
 from .. import __version__
 
-FORMATS = ("text", "json", "github", "sarif")
+# "text" is the old name of "concise", still accepted
+FORMATS = ("full", "concise", "text", "json", "github", "sarif")
 
 
 def _names(value: str) -> list[str]:
@@ -26,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place ('-' writes to stdout)")
     p.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     p.add_argument("--diff", action="store_true", help="print what --fix would change; write nothing")
-    p.add_argument("--output-format", choices=FORMATS, default="text", help="report format (default: text)")
+    p.add_argument("--output-format", choices=FORMATS, default=None,
+                   help="report format (default: full on a terminal, concise otherwise; text = concise)")
     p.add_argument("--select", type=_names, metavar="RULE,...", help="run only these rules")
     p.add_argument("--ignore", type=_names, default=[], metavar="RULE,...", help="skip these rules")
     p.add_argument("--config", metavar="PATH", help="configuration file (default: nearest .awesome-lint.yaml or pyproject.toml)")
@@ -39,7 +41,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
+    add_habit_arguments(p)
     return p
+
+
+def add_habit_arguments(p: argparse.ArgumentParser) -> None:
+    """The switches ruff users reach for on a big list."""
+    p.add_argument("--show-fixes", action="store_true", help="full format: show the diff of each fix")
+    p.add_argument("--statistics", action="store_true", help="print counts per rule instead of the findings")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    p.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary line")
+    p.add_argument("--stdin-filename", metavar="PATH",
+                   help="the path of the text read from stdin: config discovery, relative links and the shown path use it")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the output (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR)")
+    p.add_argument("--extend-select", type=_names, default=[], metavar="RULE,...",
+                   help="run these rules as well as the selected ones")
+    p.add_argument("--add-suppressions", action="store_true",
+                   help="write a disable comment for each remaining finding, then lint again")
+    p.add_argument("--reason", metavar="TEXT", help="with --add-suppressions: why, written into each comment")
 
 
 def rules_command(argv: list[str]) -> int:

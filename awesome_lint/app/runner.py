@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from ..engine import config as config_mod
-from . import output
+from . import output, report
 from ..engine.pipeline import Settings, UsageError, build_settings, check, fix, has_errors
 from ..engine.registry import RegistryError, all_rules
 from ..engine.rule import UNSAFE, Context
@@ -19,7 +19,9 @@ class RunError(Exception):
 class Runner:
     def __init__(self, args) -> None:
         self.args = args
-        self.paths = args.paths or ["README.md"]
+        stdin_name = getattr(args, "stdin_filename", None)
+        self.paths = args.paths or (["-"] if stdin_name else ["README.md"])
+        self.texts: dict[str, str] = {}  # shown path -> the text its findings point into
         self._configs: dict[Path | None, config_mod.Config] = {}
         self._settings_for: dict[int, Settings] = {}  # id of a Config in _configs -> its settings
         self.findings: list[output.Finding] = []
@@ -36,7 +38,8 @@ class Runner:
             if not where.is_file():
                 raise RunError(f"{where}: config file not found")
         else:
-            base = Path.cwd() if path == "-" else Path(path).resolve().parent
+            named = self._named(path)
+            base = Path.cwd() if named is None else Path(named).resolve().parent
             where = config_mod.find_config(base)
         if where not in self._configs:
             try:
@@ -55,13 +58,18 @@ class Runner:
         if self.args.preset:
             chosen = config_mod.Config(**{**cfg.__dict__, "preset": self.args.preset})
         try:
-            settings = build_settings(chosen, self.args.select, self.args.ignore, links)
+            settings = build_settings(chosen, self.args.select, self.args.ignore, links,
+                                      getattr(self.args, "extend_select", ()))
         except (UsageError, RegistryError) as exc:
             raise RunError(str(exc)) from None
         self._settings_for[id(cfg)] = settings
         return settings
 
     # -- one file ------------------------------------------------------------
+    def _named(self, path: str) -> str | None:
+        """The file a path stands for: stdin is --stdin-filename, if given."""
+        return getattr(self.args, "stdin_filename", None) if path == "-" else path
+
     def _read(self, path: str) -> Source:
         try:
             if path == "-":
@@ -84,21 +92,29 @@ class Runner:
         source = self._read(path)
         cfg = self._config(path)
         settings = self._settings(cfg)
+        named = self._named(path)
         ctx = Context(
-            path=None if path == "-" else path,
+            path=named,
             links=settings.links,
             changed_lines=self._changed_lines(path, source.text),
             progress=not self.args.no_progress and sys.stderr.isatty(),
         )
-        shown = "<stdin>" if path == "-" else path
-        if self.args.fix or self.args.diff:
-            outcome = fix(source.text, settings, ctx, unsafe=self.args.unsafe_fixes)
-            doc, diagnostics = outcome.doc, outcome.diagnostics
-            for diag, why, line, col in outcome.reverted:
-                print(f"{shown}:{line}:{col}: fix of {diag.rule} reverted ({why}): {diag.message}",
-                      file=sys.stderr)
-            changed = outcome.text != source.text
-            new_content = source.render(outcome.text)
+        shown = named or "<stdin>"
+        adding = getattr(self.args, "add_suppressions", False)
+        if self.args.fix or self.args.diff or adding:
+            if self.args.fix or self.args.diff:
+                outcome = fix(source.text, settings, ctx, unsafe=self.args.unsafe_fixes)
+                for diag, why, line, col in outcome.reverted:
+                    print(f"{shown}:{line}:{col}: fix of {diag.rule} reverted ({why}): {diag.message}",
+                          file=sys.stderr)
+                text, doc, diagnostics, applied = outcome.text, outcome.doc, outcome.diagnostics, outcome.applied
+            else:
+                doc, diagnostics = check(source.text, settings, ctx)
+                text, applied = source.text, 0
+            if adding:
+                text, doc, diagnostics = self._suppress(shown, text, doc, diagnostics, settings, ctx)
+            changed = text != source.text
+            new_content = source.render(text)
             if self.args.diff:
                 if changed:
                     import difflib
@@ -113,20 +129,53 @@ class Runner:
             elif changed:
                 write_path(path, new_content)
             if not self.args.diff:
-                self.fixed += outcome.applied
+                self.fixed += applied
         else:
             doc, diagnostics = check(source.text, settings, ctx)
         if not self.args.unsafe_fixes:
             self.unsafe_hidden += sum(1 for d in diagnostics if d.fix and d.fix.applicability == UNSAFE)
         self.findings.extend(output.place(shown, doc, d, self.args.unsafe_fixes) for d in diagnostics)
+        self.texts[shown] = doc.text
         if self.args.summary:  # only the summary needs every document kept
             self.docs.append((shown, doc))
         self.errors = self.errors or has_errors(diagnostics)
+
+    def _suppress(self, shown, text, doc, diagnostics, settings, ctx):
+        """Add suppression comments until the lint is clean (a comment can
+        reveal a finding of its own: a few rounds), then lint once more."""
+        from . import suppressions
+
+        try:
+            reason = suppressions.check_reason(getattr(self.args, "reason", None))
+        except ValueError as exc:
+            raise RunError(str(exc)) from None
+        added = 0
+        for _ in range(3):
+            try:
+                new, count = suppressions.add(text, doc, diagnostics, reason)
+            except suppressions.PlacementError as exc:
+                raise RunError(f"{shown}: {exc}") from None
+            if new == text:
+                break
+            text, added = new, added + count
+            doc, diagnostics = check(text, settings, ctx)
+        if added and not getattr(self.args, "quiet", False):
+            print(f"{shown}: added {added} suppression comment{'s' if added != 1 else ''}", file=sys.stderr)
+        return text, doc, diagnostics
+
+    def _check_combinations(self) -> None:
+        adding = getattr(self.args, "add_suppressions", False)
+        if getattr(self.args, "reason", None) is not None and not adding:
+            raise RunError("--reason needs --add-suppressions")
+        if adding and self.args.changed_since:
+            # the comments would shift the very lines --changed-since selects
+            raise RunError("--add-suppressions cannot be combined with --changed-since")
 
     # -- the whole run ---------------------------------------------------------
     def run(self) -> int:
         if self.args.paths.count("-") > 1:
             raise RunError("'-' (stdin) can be given only once")
+        self._check_combinations()
         failed = False
         for path in self.paths:
             # One unreadable file (a pre-commit run passes many) must not hide
@@ -148,20 +197,29 @@ class Runner:
                 raise RunError(f"{self.args.summary}: cannot write the summary ({exc.strerror})") from None
         if failed:
             return 2
+        if getattr(self.args, "exit_zero", False):
+            return 0
         if self.errors or self.diff_changed:
             return 1
         return 0
 
     def _report(self) -> None:
         # With '-' and --fix (or --diff) stdout carries the document: report on stderr.
-        stream = sys.stderr if (self.args.diff or ("-" in self.paths and self.args.fix)) else sys.stdout
-        fmt = self.args.output_format
-        if fmt == "json":
-            stream.write(output.json_report(self.findings))
-        elif fmt == "github":
-            stream.write(output.github(self.findings))
-        elif fmt == "sarif":
-            stream.write(output.sarif(self.findings, all_rules()))
-        else:
+        writes_stdin = "-" in self.paths and (self.args.fix or getattr(self.args, "add_suppressions", False))
+        stream = sys.stderr if (self.args.diff or writes_stdin) else sys.stdout
+        stream.write(report.render(self.findings, self.texts, self.report_options(stream),
+                                   all_rules() if self.args.output_format == "sarif" else None))
 
-            stream.write(output.text(self.findings, output.color_wanted(self.args, stream), self.fixed, self.unsafe_hidden))
+    def report_options(self, stream) -> report.Options:
+        fmt = self.args.output_format
+        if fmt is None:
+            fmt = "full" if stream.isatty() else "concise"
+        return report.Options(
+            format="concise" if fmt == "text" else fmt,
+            color=output.color_wanted(self.args, stream),
+            show_fixes=getattr(self.args, "show_fixes", False),
+            quiet=getattr(self.args, "quiet", False),
+            statistics=getattr(self.args, "statistics", False),
+            fixed=self.fixed,
+            unsafe_hidden=self.unsafe_hidden,
+        )

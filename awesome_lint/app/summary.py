@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import dates
-from .output import Finding
+from .output import Finding, counts
 from ..model.papers import venue_year
 
 def entry_year(entry) -> int | None:
@@ -43,12 +43,9 @@ def section_name(section, doc) -> str:
 
 
 def findings_table(findings: list[Finding]) -> list[str]:
-    errors = Counter(f.rule for f in findings if f.severity == "error")
-    warnings = Counter(f.rule for f in findings if f.severity != "error")
-    fixable = Counter(f.rule for f in findings if f.fixable)
     rows = ["| rule | errors | warnings | fixable |", "| --- | ---: | ---: | ---: |"]
-    for rule in sorted(set(errors) | set(warnings)):
-        rows.append(f"| `{rule}` | {errors[rule]} | {warnings[rule]} | {fixable[rule]} |")
+    for rule, errors, warnings, fixable in sorted(counts(findings)):
+        rows.append(f"| `{rule}` | {errors} | {warnings} | {fixable} |")
     return rows
 
 

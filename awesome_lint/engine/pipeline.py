@@ -30,15 +30,16 @@ class Settings:
     pin_sources: dict = field(default_factory=dict)  # convention -> "preset 'awesome'" | "config"
 
 
-def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -> Settings:
+def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None, extend=()) -> Settings:
+    """``extend`` (--extend-select) adds rules to whatever is selected."""
     known = all_rules()
-    for name in [*(select or ()), *ignore]:
+    for name in [*(select or ()), *ignore, *extend]:
         if name not in known:
             raise UsageError(f"unknown rule '{name}' (see 'awesome-lint rules')")
     use_links = cfg.links if links is None else links
     chosen = select if select is not None else cfg.select
     # command-line flags win: a rule named by --select runs even if the file ignores it
-    ignored = (set(cfg.ignore) - set(select or ())) | set(ignore)
+    ignored = (set(cfg.ignore) - set(select or ()) - set(extend)) | set(ignore)
     rules, severities = [], {}
     for name, info in known.items():
         settings = cfg.rules.get(name, {})
@@ -48,6 +49,7 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
         else:
             enabled = (info.cls.default_enabled or (name in cfg.rules and severity != "off")
                        or (cfg.preset is not None and cfg.preset in info.cls.presets))
+        enabled = enabled or name in extend
         if not enabled or name in ignored or severity == "off":
             continue
         if info.cls.network and not use_links:

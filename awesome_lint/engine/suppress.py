@@ -2,7 +2,8 @@
 
 ``<!-- awesome-lint disable RULE... -->`` / ``enable`` / ``disable-next-line`` /
 ``disable-line``; ``<!--lint disable RULE-->`` (sindresorhus/awesome-lint's
-spelling, ``lint ignore`` meaning the next line) is accepted too.  Comments
+spelling, ``lint ignore`` meaning the next line) is accepted too.  A reason may
+follow the rules after a colon: ``disable-next-line toc: kept on purpose``.  Comments
 only suppress, never enable a rule that is off.  Only comments the parser saw
 as HTML count, so a comment inside a code block never does.
 """
@@ -42,7 +43,8 @@ def collect(doc, aliases: dict[str, str]) -> Suppressions:
         line = doc.line_col(start)[0] + 1
         end_line = doc.line_col(end)[0] + 1
         names = []
-        for raw in re.split(r"[\s,]+", match.group("rules").strip()):
+        listed = match.group("rules").split(":", 1)[0]
+        for raw in re.split(r"[\s,]+", listed.strip()):
             if not raw:
                 continue
             name = aliases.get(raw)
@@ -51,7 +53,7 @@ def collect(doc, aliases: dict[str, str]) -> Suppressions:
                     result.unknown.append((start, end, raw))
                 continue
             names.append(name)
-        if not names and not match.group("rules").strip():
+        if not names and not listed.strip():
             names = [ALL]
         verb = match.group("verb")
         for name in names:
