@@ -48,11 +48,40 @@ def _cached_inline(state) -> None:
             token.children = children
 
 
+# markdown-it percent-encodes every link destination (``normalizeLink``) for
+# HTML output; nothing here renders HTML, and the encoding was a tenth of a
+# lint.  Destinations stay as parsed (escapes and entities resolved).  Whether
+# a destination is a link at all must not change, so it is still judged on
+# the encoded form, except where encoding provably cannot change the verdict.
+_PLAIN_DESTINATION = re.compile(r"[!-~]*")  # printable ASCII, no space
+
+
+def _same(url: str) -> str:
+    return url
+
+
+def _valid(url: str) -> bool:
+    from markdown_it.common import normalize_url
+
+    if not _PLAIN_DESTINATION.fullmatch(url):
+        url = normalize_url.normalizeLink(url)
+    return normalize_url.validateLink(url)
+
+
+def normalized(url: str) -> str:
+    """The destination as markdown-it would have percent-encoded it."""
+    from markdown_it.common import normalize_url
+
+    return normalize_url.normalizeLink(url)
+
+
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.normalizeLink = _same
+    md.validateLink = _valid
     md.core.ruler.at("inline", _cached_inline)
     md.core.ruler.disable("text_join")
     return md
@@ -213,8 +242,8 @@ class Document:
             href = child.attrs.get("src" if image else "href", "") or ""
             if pos.url_start is not None:
                 url = _unescape(self.text[pos.url_start:pos.url_end])
-            else:
-                url = href
+            else:  # a reference: its url has always been the encoded destination
+                url = normalized(href)
             if image:
                 text = _plain(child.children or [])
             else:
