@@ -43,7 +43,7 @@ def default_paths() -> list[Path]:
     return sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/*.md"))
 
 
-def record(exe: str, paths: list[Path], out: Path, extra_env: dict[str, str]) -> int:
+def record(exe: str, paths: list[Path], out: Path, extra_env: dict[str, str], timeout: float) -> int:
     out.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **extra_env}
     env.pop("FORCE_COLOR", None)
@@ -51,11 +51,18 @@ def record(exe: str, paths: list[Path], out: Path, extra_env: dict[str, str]) ->
         work = Path(tmp)
         for path in paths:
             for mode, (args, writes) in MODES.items():
+                stem = out / f"{path.name}.{mode}"
+                if Path(f"{stem}.code").is_file():
+                    continue  # recorded by an earlier, interrupted run
                 target = work / "README.md"
                 shutil.copyfile(path, target)
-                proc = subprocess.run([exe, "--offline", *args, "README.md"], cwd=work, env=env,
-                                      capture_output=True, timeout=900)
-                stem = out / f"{path.name}.{mode}"
+                try:
+                    proc = subprocess.run([exe, "--offline", *args, "README.md"], cwd=work, env=env,
+                                          capture_output=True, timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    # nothing to compare: say so, in both recordings alike
+                    Path(f"{stem}.code").write_text(f"timeout after {timeout} s\n")
+                    continue
                 Path(f"{stem}.stdout").write_bytes(proc.stdout)
                 Path(f"{stem}.stderr").write_bytes(proc.stderr)
                 Path(f"{stem}.code").write_text(f"{proc.returncode}\n")
@@ -72,6 +79,9 @@ def diff(old: Path, new: Path) -> int:
     lists = {n.rsplit(".", 2)[0] for n in names}
     for name in differing:
         print(f"differs: {name}")
+    for name in names:
+        if name.endswith(".code") and (old / name).read_text().startswith("timeout"):
+            print(f"not compared: {name[:-5]} ({(old / name).read_text().strip()} in {old})")
     if differing:
         print(f"{len(differing)} of {len(names)} outputs differ")
         return 1
@@ -87,6 +97,7 @@ def main() -> int:
     rec.add_argument("out", type=Path)
     rec.add_argument("paths", nargs="*", type=Path)
     rec.add_argument("--exe", default=str(Path(sys.executable).with_name("awesome-lint")))
+    rec.add_argument("--timeout", type=float, default=300, help="seconds one run may take (default 300)")
     rec.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                      help="extra environment for every run (e.g. AWESOME_LINT_CACHE_DIR=...)")
     dif = sub.add_parser("diff")
@@ -100,7 +111,7 @@ def main() -> int:
         print("no lists found (../shared is absent); name files to record")
         return 0
     extra = dict(item.split("=", 1) for item in args.env)
-    return record(args.exe, paths, args.out, extra)
+    return record(args.exe, paths, args.out, extra, args.timeout)
 
 
 if __name__ == "__main__":
