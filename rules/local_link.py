@@ -1,7 +1,6 @@
 """local-link: relative links name files that exist, and #anchors name a heading or an anchor."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +80,8 @@ class LocalLink(Rule):
 
     @staticmethod
     def _no_anchor(url: str, fragment: str, targets: set[str]) -> str:
+        import difflib  # only for a broken anchor: not worth every run's import
+
         close = difflib.get_close_matches(unquote(fragment).lower(), sorted(targets), n=1)
         hint = f" (did you mean #{close[0]}?)" if close else ""
         return f"anchor '{url}' matches no heading or anchor{hint}"

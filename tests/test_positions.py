@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from awesome_lint.model.document import Document
-from awesome_lint.model import document as document_mod
+from awesome_lint.model import markdown as markdown_mod
 from conftest import shared_lists
 
 
@@ -146,6 +146,21 @@ try:
     def test_plain_ascii_destinations_get_the_verdict_of_their_encoded_form(url):
         from markdown_it.common import normalize_url
 
-        assert document_mod._valid(url) == normalize_url.validateLink(normalize_url.normalizeLink(url))
+        assert markdown_mod._valid(url) == normalize_url.validateLink(normalize_url.normalizeLink(url))
+except ImportError:  # hypothesis is a test dependency
+    pass
+
+
+try:
+    from hypothesis import given, strategies as st
+
+    @given(st.text(alphabet="ab()<>\\ \t\n\x01\x7f)é&#;x:/"), st.integers(0, 3))
+    def test_the_destination_fast_path_agrees_with_markdown_it(text, offset):
+        from markdown_it import helpers
+
+        pos = min(offset, len(text))
+        ours = markdown_mod._destination(text, pos, len(text))
+        theirs = helpers.parseLinkDestination(text, pos, len(text))
+        assert (ours.ok, ours.pos, ours.str) == (theirs.ok, theirs.pos, theirs.str)
 except ImportError:  # hypothesis is a test dependency
     pass

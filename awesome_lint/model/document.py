@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from . import items
 from . import papers
+from .markdown import normalized, tune
 from .nodes import Block, Entry, Heading, Link, Section
 from .positions import align
 from .slug import Slugger, heading_text
@@ -48,40 +49,11 @@ def _cached_inline(state) -> None:
             token.children = children
 
 
-# markdown-it percent-encodes every link destination (``normalizeLink``) for
-# HTML output; nothing here renders HTML, and the encoding was a tenth of a
-# lint.  Destinations stay as parsed (escapes and entities resolved).  Whether
-# a destination is a link at all must not change, so it is still judged on
-# the encoded form, except where encoding provably cannot change the verdict.
-_PLAIN_DESTINATION = re.compile(r"[!-~]*")  # printable ASCII, no space
-
-
-def _same(url: str) -> str:
-    return url
-
-
-def _valid(url: str) -> bool:
-    from markdown_it.common import normalize_url
-
-    if not _PLAIN_DESTINATION.fullmatch(url):
-        url = normalize_url.normalizeLink(url)
-    return normalize_url.validateLink(url)
-
-
-def normalized(url: str) -> str:
-    """The destination as markdown-it would have percent-encoded it."""
-    from markdown_it.common import normalize_url
-
-    return normalize_url.normalizeLink(url)
-
-
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    md.normalizeLink = _same
-    md.validateLink = _valid
+    md = tune(MarkdownIt("commonmark").enable(["table", "strikethrough"]))
     md.core.ruler.at("inline", _cached_inline)
     md.core.ruler.disable("text_join")
     return md
