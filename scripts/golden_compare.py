@@ -43,12 +43,15 @@ def default_paths() -> list[Path]:
     return sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/*.md"))
 
 
-def record(exe: str, paths: list[Path], out: Path, extra_env: dict[str, str], timeout: float) -> int:
+def record(exe: str, paths: list[Path], out: Path, extra_env: dict[str, str], timeout: float,
+           work: Path | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, **extra_env}
     env.pop("FORCE_COLOR", None)
     with tempfile.TemporaryDirectory(prefix="golden-") as tmp:
-        work = Path(tmp)
+        # a fixed folder lets a second recording replay the first one's cached results
+        work = work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         for path in paths:
             for mode, (args, writes) in MODES.items():
                 stem = out / f"{path.name}.{mode}"
@@ -97,6 +100,7 @@ def main() -> int:
     rec.add_argument("out", type=Path)
     rec.add_argument("paths", nargs="*", type=Path)
     rec.add_argument("--exe", default=str(Path(sys.executable).with_name("awesome-lint")))
+    rec.add_argument("--work", type=Path, help="run in this folder (default: a new temporary one)")
     rec.add_argument("--timeout", type=float, default=300, help="seconds one run may take (default 300)")
     rec.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                      help="extra environment for every run (e.g. AWESOME_LINT_CACHE_DIR=...)")
@@ -111,7 +115,7 @@ def main() -> int:
         print("no lists found (../shared is absent); name files to record")
         return 0
     extra = dict(item.split("=", 1) for item in args.env)
-    return record(args.exe, paths, args.out, extra, args.timeout)
+    return record(args.exe, paths, args.out, extra, args.timeout, args.work)
 
 
 if __name__ == "__main__":

@@ -39,7 +39,10 @@ def scenarios(folder: Path):
             blocks = {m["kind"]: m["body"] for m in _BLOCK.finditer(part)}
             config = re.search(r"^config: (.+)$", part, re.M)
             unsafe = bool(re.search(r"^unsafe: true$", part, re.M))
+            preset = re.search(r"^preset: (\w+)$", part, re.M)
             rules = json.loads(config[1]) if config else {}
+            if preset:  # an opt-in canonical style for this scenario
+                rules = {**rules, "preset": preset[1]}
             yield pytest.param(path.stem, rules, unsafe, blocks, id=f"{path.stem}: {head['title']}")
 
 

@@ -49,8 +49,8 @@ def found(text, **options):
 def test_papers_by_title_and_by_url():
     assert found(PAPERS) == [
         (15, "'alpha - a paper' is listed twice; first at line 3 (section 'Vision')", 3),
-        (20, "'Gamma' links to https://arxiv.org/pdf/2210.00002v2.pdf, the link of 'Beta' at line 8"
-             " (a copied wrong link?)", 8),
+        (20, "one URL under two titles: 'Gamma' links to https://arxiv.org/pdf/2210.00002v2.pdf, as 'Beta'"
+             " does at line 8; one of the two links is probably wrong", 8),
     ]
 
 
@@ -77,7 +77,17 @@ def test_classic_main_links_only_and_allow_list():
     doc = Document(CLASSIC, preset="awesome")
     diags = list(Duplicate(Duplicate.Options(allow=["https://sponsor.example/*"])).check(doc, Context()))
     assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
-        (11, "'Alpha again' is listed twice; first at line 5 (section 'Tools')"),
+        (11, "one URL under two titles: 'Alpha again' links to https://www.alpha.example, as 'Alpha' does"
+             " at line 5; one of the two links is probably wrong"),
+    ]
+
+
+def test_classic_same_title_and_url_is_listed_twice():
+    text = ("# A\n\n## One\n\n- [Alpha](https://alpha.example) - A.\n\n"
+            "## Two\n\n- [alpha](https://alpha.example/) - A.\n")
+    doc = Document(text, preset="awesome")
+    assert [(doc.line_col(d.start)[0] + 1, d.message, d.severity) for d in Duplicate().check(doc, Context())] == [
+        (9, "'alpha' is listed twice; first at line 5 (section 'One')", "warning"),
     ]
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from . import config as config_mod
 from . import suppress
+from ..model.conventions import PRESETS
 from ..model.document import Document
 from .fixer import FixOutcome, fix_loop
 from .registry import all_rules
@@ -24,6 +25,9 @@ class Settings:
     preset: str | None = None
     links: bool = False
     aliases: dict[str, str] = field(default_factory=dict)
+    family: str | None = None
+    pins: dict = field(default_factory=dict)  # convention -> value, from the preset and the config
+    pin_sources: dict = field(default_factory=dict)  # convention -> "preset 'awesome'" | "config"
 
 
 def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -> Settings:
@@ -42,7 +46,8 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
         if chosen is not None:
             enabled = name in chosen
         else:
-            enabled = info.cls.default_enabled or (name in cfg.rules and severity != "off")
+            enabled = (info.cls.default_enabled or (name in cfg.rules and severity != "off")
+                       or (cfg.preset is not None and cfg.preset in info.cls.presets))
         if not enabled or name in ignored or severity == "off":
             continue
         if info.cls.network and not use_links:
@@ -54,11 +59,18 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
         aliases[name] = name
         for alias in getattr(info.cls, "aliases", ()):
             aliases.setdefault(alias, name)
-    return Settings(rules, severities, cfg.preset, use_links, aliases)
+    pins, sources = {}, {}
+    if cfg.preset:
+        pins.update(PRESETS.get(cfg.preset, {}))
+        sources.update(dict.fromkeys(pins, f"preset '{cfg.preset}'"))
+    pins.update(cfg.conventions)
+    sources.update(dict.fromkeys(cfg.conventions, "config"))
+    family = cfg.family or cfg.preset
+    return Settings(rules, severities, cfg.preset, use_links, aliases, family, pins, sources)
 
 
 def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[Diagnostic]]:
-    doc = Document(text, ctx.path, settings.preset)
+    doc = Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset)
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:

@@ -110,6 +110,9 @@ class Rule:
     default_severity: ClassVar[str] = ERROR
     network: ClassVar[bool] = False  # runs only when links are enabled
     families: ClassVar[tuple[str, ...]] = ("papers", "awesome")
+    # presets that switch the rule on when it is off by default (a guideline of
+    # one canonical style, such as the Awesome index's, not a defect)
+    presets: ClassVar[tuple[str, ...]] = ()
 
     @dataclass
     class Options:

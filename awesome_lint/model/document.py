@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import SimpleNamespace
 
 from . import items
@@ -59,14 +59,14 @@ def _parser():
     return md
 
 
-def _plain(children) -> str:
+def _plain(children, images: bool = True) -> str:
     out = []
     for tok in children:
         if tok.type in ("text", "code_inline"):
             out.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             out.append(" ")
-        elif tok.type == "image":
+        elif tok.type == "image" and images:
             out.append(_plain(tok.children or []))
     return "".join(out)
 
@@ -74,8 +74,12 @@ def _plain(children) -> str:
 class Document:
     """The parsed list.  Offsets index ``text``; lines are 0-based."""
 
-    def __init__(self, text: str, path: str | None = None, preset: str | None = None) -> None:
+    def __init__(self, text: str, path: str | None = None, preset: str | None = None,
+                 pins: dict | None = None, pin_sources: dict | None = None, style: str | None = None) -> None:
         self.text = text
+        self.style = style  # the opt-in canonical style preset, if any
+        self._pins = pins
+        self._pin_sources = pin_sources
         self.path = path
         self.lines = text.split("\n")
         self.line_starts = [0]
@@ -96,6 +100,13 @@ class Document:
         self.entries: list[Entry] = builder.build_entries(self)
         for entry in self.entries:
             entry.section.entries.append(entry)
+
+    @cached_property
+    def conventions(self):
+        """What this list's own style is (see ``conventions.py``)."""
+        from .conventions import Conventions
+
+        return Conventions(self, self._pins, self._pin_sources)
 
     # -- positions -----------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -129,6 +140,7 @@ class Document:
         self.sections.append(root)
         open_sections = [root]
         list_depth = 0
+        list_lines: list[int] = []
         item_lines: list[int] = []
         quote_depth = 0
         tokens = self.tokens
@@ -136,8 +148,10 @@ class Document:
             kind = tok.type
             if kind in ("bullet_list_open", "ordered_list_open"):
                 list_depth += 1
+                list_lines.append(tok.map[0])
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 list_depth -= 1
+                list_lines.pop()
             elif kind == "list_item_open":
                 item_lines.append(tok.map[0])
             elif kind == "list_item_close":
@@ -162,6 +176,7 @@ class Document:
                     list_depth,
                     quote_depth > 0,
                     item_lines[-1] if item_lines else None,
+                    list_lines[-1] if list_lines else None,
                 )
         for section in self.sections[1:]:
             section.end_line = self._section_end(section)
@@ -175,7 +190,8 @@ class Document:
     def _heading(self, tok, parent, slugger, open_sections) -> None:
         start, end = self._region(tok)
         aligned = align(self.text, start, end, tok.children or [], heading=True)
-        text = heading_text(_plain(tok.children or []))
+        # an image (a badge by the title) has no text in the rendered heading, nor in its anchor
+        text = heading_text(_plain(tok.children or [], images=False))
         level = int(parent.tag[1])
         content = [s for s in aligned.spans if s[1] > s[0]]
         heading = Heading(
@@ -197,12 +213,12 @@ class Document:
         self.sections.append(section)
         self._collect_links(tok, aligned, in_heading=True)
 
-    def _inline_block(self, tok, kind, depth, quoted, item_line) -> None:
+    def _inline_block(self, tok, kind, depth, quoted, item_line, list_line=None) -> None:
         start, end = self._region(tok)
         aligned = align(self.text, start, end, tok.children or [])
         links = self._collect_links(tok, aligned)
         self.blocks.append(
-            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line)
+            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line, list_line)
         )
 
     def _collect_links(self, tok, aligned, in_heading: bool = False) -> list[Link]:
