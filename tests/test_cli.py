@@ -162,13 +162,17 @@ def test_console_script_version():
 def test_unsafe_fix_counts_as_fixable_only_with_unsafe_fixes(tmp_path, capsys):
     path = tmp_path / "README.md"
     path.write_text("# Awesome Things\n\n- [A](https://a.example) - An A.\n", encoding="utf-8")
+    # a missing badge is asked of lists for the Awesome index only: the awesome preset
     _, out, _ = run(capsys, path, "--select", "awesome-badge", "--output-format", "json")
+    assert json.loads(out) == []
+    _, out, _ = run(capsys, path, "--preset", "awesome", "--select", "awesome-badge", "--output-format", "json")
     assert [f["fixable"] for f in json.loads(out)] == [False]
-    _, out, _ = run(capsys, path, "--select", "awesome-badge", "--output-format", "json", "--unsafe-fixes")
+    _, out, _ = run(capsys, path, "--preset", "awesome", "--select", "awesome-badge", "--output-format", "json",
+                    "--unsafe-fixes")
     assert [f["fixable"] for f in json.loads(out)] == [True]
-    code, out, _ = run(capsys, path, "--select", "awesome-badge", "--fix")
+    code, out, _ = run(capsys, path, "--preset", "awesome", "--select", "awesome-badge", "--fix")
     assert "Awesome](" not in path.read_text(encoding="utf-8")  # an unsafe fix waits for --unsafe-fixes
-    run(capsys, path, "--select", "awesome-badge", "--fix", "--unsafe-fixes")
+    run(capsys, path, "--preset", "awesome", "--select", "awesome-badge", "--fix", "--unsafe-fixes")
     assert path.read_text(encoding="utf-8").startswith("# Awesome Things [![Awesome]")
 
 
