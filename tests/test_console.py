@@ -47,6 +47,6 @@ def test_exit_codes_of_version_usage_and_findings(tmp_path):
     version = _run("--version", cwd=tmp_path)
     assert (version.returncode, version.stdout) == (0, f"awesome-lint {__version__}\n".encode())
     assert _run("--no-such-flag", cwd=tmp_path).returncode == 2
-    (tmp_path / "README.md").write_text("# Demo\n\n- [a](https://a.example) - no stop\n", encoding="utf-8")
-    assert _run("--select", "entry-format", "README.md", cwd=tmp_path).returncode == 1
+    (tmp_path / "README.md").write_text("# Demo\n\n- [a](https://a.example) - One,, two.\n", encoding="utf-8")
+    assert _run("--select", "no-repeat-punctuation", "README.md", cwd=tmp_path).returncode == 1
     assert _run("missing.md", cwd=tmp_path).returncode == 2
