@@ -26,7 +26,6 @@ class Observed:
         self.files = Files()  # every look of the rules at other files
         self.network = False
         self.wrote = False
-        self.configs: list[config_mod.Config] = []
 
 
 observed = Observed()
@@ -75,7 +74,6 @@ class Runner:
         except (UsageError, RegistryError) as exc:
             raise RunError(str(exc)) from None
         observed.network = observed.network or settings.links
-        observed.configs.append(cfg)
         self._settings_for[id(cfg)] = settings
         return settings
 
