@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key
+from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key
 from awesome_lint.rule import Edit, Fix, Rule
 
 
@@ -98,7 +98,8 @@ class SortOrder(Rule):
             keys = [[key(doc, e) for e in group] for key in keys_of]
             # out of order under every collation the list may be using; a pair
             # that only some of them put out of order is left alone
-            wrong = [j for j in range(len(group) - 1) if all(k[j + 1] < k[j] for k in keys)]
+            wrong = [j for j in range(len(group) - 1) if all(k[j + 1] < k[j] for k in keys)
+                     and not _unclear(group[j].title, group[j + 1].title)]
             if not wrong:
                 continue
             unclear = any(k[j + 1] < k[j] for k in keys for j in range(len(group) - 1) if j not in wrong)
@@ -112,6 +113,14 @@ class SortOrder(Rule):
                     f"'{later.title}' should come before '{earlier.title}' where {standard}",
                     *later.headline(doc), fix,
                 )
+
+
+def _unclear(a: str, b: str) -> bool:
+    """Names one of which is the other plus a suffix, once punctuation is set
+    aside (``libxml++`` / ``Libxml2``, ``Calibre Web`` / ``Calibre Web Automated``):
+    lists order such pairs both ways."""
+    na, nb = natural_key(a), natural_key(b)
+    return na.startswith(nb) or nb.startswith(na)
 
 
 def _subtree_ends(entries) -> list[int]:

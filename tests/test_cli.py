@@ -2,29 +2,18 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 
 import pytest
+from helpers import BROKEN_TOC, FIXED_TOC
+from helpers import cli as run
 
 from awesome_lint.app.cli import main
 
-BROKEN_TOC = """# Awesome Things
-
-## Contents
-
-- [Tools](#tool)
-- [Books](#books)
-
-## Tools
-
-- [A](https://a.example) - An A.
-
-## Books
-
-- [B](https://b.example) - A B.
-"""
-FIXED_TOC = BROKEN_TOC.replace("(#tool)", "(#tools)")
 
 
 @pytest.fixture
@@ -32,12 +21,6 @@ def broken(tmp_path):
     path = tmp_path / "README.md"
     path.write_text(BROKEN_TOC, encoding="utf-8")
     return path
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_text_report_and_exit_1(broken, capsys):
@@ -155,7 +138,12 @@ def test_stdin_fix_writes_stdout_and_reports_on_stderr():
 
 
 def test_console_script_version():
-    proc = subprocess.run(["awesome-lint", "--version"], capture_output=True, text=True, timeout=60)
+    # the entry point pip installed beside this interpreter, found by path, not PATH
+    scripts = Path(sysconfig.get_path("scripts"))
+    script = next((p for p in (scripts / "awesome-lint", scripts / "awesome-lint.exe") if p.exists()), None)
+    assert script is not None, f"no awesome-lint script in {scripts}: pip install -e '.[test]'"
+    proc = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60,
+                          env={k: v for k, v in os.environ.items() if k != "PATH"})
     assert proc.returncode == 0 and proc.stdout.startswith("awesome-lint ")
 
 

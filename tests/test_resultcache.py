@@ -17,6 +17,7 @@ import pytest
 
 from awesome_lint.app import resultcache
 from awesome_lint.app.cli import build_parser
+from helpers import git
 
 LIST = "# Demo\n\n- [a](https://a.example) - One,, two.\n- [b](docs/other.md) - Local.\n"
 MARKER = "replayed from the cache\n"
@@ -49,6 +50,7 @@ def repo(tmp_path):
     folder = tmp_path / "repo"
     folder.mkdir()
     (folder / "README.md").write_text(LIST, encoding="utf-8")
+    git(folder, "init", "-q")  # local-link checks files inside a repository only
     # files appear in these later: the linted file's own folder (on the import
     # path of `python -m`) keeps its modification time
     (folder / "docs").mkdir()
@@ -196,9 +198,6 @@ def test_the_tool_version_and_environment_are_in_the_key(repo, monkeypatch):
 @pytest.mark.parametrize("args", [["--no-cache"], ["--changed-since", "HEAD"], ["--links"],
                                   ["--summary", "summary.md"], ["--config", "links.yaml"]])
 def test_runs_that_are_never_kept(repo, tmp_path, args):
-    from helpers import git
-
-    git(repo, "init", "-q")
     git(repo, "add", "README.md")
     git(repo, "commit", "-qm", "list")
     (repo / "links.yaml").write_text("links: true\n")
