@@ -1,6 +1,4 @@
 """``python -m awesome_lint`` runs the command."""
-import sys
+from .app.cli import console
 
-from .app.cli import main
-
-sys.exit(main())
+console()

@@ -27,15 +27,17 @@ class Contributing(Rule):
         # name (an export, a copy) has no repository to look in.
         if not ctx.path or not Path(ctx.path).name.lower().startswith("readme"):
             return
-        folder = Path(ctx.path).resolve().parent
+        files = ctx.files
+        folder = files.resolve(ctx.path).parent
         wanted = {n.lower() for n in self.options.names}
         for place in PLACES:
             where = folder / place
-            if not where.is_dir():
+            if not files.is_dir(where):
                 continue
-            for candidate in where.iterdir():
-                if candidate.is_file() and candidate.name.lower() in wanted:
-                    if candidate.read_text(encoding="utf-8", errors="replace").strip():
+            for name in files.listdir(where):
+                candidate = where / name
+                if name.lower() in wanted and files.is_file(candidate):
+                    if (files.read_text(candidate) or "").strip():
                         return
                     yield self.diagnostic(f"{candidate.relative_to(folder)} is empty", 0, 0)
                     return

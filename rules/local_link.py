@@ -1,7 +1,6 @@
 """local-link: relative links name files that exist, and #anchors name a heading or an anchor."""
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,9 @@ def _has_anchor(targets: set[str], fragment: str) -> bool:
     return any(c in targets or c.lower() in targets for c in candidates)
 
 
-def _repo_root(start: Path) -> Path | None:
+def _repo_root(files, start: Path) -> Path | None:
     for folder in (start, *start.parents):
-        if (folder / ".git").exists():
+        if files.exists(folder / ".git"):
             return folder
     return None
 
@@ -42,7 +41,8 @@ class LocalLink(Rule):
         check_other_files: bool = True  # also check #anchors in links to other markdown files
 
     def check(self, doc, ctx):
-        here = Path(ctx.path).resolve().parent if ctx.path else None
+        files = ctx.files
+        here = files.resolve(ctx.path).parent if ctx.path else None
         own = _targets(doc)
         # the toc rule reports the table of contents' anchors, with a fix
         toc = contents.find(doc)
@@ -70,32 +70,32 @@ class LocalLink(Rule):
                 yield self.diagnostic(f"link to '{parts.path}', which is neither a URL nor a file",
                                       link.start, link.end)
                 continue
-            root = _repo_root(here)
+            root = _repo_root(files, here)
             if root is None:
                 # a README copied out of its repository: its files are not here to check
                 continue
             path = unquote(parts.path)
             base = root if path.startswith("/") else here
-            target = (base / path.lstrip("/")).resolve()
-            if not target.exists():
+            target = files.resolve(base / path.lstrip("/"))
+            if not files.exists(target):
                 yield self.diagnostic(f"link to a missing file: {path}", link.start, link.end)
                 continue
             if parts.fragment and self.options.check_other_files and target.suffix.lower() in _MARKDOWN:
                 if target not in others:
-                    others[target] = self._read_targets(target)
+                    others[target] = self._read_targets(files, target)
                 found = others[target]
                 if found is not None and not _has_anchor(found, parts.fragment):
                     yield self.diagnostic(self._no_anchor(url, parts.fragment, found), link.start, link.end)
 
     @staticmethod
-    def _read_targets(path: Path) -> set[str] | None:
-        try:
-            return _targets(Document(path.read_text(encoding="utf-8", errors="replace"), str(path)))
-        except OSError:
-            return None
+    def _read_targets(files, path: Path) -> set[str] | None:
+        text = files.read_text(path)
+        return None if text is None else _targets(Document(text, str(path)))
 
     @staticmethod
     def _no_anchor(url: str, fragment: str, targets: set[str]) -> str:
+        import difflib  # only for a broken anchor: not worth every run's import
+
         close = difflib.get_close_matches(unquote(fragment).lower(), sorted(targets), n=1)
         hint = f" (did you mean #{close[0]}?)" if close else ""
         return f"anchor '{url}' matches no heading or anchor{hint}"

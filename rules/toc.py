@@ -1,7 +1,6 @@
 """toc: the table of contents links every section, in order, by GitHub's anchors."""
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -180,6 +179,8 @@ def _regenerate(doc, region, items, linked, scope):
         if line.strip():
             follow.append(blanks_after.get(id(line), 0))
     out = []
+    import difflib  # only when a list needs rewriting: not worth every run's import
+
     matcher = difflib.SequenceMatcher(None, old_items, wanted, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         for k in range(j2 - j1):

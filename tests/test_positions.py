@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.model.document import Document, _parser
+from awesome_lint.model.document import Document
+from awesome_lint.model import markdown as markdown_mod
 from conftest import shared_lists
 
 
@@ -72,8 +73,8 @@ def test_heading_content_span_and_front_matter():
 
 @pytest.mark.parametrize("path", shared_lists(), ids=lambda p: p.name)
 def test_every_real_link_aligns(path):
-    """Each link span starts at its bracket and its URL text is what markdown-it parsed."""
-    md = _parser()
+    """Each link span starts at its bracket and its URL text is what markdown-it parsed
+    (``href`` is markdown-it's destination, escapes resolved and not percent-encoded)."""
     text = path.read_text(encoding="utf-8")
     doc = Document(text)
     assert doc.links
@@ -88,7 +89,7 @@ def test_every_real_link_aligns(path):
         assert text[link.end - 1] in ")]>", (link.line, text[link.start:link.end])
         assert text[link.text_start - 1] in "[<" and text[link.text_end] in "]>"
         if link.url_start is not None:
-            assert md.normalizeLink(link.url) == link.href, link.line
+            assert link.href == link.url, link.line
 
 
 def test_inline_cache_respects_reference_definitions():
@@ -108,6 +109,67 @@ def test_reparsing_the_same_text_gives_the_same_tokens():
     second = [(c.type, c.content) for c in Document(text).tokens[1].children]
     assert first == second == [("text", "a * b "), ("link_open", ""), ("text", "x"),
                                 ("link_close", ""), ("text", " c & d")]
+
+
+def test_destinations_are_not_percent_encoded_but_references_keep_their_encoded_url():
+    text = "[a](https://ü.example/a%20b/ç) <https://ß.example/x>\n\n[r][ref]\n\n[ref]: https://ü.example/é\n"
+    doc = Document(text)
+    assert [(l.kind, l.url, l.href) for l in doc.links] == [
+        ("inline", "https://ü.example/a%20b/ç", "https://ü.example/a%20b/ç"),
+        ("autolink", "https://ß.example/x", "https://ß.example/x"),
+        ("reference", "https://xn--tda.example/%C3%A9", "https://ü.example/é"),
+    ]
+
+
+# Destinations whose verdict (link or not) depends on the percent-encoding
+# skipped above: leading blanks, no-break spaces, case, data: images.
+TRICKY = ["javascript:alert(1)", "JavaScript:x", "< javascript:x>", "<\u00a0javascript:x>",
+          "\u00a0javascript:x", "<data:image/png;base64,AAA>", "data:text/html,x", "vbscript:x",
+          "fil\u00e9:x", "<file:///etc/passwd>", "<\tjavascript:x>", "java&#115;cript:x",
+          "ja%76ascript:x", "https://ok.example", "#frag", "<>"]
+
+
+@pytest.mark.parametrize("dest", TRICKY)
+def test_what_is_a_link_is_what_stock_markdown_it_says(dest):
+    from markdown_it import MarkdownIt
+
+    stock = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    for text in (f"[x]({dest}) ![i]({dest})\n", f"[x][r]\n\n[r]: {dest}\n"):
+        expected = [t.type for t in stock.parse(text)[1].children if t.type in ("link_open", "image")]
+        got = [t.type for t in Document(text).tokens[1].children if t.type in ("link_open", "image")]
+        assert got == expected, text
+
+
+try:
+    from hypothesis import given, strategies as st
+
+    @given(st.one_of(
+        st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E)),
+        st.builds(lambda p, r: p + r, st.sampled_from(["javascript:", "JAVASCRIPT:", "data:", "Data:image/png;",
+                                                       "data:image/gif;", "file:", "vbscript:", "  "]),
+                  st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E))),
+    ))
+    def test_plain_ascii_destinations_get_the_verdict_of_their_encoded_form(url):
+        from markdown_it.common import normalize_url
+
+        assert markdown_mod._valid(url) == normalize_url.validateLink(normalize_url.normalizeLink(url))
+except ImportError:  # hypothesis is a test dependency
+    pass
+
+
+try:
+    from hypothesis import given, strategies as st
+
+    @given(st.text(alphabet="ab()<>\\ \t\n\x01\x7f)é&#;x:/"), st.integers(0, 3))
+    def test_the_destination_fast_path_agrees_with_markdown_it(text, offset):
+        from markdown_it import helpers
+
+        pos = min(offset, len(text))
+        ours = markdown_mod._destination(text, pos, len(text))
+        theirs = helpers.parseLinkDestination(text, pos, len(text))
+        assert (ours.ok, ours.pos, ours.str) == (theirs.ok, theirs.pos, theirs.str)
+except ImportError:  # hypothesis is a test dependency
+    pass
 
 
 def spans_of(text, doc):

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..engine import config as config_mod
 from . import output, report
 from ..engine.pipeline import Settings, UsageError, build_settings, check, fix, has_errors
+from ..engine.files import Files
 from ..engine.registry import RegistryError, all_rules
 from ..engine.rule import UNSAFE, Context
 from .source import InputError, Source, read_path, write_path
@@ -14,6 +15,20 @@ from .source import InputError, Source, read_path, write_path
 
 class RunError(Exception):
     """A usage, configuration or input error: one line, exit code 2."""
+
+
+class Observed:
+    """What the runs of this process depended on beyond their arguments and
+    input files, for the result cache: a result that used the network or
+    wrote a file is not kept."""
+
+    def __init__(self) -> None:
+        self.files = Files()  # every look of the rules at other files
+        self.network = False
+        self.wrote = False
+
+
+observed = Observed()
 
 
 class Runner:
@@ -62,6 +77,7 @@ class Runner:
                                       getattr(self.args, "extend_select", ()))
         except (UsageError, RegistryError) as exc:
             raise RunError(str(exc)) from None
+        observed.network = observed.network or settings.links
         self._settings_for[id(cfg)] = settings
         return settings
 
@@ -98,6 +114,7 @@ class Runner:
             links=settings.links,
             changed_lines=self._changed_lines(path, source.text),
             progress=not self.args.no_progress and sys.stderr.isatty(),
+            files=observed.files,
         )
         shown = named or "<stdin>"
         adding = getattr(self.args, "add_suppressions", False)
@@ -127,6 +144,7 @@ class Runner:
             elif path == "-":
                 sys.stdout.write(new_content)
             elif changed:
+                observed.wrote = True
                 write_path(path, new_content)
             if not self.args.diff:
                 self.fixed += applied

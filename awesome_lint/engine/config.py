@@ -11,17 +11,14 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .configfile import CONFIG_NAMES, ConfigError, find_config  # noqa: F401  (their home before)
+from .configfile import read as _read
 from .registry import all_rules
 
-CONFIG_NAMES = (".awesome-lint.yaml", ".awesome-lint.yml")
 PRESETS = ("papers", "awesome")
 SEVERITIES = ("error", "warning", "off")
 FAMILIES = ("papers", "awesome")
-TOP_KEYS = ("preset", "family", "conventions", "select", "ignore", "rules", "links")
-
-
-class ConfigError(Exception):
-    pass
+TOP_KEYS = ("preset", "family", "conventions", "select", "ignore", "rules", "links", "cache-dir")
 
 
 @dataclass
@@ -34,26 +31,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     rules: dict[str, dict] = field(default_factory=dict)  # name -> {"severity"?, options...}
     links: bool = False
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest config file at or above ``start`` (a folder)."""
-    for folder in [start, *start.parents]:
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\[tool\.awesome-lint[.\]]", _read(pyproject), re.M):
-            return pyproject
-    return None
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config ({exc})") from None
+    cache_dir: str | None = None  # where results are cached; relative to the config file
 
 
 def load(path: Path) -> Config:
@@ -152,6 +130,10 @@ def validate(data, path: str | None, locate=lambda keys: "") -> Config:
         if not isinstance(data["links"], bool):
             raise ConfigError(f"{where('links')}: links must be true or false")
         config.links = data["links"]
+    if "cache-dir" in data:
+        if not isinstance(data["cache-dir"], str) or not data["cache-dir"].strip():
+            raise ConfigError(f"{where('cache-dir')}: cache-dir must be a folder name")
+        config.cache_dir = str(data["cache-dir"])
     for key in ("select", "ignore"):
         if key in data:
             names = _as_list(data[key], where(key), key)

@@ -5,6 +5,8 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar, Iterator
 
+from .files import Files
+
 if TYPE_CHECKING:
     from ..model.document import Document
 
@@ -89,6 +91,7 @@ class Context:
     changed_lines: set[int] | None = None  # 1-based; None means every line
     progress: bool = False  # a progress bar on stderr is welcome
     extra: dict = field(default_factory=dict)
+    files: Files = field(default_factory=Files)  # the only way a rule should look at other files
 
     def touches_change(self, doc, start: int, end: int) -> bool:
         """Whether ``doc.text[start:end]`` covers a changed line (always, without

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from . import shapes
 from .autolinks import bare_urls
+from .markdown import normalized, tune
 from .nodes import Block, Entry, Heading, Link, Section
 from .positions import align, table_cells
 from .slug import Slugger, heading_text
@@ -52,7 +53,7 @@ def _cached_inline(state) -> None:
 def _parser():
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md = tune(MarkdownIt("commonmark").enable(["table", "strikethrough"]))
     md.core.ruler.at("inline", _cached_inline)
     md.core.ruler.disable("text_join")
     return md
@@ -261,8 +262,8 @@ class Document:
             href = child.attrs.get("src" if image else "href", "") or ""
             if pos.url_start is not None:
                 url = _unescape(self.text[pos.url_start:pos.url_end])
-            else:
-                url = href
+            else:  # a reference: its url has always been the encoded destination
+                url = normalized(href)
             if image:
                 text = _plain(child.children or [])
             else:

@@ -16,8 +16,8 @@ class Field:
 @dataclass(eq=False)
 class Link:
     text: str  # the link text as plain text
-    url: str  # the destination as written (escapes resolved)
-    href: str  # the destination as markdown-it normalised it
+    url: str  # the destination as written (escapes resolved); percent-encoded for a reference link
+    href: str  # the destination as markdown-it parsed it (escapes and entities resolved, not encoded)
     start: int
     end: int
     text_start: int

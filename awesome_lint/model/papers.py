@@ -77,10 +77,31 @@ def _starts_entry(line: str, previous: str) -> bool:
     return True
 
 
+# The fix loop re-reads a document whose entries are mostly unchanged.  An
+# entry's title and fields depend on its own lines only, so they are kept by
+# the entry's text, with offsets relative to its start, like the inline
+# children of a paragraph (document.py).
+_FIELDS: dict[str, tuple[str, list[tuple[str, int, int, str]]]] = {}
+_FIELDS_LIMIT = 50_000
+
+
 def _entry(doc, block: Block, section, first: int, last: int) -> Entry:
     start = doc.line_starts[first]
     end = doc.line_end(last - 1)
     links = [link for link in block.links if start <= link.start < end]
+    text = doc.text[start:end]
+    known = _FIELDS.get(text)
+    if known is None:
+        title, fields = _read_entry(doc, first, last)
+        if len(_FIELDS) > _FIELDS_LIMIT:
+            _FIELDS.clear()
+        _FIELDS[text] = known = (title, [(k, f.start - start, f.end - start, f.text) for k, f in fields.items()])
+    title, relative = known
+    fields = {k: Field(a + start, b + start, value) for k, a, b, value in relative}
+    return Entry("paper", section, first, last, start, end, title, fields, links)
+
+
+def _read_entry(doc, first: int, last: int) -> tuple[str, dict[str, Field]]:
     fields: dict[str, Field] = {}
     title = _title(doc, first, fields)
     for n in range(first + 1, last):
@@ -114,7 +135,7 @@ def _entry(doc, block: Block, section, first: int, last: int) -> Entry:
             # plain, unemphasised author names
             lead = len(body) - len(body.lstrip())
             fields["authors"] = Field(base + lead, base + lead + len(stripped), stripped)
-    return Entry("paper", section, first, last, start, end, title, fields, links)
+    return title, fields
 
 
 def _is_date_line(body: str) -> bool:
