@@ -48,16 +48,18 @@ def check(rule, doc, ctx):
         yield from _labels(rule, doc, entry, labels)
         yield from _malformed(rule, doc, entry)
         where = entry.headline(doc)
-        if authors is not None and authors.value is True and "authors" not in entry.fields:
+        section = entry.section
+        if authors is not None and "authors" not in entry.fields and (c := authors.at(section)).value is True:
             yield rule.diagnostic(f"entry '{entry.title}' has no authors line where "
-                                  f"{authors.standard('an authors line', 'gives entries')}", *where)
-        if dated is not None and dated.value is True and "date" not in entry.fields and "venue" not in entry.fields:
+                                  f"{c.standard('an authors line', 'gives entries')}", *where)
+        if dated is not None and "date" not in entry.fields and "venue" not in entry.fields \
+                and (c := dated.at(section)).value is True:
             yield rule.diagnostic(f"entry '{entry.title}' has no date/venue line where "
-                                  f"{dated.standard('a date or venue', 'gives entries')}", *where)
+                                  f"{c.standard('a date or venue', 'gives entries')}", *where)
         venue = entry.fields.get("venue")
-        if venue is not None and venue_years.value is True and venue_year(entry) is None:
+        if venue is not None and venue_year(entry) is None and (c := venue_years.at(section)).value is True:
             yield rule.diagnostic(f"venue '{venue.text}' has no year where "
-                                  f"{venue_years.standard('a year', 'gives venues')}", venue.start, venue.end)
+                                  f"{c.standard('a year', 'gives venues')}", venue.start, venue.end)
 
 
 def _separation(rule, doc, entry, previous, usual):
@@ -69,6 +71,7 @@ def _separation(rule, doc, entry, previous, usual):
         )
         return
     gap = blank_gap(doc, previous, entry)
+    usual = usual.at(entry.section)
     if gap and usual.established and gap != usual.value:
         want = usual.value
         plural = "s" if want != 1 else ""

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
 
+from ._header import header_end
+
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 # The badge image: awesome.re's, or the copy in sindresorhus/awesome's media folder.
 _BADGE_SRC = re.compile(r"awesome\.re/badge|sindresorhus/awesome[@/][^\s\"')]*badge[^\s\"')]*\.svg", re.I)
@@ -16,14 +18,6 @@ _HTML_BADGE = re.compile(
     r"|<img\s[^>]*src=[\"']?(?P<img>[^\"'\s>]+)", re.I)
 _HTML_INDEX_LINK = re.compile(r"<a\s[^>]*href=[\"']?https?://awesome\.re/?[\"'\s>]", re.I)
 _DEAD_HOST = re.compile(r"^https?://cdn\.rawgit\.com/", re.I)
-
-
-def header_end(doc) -> int:
-    """The line where the list proper starts: its first heading below the title."""
-    for heading in doc.headings:
-        if heading.level >= 2:
-            return heading.line
-    return len(doc.lines)
 
 
 class AwesomeBadge(Rule):

@@ -5,6 +5,8 @@ import re
 
 from awesome_lint.rule import Rule
 
+from ._header import header_end
+
 # Build-status images of the common CI services, GitHub Actions included.
 _CI_URL = re.compile(
     r"travis-ci\.(?:org|com)|circleci\.com|ci\.appveyor\.com|/actions/workflows/[^/]+/badge\.svg"
@@ -26,8 +28,11 @@ class NoCiBadge(Rule):
     presets = ("awesome",)
 
     def check(self, doc, ctx):
+        # only the list's own header: the listed projects' build badges are theirs
+        end = header_end(doc)
+        first_entry = min((e.start_line for e in doc.entries), default=end)
         for link in doc.links:
-            if not link.image:
+            if not link.image or link.line >= min(end, first_entry):
                 continue
             if _CI_URL.search(link.url) or (link.text and _CI_TEXT.search(link.text)):
                 yield self.diagnostic(

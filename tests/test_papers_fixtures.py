@@ -2,7 +2,7 @@
 
 A scenario is a ``## scenario: title`` line followed by an optional ``config:`` line (JSON
 rules settings, as in a config file), an ``~~~input`` block, a ``~~~findings``
-block (``LINE RULE MESSAGE`` per line) and an optional ``~~~expected`` block
+block (``LINE:COL-ENDLINE:ENDCOL SEVERITY RULE MESSAGE`` per line, see helpers.scenarios) and an optional ``~~~expected`` block
 (the text after --fix; the fixed text must have no fixable finding left and a
 second --fix must change nothing)."""
 from __future__ import annotations

@@ -86,15 +86,9 @@ def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[D
     for start, end, name in sup.unknown:
         kept.append(Diagnostic("suppression", f"unknown rule '{name}' in suppression comment", start, end, WARNING))
     if ctx.changed_lines is not None:
-        kept = [d for d in kept if _touches(doc, d, ctx.changed_lines)]
+        kept = [d for d in kept if ctx.touches_change(doc, d.start, d.end)]
     kept.sort(key=lambda d: (d.start, d.rule))
     return doc, kept
-
-
-def _touches(doc: Document, diag: Diagnostic, lines: set[int]) -> bool:
-    first = doc.line_col(diag.start)[0] + 1
-    last = doc.line_col(max(diag.start, diag.end - 1))[0] + 1
-    return any(n in lines for n in range(first, last + 1))
 
 
 def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:

@@ -22,6 +22,9 @@ from .papers import venue_year
 # choice use it, and at least MIN_EVIDENCE of them do.
 THRESHOLD = 0.75
 MIN_EVIDENCE = 3
+# What no reader sees once rendered (blank lines between entries) is a
+# convention only when nearly every item keeps it.
+INVISIBLE_THRESHOLD = 0.95
 # A section's own majority overrides the document's only with this many items.
 SECTION_EVIDENCE = 5
 # Alphabetical order is a convention when most neighbours agree (an unsorted
@@ -163,10 +166,18 @@ class Scoped:
         self.sections = sections
 
     def at(self, section) -> Convention:
+        """The section's own convention where it has the evidence for one (a
+        section split on the choice has none), else the document's."""
         own = self.sections.get(id(section))
-        if own is not None and own.established and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
+        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
+                and own.counts != self.document.counts:
             return own
         return self.document
+
+    def distinct(self) -> list[Convention]:
+        """The document's convention and each section's that stands on its own."""
+        return [self.document] + [c for c in self.sections.values()
+                                  if c.total >= SECTION_EVIDENCE and c.value != self.document.value]
 
     def all(self) -> list[Convention]:
         return [self.document, *self.sections.values()]
@@ -187,7 +198,7 @@ class Conventions:
     def _settle(self, key, scope, counts, unit, **kw) -> Convention:
         return settle(key, scope, counts, unit, self.pins, self.sources, **kw)
 
-    def _scoped(self, key: str, observed, unit: str) -> Scoped:
+    def _scoped(self, key: str, observed, unit: str, threshold: float = THRESHOLD) -> Scoped:
         """``observed``: (entry or section, value) pairs."""
         whole: Counter = Counter()
         per: dict[int, tuple[object, Counter]] = {}
@@ -195,8 +206,9 @@ class Conventions:
             section = getattr(where, "section", where)
             whole[value] += 1
             per.setdefault(id(section), (section, Counter()))[1][value] += 1
-        sections = {sid: self._settle(key, _section_scope(sec), c, unit) for sid, (sec, c) in per.items()}
-        return Scoped(self._settle(key, "document", whole, unit), sections)
+        sections = {sid: self._settle(key, _section_scope(sec), c, unit, threshold=threshold)
+                    for sid, (sec, c) in per.items()}
+        return Scoped(self._settle(key, "document", whole, unit, threshold=threshold), sections)
 
     # -- classic items -------------------------------------------------------------
     def items(self):
@@ -312,25 +324,26 @@ class Conventions:
         return self._settle("last-line-break", "document", votes, "entries")
 
     @cached_property
-    def blank_lines(self) -> Convention:
+    def blank_lines(self) -> Scoped:
         papers = self.papers()
-        votes = Counter(g for a, b in zip(papers, papers[1:]) if (g := blank_gap(self.doc, a, b)))
-        return self._settle("blank-lines", "document", votes, "gaps between entries")
+        return self._scoped("blank-lines", (
+            (b, g) for a, b in zip(papers, papers[1:]) if (g := blank_gap(self.doc, a, b))
+        ), "gaps between entries", threshold=INVISIBLE_THRESHOLD)
 
-    def _has(self, key, test, among=None) -> Convention:
+    def _has(self, key, test, among=None) -> Scoped:
         entries = self.papers() if among is None else among
-        return self._settle(key, "document", Counter(bool(test(e)) for e in entries), "entries")
+        return self._scoped(key, ((e, bool(test(e))) for e in entries), "entries")
 
     @cached_property
-    def authors(self) -> Convention:
+    def authors(self) -> Scoped:
         return self._has("authors", lambda e: "authors" in e.fields)
 
     @cached_property
-    def date_or_venue(self) -> Convention:
+    def date_or_venue(self) -> Scoped:
         return self._has("date-or-venue", lambda e: "date" in e.fields or "venue" in e.fields)
 
     @cached_property
-    def venue_year(self) -> Convention:
+    def venue_year(self) -> Scoped:
         with_venue = [e for e in self.papers() if "venue" in e.fields]
         return self._has("venue-year", lambda e: venue_year(e) is not None, with_venue)
 
@@ -471,13 +484,16 @@ class Conventions:
         if self.items():
             for scoped in (*self.bullets.values(), self.bullet_gap, self.separator, self.final_punctuation,
                            self.capitalisation_for(()),):
-                out += [c for c in scoped.all() if c.total or c.source != "inferred"]
+                out += [c for c in scoped.distinct() if c.total or c.source != "inferred"]
             out += [self.collation, self.item_order]
         if self.papers():
-            out += [self.line_break, self.last_line_break, self.blank_lines, self.authors, self.date_or_venue,
-                    self.venue_year]
-            out.append(self.document_paper_order)
-            out += [self.paper_order(s) for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)]
+            out += [self.line_break, self.last_line_break]
+            for scoped in (self.blank_lines, self.authors, self.date_or_venue, self.venue_year):
+                out += scoped.distinct()
+            whole = self.document_paper_order
+            out.append(whole)
+            out += [c for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)
+                    if (c := self.paper_order(s)) is not whole and c.total >= MIN_EVIDENCE]
         out += [c for c in self.dates.values() if c.total]
         return out
 

@@ -178,8 +178,9 @@ def parse(text: str) -> ParsedDate | None:
 
 
 def describe(original: str, d: ParsedDate, style: str) -> str:
-    """Why ``original`` is not in the chosen style, in a few words."""
-    if style != "ordinal" or not d.problems:
+    """Why ``original`` is not in the chosen style, in a few words.  A date
+    written exactly in another style is not a botched ordinal date."""
+    if style != "ordinal" or not d.problems or d.style:
         return f"not in the list's {style} style"
     return ", ".join(dict.fromkeys(d.problems))
 
