@@ -113,5 +113,6 @@ def test_a_github_repository_listed_twice_in_different_case_is_reported():
     doc = Document(text, preset="awesome")
     diags = list(Duplicate().check(doc, Context()))
     assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
-        (6, "'Tool fork' is listed twice; first at line 5"),
+        (6, "one URL under two titles: 'Tool fork' links to https://github.com/octo/tool, as 'Tool' does"
+             " at line 5; one of the two links is probably wrong"),
     ]

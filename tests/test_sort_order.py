@@ -79,12 +79,22 @@ def test_classic_alphabetical_moves_items_with_their_sub_lists():
 """
 
 
-def test_auto_direction_on_a_tie_is_newest_first():
-    # one rising pair (P1 -> P2) and one falling pair (P2 -> P3): a tie
+def test_a_section_with_no_dominant_direction_has_no_order_to_keep():
+    # one rising pair (P1 -> P2) and one falling pair (P2 -> P3): no direction is established
     tied = "## A\n\n" + "\n".join([paper("P1", "1st Jan., 2021"), paper("P2", "3rd Mar., 2021"),
                                    paper("P3", "2nd Feb., 2021")])
-    assert run(tied)[0] == [8]  # P2 is reported as newer than P1
+    assert run(tied)[0] == []
+    assert run(tied, order="newest-first")[0] == [8]  # P2 is newer than P1
     assert run(tied, order="oldest-first")[0] == [13]
+
+
+def test_each_section_keeps_its_own_direction():
+    newest = [paper(f"N{i}", f"{d} May, 2021") for i, d in enumerate(["9th", "8th", "7th", "6th"])]
+    oldest = [paper(f"O{i}", f"{d} May, 2021") for i, d in enumerate(["1st", "2nd", "3rd", "4th"])]
+    text = "## New\n\n" + "\n".join(newest) + "\n## Old\n\n" + "\n".join(oldest)
+    assert run(text)[0] == []  # two clean sections, sorted opposite ways
+    one_off = text.replace("8th May", "10th May")  # N1 is now newer than N0 above it
+    assert run(one_off)[0] == [8]
 
 
 def test_equal_dates_are_in_order_either_way_and_keep_their_order_when_sorted():
