@@ -277,9 +277,18 @@ class Conventions:
                 sep = e.fields.get("separator")
                 if sep is not None:
                     yield e, sep.text
-                elif not descriptions.only_aside(desc.text):
+                elif not descriptions.only_aside(desc.text) and not descriptions.continues_name(e, desc):
                     yield e, ""
         return self._scoped("separator", observed(), "items with a description")
+
+    @cached_property
+    def decorations(self) -> Convention:
+        """What items put between the name and the separator (shown, never enforced)."""
+        votes = Counter()
+        for e in self.items():
+            deco = e.fields.get("decorations")
+            votes[_decoration_kind(deco.text) if deco else "nothing"] += 1
+        return self._settle("decorations", "document", votes, "items")
 
     @cached_property
     def final_punctuation(self) -> Scoped:
@@ -485,7 +494,7 @@ class Conventions:
             for scoped in (*self.bullets.values(), self.bullet_gap, self.separator, self.final_punctuation,
                            self.capitalisation_for(()),):
                 out += [c for c in scoped.distinct() if c.total or c.source != "inferred"]
-            out += [self.collation, self.item_order]
+            out += [self.decorations, self.collation, self.item_order]
         if self.papers():
             out += [self.line_break, self.last_line_break]
             for scoped in (self.blank_lines, self.authors, self.date_or_venue, self.venue_year):
@@ -499,6 +508,23 @@ class Conventions:
 
 
 # -- helpers shared with the rules ------------------------------------------------------
+def _decoration_kind(text: str) -> str:
+    text = text.strip()
+    if text.startswith("[!") or text.startswith("!["):
+        return "badge"
+    if text.startswith("[["):
+        return "bracketed link"
+    if text.startswith("["):
+        return "link or tag"
+    if text.startswith("`"):
+        return "code span"
+    if text.startswith(":"):
+        return "shortcode"
+    if text.startswith("("):
+        return "parenthetical"
+    return "emoji or other"
+
+
 def break_kind(line: str) -> str | None:
     for kind, pattern in _BREAK_KIND:
         if pattern.search(line):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ENDINGS = ".!?…"
+ENDINGS = ".!?…。！？．"  # CJK full stops too
 CLOSING_QUOTES = "\"'”’»"
 
 _CODE_TAIL = re.compile(r"(`+)[^`]*?\1\Z")
@@ -139,4 +139,16 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
         return "capital", word, at
     if any(ch.isupper() or ch.isdigit() for ch in word) or word in allowed or word.rstrip(".,") in allowed:
         return None  # iOS, jQuery, x86, npm
+    if entry.title and word.lower() in {w.lower() for w in _WORD.findall(entry.title)}:
+        return None  # the item's own name, spelt as its authors spell it: "jsblocks is ..."
     return "lower", word, at
+
+
+# Words that carry on the name's sentence ("[Series](u) on YouTube by Jane"):
+# such a description needs no separator and no capital.
+CONTINUATIONS = frozenset({"by", "on", "in", "from", "for", "at", "via", "with", "and", "or", "of", "to", "as"})
+
+
+def continues_name(entry, desc) -> bool:
+    word, _ = first_word(entry, desc)
+    return word in CONTINUATIONS
