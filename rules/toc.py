@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from awesome_lint.model import contents
@@ -64,7 +65,13 @@ class Toc(Rule):
         if not scope:
             return
         present = [t for _, _, t in linked if t is not None and t in scope]
-        missing = [h for h in scope if h not in present and h.text.lower() not in self._excluded()]
+        # a title that recurs ("Libraries" under each language) labels parts of
+        # sections; a ToC that lists none of its copies does not list labels
+        titles = Counter(" ".join(h.text.split()).lower() for h in doc.headings)
+        listed_titles = {" ".join(h.text.split()).lower() for h in present}
+        missing = [h for h in scope if h not in present and h.text.lower() not in self._excluded()
+                   and not (titles[" ".join(h.text.split()).lower()] > 1
+                            and " ".join(h.text.split()).lower() not in listed_titles)]
         for h in missing:
             yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",
                                   h.start, h.end, regen)

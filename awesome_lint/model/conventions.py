@@ -25,6 +25,8 @@ MIN_EVIDENCE = 3
 # What no reader sees once rendered (blank lines between entries) is a
 # convention only when nearly every item keeps it.
 INVISIBLE_THRESHOLD = 0.95
+# A split section still follows a document this consistent.
+STRONG = 0.9
 # A section's own majority overrides the document's only with this many items.
 SECTION_EVIDENCE = 5
 # Alphabetical order is a convention when most neighbours agree (an unsorted
@@ -69,6 +71,7 @@ PINNABLE = {
     "date-comma": (True, False),
     "paper-order": (NEWEST, OLDEST, NONE),
     "item-order": (ALPHA, NONE),
+    "cross-listing": ("allowed", "reported"),
     "collation": COLLATIONS,
 }
 
@@ -169,10 +172,13 @@ class Scoped:
         """The section's own convention where it has the evidence for one (a
         section split on the choice has none), else the document's."""
         own = self.sections.get(id(section))
-        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
-                and own.counts != self.document.counts:
-            return own
-        return self.document
+        if own is None or own.source != "inferred" or own.total < SECTION_EVIDENCE \
+                or own.counts == self.document.counts:
+            return self.document
+        if not own.established and self.document.established \
+                and self.document.support >= STRONG * self.document.total:
+            return self.document  # an untidy section of a list that is otherwise all one way
+        return own
 
     def distinct(self) -> list[Convention]:
         """The document's convention and each section's that stands on its own."""
@@ -482,9 +488,12 @@ class Conventions:
         """Whether one list follows the document's alphabetical order: a long list
         that is plainly in another order (curated, by date) keeps it."""
         pairs = len(group) - 1
-        if pairs < SORTED_EVIDENCE or "item-order" in self.pins:
+        if "item-order" in self.pins:
             return True
-        return self._in_order(self.collation.value, [group]) >= GROUP_SORTED * pairs
+        in_order = self._in_order(self.collation.value, [group])
+        if pairs < SORTED_EVIDENCE:
+            return pairs < 2 or 2 * in_order >= pairs  # a short list mostly out of order keeps its order
+        return in_order >= GROUP_SORTED * pairs
 
     # -- the whole picture -----------------------------------------------------------
     def report(self) -> list[Convention]:
@@ -570,6 +579,11 @@ def _direction_votes(keys: list) -> Counter:
         if keys else Counter()
 
 
+def natural_key(title: str) -> str:
+    """Letters and digits only, lower-cased."""
+    return _NOISE.sub("", title.casefold())
+
+
 def _source_line(doc, entry) -> str:
     """The item as written from its name on, lower-cased: what a generator sorting lines compares."""
     name = entry.fields.get("name")
@@ -581,7 +595,7 @@ def _source_line(doc, entry) -> str:
 # checks do), letters and digits only, the raw text, or the markdown line.
 COLLATE = {
     "case-insensitive": lambda doc, e: e.title.casefold().strip(),
-    "natural": lambda doc, e: _NOISE.sub("", e.title.casefold()),
+    "natural": lambda doc, e: natural_key(e.title),
     "raw": lambda doc, e: e.title.strip(),
     "line": _source_line,
 }
