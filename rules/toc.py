@@ -128,8 +128,16 @@ def _scope(doc, toc_heading, region, linked, exclude):
     for level in range(low + 1, high + 1):
         at_level = [h for h in scope if h.level == level]
         if at_level and 2 * sum(h in listed for h in at_level) <= len(at_level):
-            return [h for h in scope if h.level < level]
-    return scope
+            scope = [h for h in scope if h.level < level]
+            break
+    # Likewise under one parent: headings among which the ToC lists half or
+    # fewer ("NLP in Korean" listed, the "Libraries" and "Datasets" labels
+    # beside it not) are not all its entries.
+    groups: dict[int, list] = {}
+    for h in scope:
+        groups.setdefault(id(section_of[h].parent), []).append(h)
+    thin = {key for key, hs in groups.items() if len(hs) > 2 and 2 * sum(h in listed for h in hs) <= len(hs)}
+    return [h for h in scope if id(section_of[h].parent) not in thin or h in listed]
 
 
 def _regenerate(doc, region, items, linked, scope):

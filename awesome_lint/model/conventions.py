@@ -169,16 +169,20 @@ class Scoped:
         self.sections = sections
 
     def at(self, section) -> Convention:
-        """The section's own convention where it has the evidence for one (a
-        section split on the choice has none), else the document's."""
-        own = self.sections.get(id(section))
-        if own is None or own.source != "inferred" or own.total < SECTION_EVIDENCE \
-                or own.counts == self.document.counts:
-            return self.document
-        if not own.established and self.document.established \
-                and self.document.support >= STRONG * self.document.total:
-            return self.document  # an untidy section of a list that is otherwise all one way
-        return own
+        """The convention of the nearest section (the entry's own, then its parents,
+        each counting the items of its subsections) with the evidence for one of
+        its own; a section split on the choice has none.  Else the document's."""
+        while section is not None and section.heading is not None:
+            own = self.sections.get(id(section))
+            if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
+                if own.counts == self.document.counts:
+                    break
+                if not own.established and self.document.established \
+                        and self.document.support >= STRONG * self.document.total:
+                    break  # an untidy part of a list that is otherwise all one way
+                return own
+            section = section.parent
+        return self.document
 
     def distinct(self) -> list[Convention]:
         """The document's convention and each section's that stands on its own."""
@@ -211,7 +215,9 @@ class Conventions:
         for where, value in observed:
             section = getattr(where, "section", where)
             whole[value] += 1
-            per.setdefault(id(section), (section, Counter()))[1][value] += 1
+            while section is not None and section.heading is not None:  # a section counts its subsections
+                per.setdefault(id(section), (section, Counter()))[1][value] += 1
+                section = section.parent
         sections = {sid: self._settle(key, _section_scope(sec), c, unit, threshold=threshold)
                     for sid, (sec, c) in per.items()}
         return Scoped(self._settle(key, "document", whole, unit, threshold=threshold), sections)
