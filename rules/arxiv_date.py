@@ -1,12 +1,18 @@
 """arxiv-date: a paper's date cannot be earlier than the month in its arXiv id."""
 from __future__ import annotations
 
+import calendar
 import re
 
 from awesome_lint.model import dates
 from awesome_lint.rule import WARNING, Rule
 
-_ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?P<yy>\d{2})(?P<mm>\d{2})\.\d{4,5}", re.I)
+_ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?P<yy>\d{2})(?P<mm>\d{2})\.(?P<seq>\d{4,5})", re.I)
+# arXiv numbers a paper by when it is announced: one submitted in the last days
+# of a month (after the cut-off) gets the next month's number, a low one
+# (about 800 a day).  A date one month before such an id is no contradiction.
+_EARLY_IN_MONTH = 4000
+_LAST_DAYS = 4
 
 
 class ArxivDate(Rule):
@@ -29,6 +35,10 @@ class ArxivDate(Rule):
                 if not m or not 1 <= int(m["mm"]) <= 12:
                     continue
                 year, month = 2000 + int(m["yy"]), int(m["mm"])
+                before = (year, month - 1) if month > 1 else (year - 1, 12)
+                if (parsed.year, parsed.month) == before and len(m["seq"]) == 5 and int(m["seq"]) < _EARLY_IN_MONTH \
+                        and (parsed.day is None or parsed.day > calendar.monthrange(*before)[1] - _LAST_DAYS):
+                    continue
                 if (parsed.year, parsed.month) < (year, month):
                     yield self.diagnostic(
                         f"date '{field.text}' is earlier than its arXiv id ({dates.SHORT[month - 1]} {year})",

@@ -37,7 +37,8 @@ def normalise_url(url: str) -> str:
         if len(segments) >= 2:
             segments[1] = segments[1].removesuffix(".git")
             if len(segments) == 2:
-                return "github:" + "/".join(segments).lower()
+                part = "#" + parts.fragment if parts.fragment and parts.fragment.lower() != "readme" else ""
+                return "github:" + "/".join(segments).lower() + part  # #survey and #data-source: two places
             path = "/" + "/".join(segments[:2]).lower() + "/" + "/".join(segments[2:])
     path = path.rstrip("/")
     query = "?" + parts.query if parts.query else ""

@@ -91,8 +91,10 @@ def test_a_section_that_keeps_its_own_style_is_not_measured_against_the_list():
     text = f"# A\n\n## Tools\n\n{rest}\n\n## Books\n\n{own}\n"
     doc = Document(text)
     books = doc.sections[-1]
-    assert doc.conventions.final_punctuation.document.value == "stop"
-    assert doc.conventions.final_punctuation.at(books).value == "none"
+    tool = next(e for e in doc.entries if e.title == "Tool A")
+    book = next(e for e in doc.entries if e.section is books)
+    assert doc.conventions.final_punctuation.of(tool).value == "stop"
+    assert doc.conventions.final_punctuation.of(book).value == "none"
     assert lint(text) == []
 
 

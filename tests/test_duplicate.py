@@ -153,3 +153,8 @@ def test_two_things_on_one_home_page_are_not_a_wrong_link():
     text = "# A\n\n## Apps\n\n- [Alpha](https://vendor.example/) - A.\n- [Beta](https://vendor.example) - B.\n"
     doc = Document(text)
     assert list(Duplicate().check(doc, Context())) == []
+
+
+def test_two_places_in_one_repository_readme_are_two_destinations():
+    assert normalise_url("https://github.com/o/r#survey-") != normalise_url("https://github.com/o/r#data-source")
+    assert normalise_url("https://github.com/o/r#readme") == normalise_url("https://github.com/O/r")

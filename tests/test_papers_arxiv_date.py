@@ -23,3 +23,13 @@ def test_date_before_the_arxiv_month_is_a_warning():
     assert [(doc.line_col(d.start)[0] + 1, d.message, d.severity) for d in diags] == [
         (5, "date '30th Sep., 2024' is earlier than its arXiv id (Oct 2024)", "warning"),
     ]
+
+
+def test_a_paper_sent_in_the_last_days_of_a_month_may_carry_the_next_months_number():
+    text = "## A\n\n" + "\n".join([
+        entry("31st Mar., 2025", "https://arxiv.org/abs/2504.00264"),  # after March's cut-off: fine
+        entry("30th Mar., 2025", "https://arxiv.org/abs/2504.09264"),  # mid-April number: reported
+        entry("28th Feb., 2025", "https://arxiv.org/abs/2504.00265"),  # two months early: reported
+    ])
+    doc = Document(text, preset="papers")
+    assert [doc.line_col(d.start)[0] + 1 for d in ArxivDate().check(doc, Context())] == [10, 15]

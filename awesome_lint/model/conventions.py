@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import contents, dates, descriptions
@@ -185,13 +185,16 @@ class Scoped:
     def at(self, section) -> Convention:
         """Which scope applies is decided once (see ``Conventions._decide``)."""
         found = self._at(section)
-        where = self._decide(("scope", self.document.key, _path(section)),
-                             "document" if found is self.document else _path(found_section(found, self.sections)))
+        where = "document" if found is self.document else (_path(found.section), found.scope == "document")
+        where = self._decide(("scope", self.document.key, _path(section)), where)
         if where == "document":
             return self.document
         if self._by_path is None:
-            self._by_path = {_path(s): c for s, c in _sections_of(self.sections)}
-        return self._by_path.get(where, self.document)
+            self._by_path = {_path(c.section): c for c in self.sections.values()}
+        conv = self._by_path.get(where[0])
+        if conv is None:
+            return self.document
+        return replace(conv, scope="document") if where[1] else conv
 
     def _at(self, section) -> Convention:
         """The convention of the nearest section (the entry's own, then its parents,
@@ -200,8 +203,8 @@ class Scoped:
         while section is not None and section.heading is not None:
             own = self.sections.get(id(section))
             if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
-                if own.counts == self.document.counts:
-                    break
+                if own.counts == self.document.counts:  # the section holds the whole list
+                    return own if self.document.source != "inferred" else replace(own, scope="document")
                 # a section split on the choice keeps its split: fixing the rest of
                 # the list must not make it a departure on the next run
                 return own
@@ -217,19 +220,12 @@ class Scoped:
         return [self.document, *self.sections.values()]
 
 
-def found_section(convention, sections):
-    return next(s for s, c in _sections_of(sections) if c is convention)
-
-
-def _sections_of(sections):
-    return [(c.section, c) for c in sections.values()]
-
-
 def _effective(conv) -> Counter:
-    """What a scope counts as in the scopes around it: all its items at its
-    established value (they will be fixed to it), else its items as they are."""
+    """What a scope counts for in the scopes around it: nothing once it has its
+    own established value (its items follow that, and fixing them must not move
+    an outer scope), else its items as they are."""
     if conv.established and conv.source == "inferred" and conv.total >= SECTION_EVIDENCE:
-        return Counter({conv.value: conv.total})
+        return Counter()
     return Counter(conv.counts)
 
 
@@ -287,9 +283,9 @@ class Conventions:
         """``observed``: (entry or section, value) pairs.
 
         Each scope is settled from the inside out, and an inner scope (a list,
-        a subsection) that has its own established value counts with that value
-        in the scopes around it: what --fix will make of it.  So fixing never
-        tips an outer scope over a threshold for the next run."""
+        a subsection) that has its own established value is left out of the
+        scopes around it: its items follow it.  So fixing never tips an outer
+        scope over a threshold for the next run."""
         direct: dict[int, tuple[object, Counter]] = {}
         lists: dict[tuple, Counter] = {}
         for where, value in observed:
@@ -327,7 +323,9 @@ class Conventions:
             return _effective(conv), raw
 
         counts, raw = settle_tree(self.doc.root)
-        whole = self._settled(key, "document", counts, raw, unit, None, threshold)
+        # where every item follows an inner scope, the document's own value judges
+        # nothing: it is settled on the items as written, for the record
+        whole = self._settled(key, "document", counts or raw, raw, unit, None, threshold)
         return Scoped(whole, sections, in_lists, self._decide)
 
     def _settled(self, key, scope, counts, raw, unit, ident, threshold) -> Convention:
