@@ -52,6 +52,8 @@ def urls(text):
         ("`unclosed https://a.org", ["https://a.org"]),
         ("[https://a.org](https://a.org) and [text](<https://b.org> 'x')", []),
         ("[see https://a.org][ref]", []),
+        ('[a](https://x.org/a_(b) "t https://y.org") https://c.org', ["https://c.org"]),
+        ("[a](not a destination https://b.org)", ["https://b.org"]),
         ("[open https://a.org", []),
         ("[note] https://a.org", ["https://a.org"]),
         ("![alt](https://a.org/i.png)", []),

@@ -18,6 +18,11 @@ import unicodedata
 
 _SCHEME = re.compile(r"(?:https?|ftp)://", re.I)
 _BEFORE = set("*_~(")
+# the characters where something can start: the loop jumps between them
+_NEXT = re.compile(r"[\\`<\[\]]|(?:https?|ftp)://|www\.", re.I)
+# how far a tag or a link destination may reach: bounded, so that many
+# unclosed ones cost linear time
+_MARKUP_REACH = 4096
 _TRAILING = set("?!.,:*_~'\"")
 _ENTITY_TAIL = re.compile(r"&[A-Za-z0-9]+;\Z")
 _TAG = re.compile(
@@ -100,12 +105,15 @@ def _run_length(text: str, i: int, end: int, ch: str) -> int:
     return j - i
 
 
-def _code_span_end(text: str, i: int, end: int) -> int | None:
+def _code_span_end(text: str, i: int, end: int, unclosed: dict) -> int | None:
     n = _run_length(text, i, end, "`")
+    if unclosed.get(n, end) <= i:
+        return None  # no run of n backticks closes after an earlier one: none after this
     j = i + n
     while True:
         j = text.find("`" * n, j, end)
         if j < 0:
+            unclosed[n] = i
             return None
         run = _run_length(text, j, end, "`")
         if run == n:
@@ -113,29 +121,12 @@ def _code_span_end(text: str, i: int, end: int) -> int | None:
         j += run
 
 
-def _destination_end(text: str, i: int, end: int) -> int | None:
-    """End of ``(destination "title")`` starting at ``i``, parentheses balanced."""
-    depth = 0
-    j = i
-    while j < end:
-        ch = text[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "<" and depth == 1:
-            close = text.find(">", j, end)
-            if close < 0:
-                return None
-            j = close + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        j += 1
-    return None
+# ``(destination "title")`` after a link's ``]``, parentheses nested once
+_DESTINATION = re.compile(
+    r"""\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\([^\s()]*\))*)"""
+    r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)""",
+    re.S,
+)
 
 
 def bare_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -144,41 +135,55 @@ def bare_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     end = len(text) if end is None else min(end, len(text))
     found: list[tuple[int, int, str]] = []
     brackets = 0  # open "[": GitHub links nothing inside a link's text
+    unclosed: dict = {}  # what was searched for up to ``end`` in vain: never search again
     i = start
-    while i < end:
+    while True:
+        step = _NEXT.search(text, i, end)
+        if step is None:
+            break
+        i = step.start()
         ch = text[i]
         if ch == "\\":
             i += 2
-            continue
-        if ch == "`":
-            close = _code_span_end(text, i, end)
+        elif ch == "`":
+            close = _code_span_end(text, i, end, unclosed)
             i = close if close is not None else i + _run_length(text, i, end, "`")
-            continue
-        if ch == "<":
-            if text.startswith("<!--", i):
-                close = text.find("-->", i + 4, end)
-                if close >= 0:
-                    i = close + 3
-                    continue
-            tag = _TAG.match(text, i, end)
-            i = tag.end() if tag else i + 1
-            continue
-        if ch == "[":
+        elif ch == "<":
+            i = _markup_end(text, i, end, unclosed)
+        elif ch == "[":
             brackets += 1
+            i += 1
         elif ch == "]":
             brackets = max(brackets - 1, 0)
-            if i + 1 < end and text[i + 1] == "(":
-                close = _destination_end(text, i + 1, end)
-                if close is not None:
-                    i = close
-                    continue
-        elif ch in "hHfFw" and not brackets:
-            before = text[i - 1] if i > start else "\n"
-            if (before.isspace() or before in _BEFORE) if ch == "w" else not _alpha(before):
-                hit = _match(text, i, end)
-                if hit:
-                    found.append((i, hit[0], hit[1]))
-                    i = hit[0]
-                    continue
-        i += 1
+            link = _DESTINATION.match(text, i + 1, min(end, i + _MARKUP_REACH))
+            i = link.end() if link else i + 1
+        else:
+            hit = None
+            if not brackets:
+                before = text[i - 1] if i > start else "\n"
+                www = ch in "wW"
+                if (before.isspace() or before in _BEFORE) if www else not _alpha(before):
+                    hit = _match(text, i, end)
+            if hit:
+                found.append((i, hit[0], hit[1]))
+                i = hit[0]
+            else:
+                i += 1
     return found
+
+
+def _markup_end(text: str, i: int, end: int, unclosed: dict) -> int:
+    """Past an HTML comment, tag or ``<...>`` autolink at ``i``, else past the ``<``."""
+    if text.startswith("<!--", i) and "-->" not in unclosed:
+        close = text.find("-->", i + 4, end)
+        if close >= 0:
+            return close + 3
+        unclosed["-->"] = i
+    close = unclosed.get(">", -1)
+    if close < i:
+        close = text.find(">", i, end)
+        unclosed[">"] = close if close >= 0 else end
+    if close < 0 or close >= end:
+        return i + 1
+    tag = _TAG.match(text, i, min(end, i + _MARKUP_REACH))
+    return tag.end() if tag else i + 1
