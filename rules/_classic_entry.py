@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from awesome_lint.model.autolinks import bare_urls
+from awesome_lint.model.rendered import written_end
 from awesome_lint.rule import Fix, WARNING
 
 CANONICAL_SEPARATOR = " - "
@@ -189,6 +191,11 @@ def _matching_open(text: str) -> int | None:
     return None
 
 
+def _after_bare_url(text: str, start: int, at: int) -> bool:
+    """A full stop at ``at`` would be glued to a bare URL: readers copy it along."""
+    return any(written_end(text, end, at) == at for _, end, _ in bare_urls(text, start, at))
+
+
 def _is_image_like(doc, link) -> bool:
     inner = doc.text[link.text_start:link.text_end].strip()
     return link.image or (inner.startswith("![") and inner.endswith((")", "]")))
@@ -220,7 +227,8 @@ def _ending(rule, doc, entry, desc):
     fix = None
     if (last.isalnum() or last in CLOSING_QUOTES or last in "`") and _balanced(prose):
         at = _after_aside(doc.text, end, desc.end)
-        fix = Fix.replace(at, at, ".", "end the description with '.'")
+        if not _after_bare_url(doc.text, desc.start, at):
+            fix = Fix.replace(at, at, ".", "end the description with '.'")
     yield rule.diagnostic("description should end with '.', '!', '?' or '…'", max(end - 1, desc.start), end, fix)
 
 

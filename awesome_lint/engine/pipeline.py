@@ -57,8 +57,8 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
     return Settings(rules, severities, cfg.preset, use_links, aliases)
 
 
-def check(text: str, settings: Settings, ctx: Context) -> tuple[Document, list[Diagnostic]]:
-    doc = Document(text, ctx.path, settings.preset)
+def check(text: str, settings: Settings, ctx: Context, doc: Document | None = None) -> tuple[Document, list[Diagnostic]]:
+    doc = doc if doc is not None and doc.text == text else Document(text, ctx.path, settings.preset)
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:
@@ -86,7 +86,16 @@ def _touches(doc: Document, diag: Diagnostic, lines: set[int]) -> bool:
 
 
 def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:
-    return fix_loop(text, lambda t: check(t, settings, ctx), unsafe)
+    # The fix loop parses each candidate text to judge it; the one it keeps
+    # is then checked without being parsed a second time.
+    last: dict[str, Document] = {}
+
+    def parse(t: str) -> Document:
+        last.clear()
+        last[t] = Document(t, ctx.path, settings.preset)
+        return last[t]
+
+    return fix_loop(text, lambda t: check(t, settings, ctx, last.pop(t, None)), unsafe, parse=parse)
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

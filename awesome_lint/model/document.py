@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import OrderedDict
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -23,17 +24,19 @@ _ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]*?\bid\s*=\s*["']?([^"'\s>]+)""",
 # cached by paragraph content (and the reference definitions they may use).
 # The cached lists are final: text_join runs here, once, before caching, and
 # is switched off as a core rule because it rewrites tokens in place.
-_INLINE_CACHE: dict[tuple, list] = {}
-_INLINE_CACHE_LIMIT = 50_000
+# The cache is bounded by the size of what it holds (the characters of its
+# keys stand for the tokens made of them), oldest entries going first.
+_INLINE_CACHE: "OrderedDict[tuple, list]" = OrderedDict()
+_INLINE_CACHE_CHARS = 4_000_000
+_cached_chars = 0
 
 
 def _cached_inline(state) -> None:
     from markdown_it.rules_core.text_join import text_join
 
+    global _cached_chars
     refs = state.env.get("references")
     refs_key = hash(repr(sorted(refs.items()))) if refs else 0
-    if len(_INLINE_CACHE) > _INLINE_CACHE_LIMIT:
-        _INLINE_CACHE.clear()
     for token in state.tokens:
         if token.type != "inline":
             continue
@@ -43,8 +46,15 @@ def _cached_inline(state) -> None:
             token.children = []
             state.md.inline.parse(token.content, state.md, state.env, token.children)
             text_join(SimpleNamespace(tokens=[token]))
-            _INLINE_CACHE[key] = token.children
+            size = len(token.content) + 64
+            if size <= _INLINE_CACHE_CHARS // 4:
+                _INLINE_CACHE[key] = token.children
+                _cached_chars += size
+                while _cached_chars > _INLINE_CACHE_CHARS:
+                    old_key, _ = _INLINE_CACHE.popitem(last=False)
+                    _cached_chars -= len(old_key[1]) + 64
         else:
+            _INLINE_CACHE.move_to_end(key)
             token.children = children
 
 
