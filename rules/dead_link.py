@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule
+from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule, option
 
 if TYPE_CHECKING:
     from awesome_lint.linkcheck import CheckOptions, LinkResult
@@ -23,6 +23,39 @@ def seconds(value: str, key: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)]
 
 
+def _duration(value) -> str | None:
+    return None if _DURATION.match(str(value)) else "must be a duration such as 45s, 30m, 12h or 3d"
+
+
+def _patterns(value) -> str | None:
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            return f"{pattern!r} is not a regular expression ({exc})"
+    return None
+
+
+def _host_limits(value) -> str | None:
+    for host, limit in value.items():
+        if not isinstance(limit, dict) or set(limit) - {"concurrency", "interval"}:
+            return f"'{host}' must map to {{concurrency: N, interval: seconds}}"
+        concurrency, interval = limit.get("concurrency", 1), limit.get("interval", 0)
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            return f"'{host}': concurrency must be a whole number of at least 1"
+        if isinstance(interval, bool) or not isinstance(interval, (int, float)) or interval < 0:
+            return f"'{host}': interval must be a number of seconds, 0 or more"
+    return None
+
+
+def _cache_path(value) -> str | None:
+    if value is None or value.strip().lower() in ("", "none", "off", "false"):
+        return None
+    if os.path.isdir(os.path.expanduser(value)):
+        return f"{value!r} is a directory; give the path of a cache file"
+    return None
+
+
 def _is_http(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
@@ -36,24 +69,24 @@ class DeadLink(Rule):
 
     @dataclass
     class Options:
-        concurrency: int = 48
-        per_host_concurrency: int = 4
-        per_host_interval: float = 0.0
+        concurrency: int = option(48, minimum=1)
+        per_host_concurrency: int = option(4, minimum=1)
+        per_host_interval: float = option(0.0, minimum=0)
         # host -> {concurrency: N, interval: seconds}; merged over the github.com/arxiv.org defaults
-        per_host: dict = field(default_factory=dict)
-        timeout: float = 10.0
-        connect_timeout: float = 5.0
-        retries: int = 3
-        timeout_retries: int = 1
-        max_retry_after: float = 30.0
+        per_host: dict[str, dict] = option(factory=dict, check=_host_limits)
+        timeout: float = option(10.0, minimum=0.001)
+        connect_timeout: float = option(5.0, minimum=0.001)
+        retries: int = option(3, minimum=0)
+        timeout_retries: int = option(1, minimum=0)
+        max_retry_after: float = option(30.0, minimum=0)
         user_agent: str = ""  # "" for awesome-lint's own, "browser" for a browser-like one
-        cache: str | None = None  # None: the user cache dir; "" or "none": no cache
-        ok_max_age: str = "3d"
-        dead_max_age: str = "6h"
-        unverified_max_age: str = "10m"  # "0" never keeps an unverified answer
+        cache: str | None = option(None, check=_cache_path)  # None: the user cache dir; "" or "none": no cache
+        ok_max_age: str = option("3d", check=_duration)
+        dead_max_age: str = option("6h", check=_duration)
+        unverified_max_age: str = option("10m", check=_duration)  # "0" never keeps an unverified answer
         allow_private: bool = False
-        exclude: list = field(default_factory=list)  # regular expressions
-        include: list = field(default_factory=list)
+        exclude: list[str] = option(factory=list, check=_patterns)  # regular expressions
+        include: list[str] = option(factory=list, check=_patterns)
         github_api: bool = True  # use the REST API for repository links when GITHUB_TOKEN is set
 
     def __init__(self, options=None) -> None:

@@ -16,7 +16,10 @@ def normalise_url(url: str) -> str:
     """One spelling per destination: no scheme, ``www.``, fragment or trailing slash;
     arXiv abstracts and PDFs become the arXiv id, GitHub repositories ignore case."""
     url = url.strip()
-    parts = urlsplit(url if "//" in url else "//" + url)
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+    except ValueError:  # a stray bracket in the host: no parts to compare, only the spelling
+        return url.lower()
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path
     if host in ("arxiv.org", "export.arxiv.org"):
@@ -50,7 +53,7 @@ class Duplicate(Rule):
         # the same paper may be listed once in each of several sections
         allow_cross_section: bool = False
         # URL patterns (shell-style, matched against the URL as written) that may repeat
-        allow: list = field(default_factory=list)
+        allow: list[str] = field(default_factory=list)
 
     def check(self, doc, ctx):
         by_url: dict[str, object] = {}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from awesome_lint.model import dates
-from awesome_lint.rule import Edit, Fix, Rule
+from awesome_lint.rule import Edit, Fix, Rule, option
 
 _NAME_NOISE = re.compile(r"[\W_]+")
 NEWEST, OLDEST, ALPHA = "newest-first", "oldest-first", "alphabetical"
@@ -27,7 +27,7 @@ class SortOrder(Rule):
         # "auto": papers follow the direction most neighbours already have (newest
         # first on a tie), classic lists are not checked; "newest-first",
         # "oldest-first", "alphabetical" or "none"
-        order: str = "auto"
+        order: str = option("auto", choices=("auto", NEWEST, OLDEST, ALPHA, "none"))
 
     def check(self, doc, ctx):
         order = self.options.order
