@@ -44,7 +44,10 @@ class Runner:
                 raise RunError(f"{where}: config file not found")
         else:
             base = Path.cwd() if path == "-" else Path(path).resolve().parent
-            where = config_mod.find_config(base)
+            try:
+                where = config_mod.find_config(base)
+            except config_mod.ConfigError as exc:
+                raise RunError(str(exc)) from None
         if where not in self._configs:
             try:
                 self._configs[where] = config_mod.load(where) if where else config_mod.Config()

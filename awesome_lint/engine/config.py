@@ -17,7 +17,7 @@ CONFIG_NAMES = (".awesome-lint.yaml", ".awesome-lint.yml")
 PRESETS = ("papers", "awesome")
 SEVERITIES = ("error", "warning", "off")
 TOP_KEYS = ("preset", "select", "ignore", "rules", "links", "max-file-size")
-MAX_CONFIG_BYTES = 256 * 1024  # a config is a few lines; a huge one is a mistake or an attack
+MAX_CONFIG_BYTES = 64 * 1024  # a config is a few lines; a huge one is a mistake or an attack (and slow to scan)
 MAX_DEPTH = 32  # nesting deeper than any option needs
 
 
@@ -41,12 +41,19 @@ def find_config(start: Path) -> Path | None:
     for folder in [start, *start.parents]:
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if _is_file(candidate):
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\[tool\.awesome-lint[.\]]", _read(pyproject), re.M):
+        if _is_file(pyproject) and re.search(r"^\[tool\.awesome-lint[.\]]", _read(pyproject), re.M):
             return pyproject
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder above that this user may not search holds no config for them
+        return False
 
 
 def _read(path: Path) -> str:
@@ -138,7 +145,13 @@ def _load_toml(path: Path, text: str):
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = _TOML_AT.search(message)
-        where = f"{path}:{at[1]}:{at[2]}" if at else str(path)
+        if at:
+            where = f"{path}:{at[1]}:{at[2]}"
+        elif message.endswith("(at end of document)"):
+            where = f"{path}:{text.count(chr(10)) + 1}:{len(text.rsplit(chr(10), 1)[-1]) + 1}"
+            message = message.removesuffix(" (at end of document)")
+        else:
+            where = str(path)
         raise ConfigError(f"{where}: invalid TOML: {_TOML_AT.sub('', message)}") from None
     if _depth(data) > MAX_DEPTH:
         raise ConfigError(f"{path}: config is nested too deeply")
