@@ -172,15 +172,19 @@ def tiny_disk(tmp_path):
     subprocess.run(["umount", str(where)], check=True)
 
 
+def _fill(disk) -> None:
+    for n in range(10_000):
+        try:
+            (disk / f"pad{n}").write_bytes(b"x" * 4096)
+        except OSError:
+            return
+
+
 def test_a_full_disk_is_one_line_and_leaves_the_file_intact(tiny_disk, capsys):
     path = tiny_disk / "a.md"
     text = BROKEN + "".join(f"- [B{i}](https://b{i}.example) - B {i}.\n" for i in range(700))
     path.write_text(text)
-    for n in range(10_000):  # fill what is left
-        try:
-            (tiny_disk / f"pad{n}").write_bytes(b"x" * 4096)
-        except OSError:
-            break
+    _fill(tiny_disk)
     code, err = fix(capsys, path)
     assert code == 2 and err == f"awesome-lint: {path}: cannot write (No space left on device); the file is unchanged\n"
     assert path.read_text() == text
@@ -195,11 +199,7 @@ def test_hard_linked_file_on_a_full_disk_is_untouched(tiny_disk, capsys):
     assert len(text.encode()) == 4096
     path.write_text(text)
     os.link(path, tiny_disk / "b.md")
-    for n in range(10_000):
-        try:
-            (tiny_disk / f"pad{n}").write_bytes(b"x" * 4096)
-        except OSError:
-            break
+    _fill(tiny_disk)
     code, err = fix(capsys, path)
     assert code == 2 and err == f"awesome-lint: {path}: cannot write (No space left on device); the file is unchanged\n"
     assert path.read_text() == text == (tiny_disk / "b.md").read_text()
