@@ -15,8 +15,9 @@ from .positions import align
 from .slug import Slugger, heading_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_ANCHOR = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
-_ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]*?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
+# bounded reach: many tags that never close must not cost quadratic time
+_ANCHOR = re.compile(r"""<a\s[^>]{0,1000}?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
+_ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]{0,1000}?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 # Inline parsing is most of markdown-it's time.  The fix loop re-parses a
@@ -172,14 +173,18 @@ class Document:
                     quote_depth > 0,
                     item_lines[-1] if item_lines else None,
                 )
-        for section in self.sections[1:]:
-            section.end_line = self._section_end(section)
+        self._section_ends()
 
-    def _section_end(self, section: Section) -> int:
-        for later in self.headings:
-            if later.line > section.start_line and later.level <= section.level:
-                return later.line
-        return len(self.lines)
+    def _section_ends(self) -> None:
+        """A section ends at the next heading of its level or higher: one pass
+        with a stack of the sections still open."""
+        open_sections: list[Section] = []
+        for section in self.sections[1:]:
+            while open_sections and open_sections[-1].level >= section.level:
+                open_sections.pop().end_line = section.start_line
+            open_sections.append(section)
+        for section in open_sections:
+            section.end_line = len(self.lines)
 
     def _heading(self, tok, parent, slugger, open_sections) -> None:
         start, end = self._region(tok)
@@ -244,10 +249,15 @@ class Document:
         """Anchors and comments of HTML that starts at ``offset``."""
         self.anchors.update(m.group(1) for m in _ANCHOR.finditer(content))
         self.anchors.update(m.group(1) for m in _ID_ATTR.finditer(content))
-        if "<!--" not in content:
-            return
-        for m in re.finditer(r"<!--(.*?)-->", content, re.S):
-            self.comments.append((offset + m.start(), offset + m.end(), m.group(1)))
+        # One pass: after an unclosed "<!--" no later one can close either
+        # (a regex search from each "<!--" would be quadratic).
+        at = content.find("<!--")
+        while at >= 0:
+            close = content.find("-->", at + 4)
+            if close < 0:
+                return
+            self.comments.append((offset + at, offset + close + 3, content[at + 4:close]))
+            at = content.find("<!--", close + 3)
 
     def _detect_family(self) -> str:
         paper_blocks = sum(1 for b in self.blocks if papers.looks_like_paper(self, b))
@@ -260,7 +270,8 @@ class Document:
 def _link_children(children, open_index):
     depth = 0
     out = []
-    for tok in children[open_index + 1:]:
+    for index in range(open_index + 1, len(children)):  # no slice: a copy per link is quadratic
+        tok = children[index]
         if tok.type == "link_open":
             depth += 1
         elif tok.type == "link_close":

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .nodes import Block, Entry, Field, Link
+import bisect
+
+from .nodes import Block, Entry, Field, Link, links_within
 
 _BULLET = re.compile(r"[ \t>]*(?P<b>[-*+])(?P<gap>[ \t]*)")
 # A bullet glued to its link: markdown reads the line as plain text.
@@ -55,7 +57,7 @@ def _is_badge(doc, link: Link) -> bool:
 
 def _main_link(doc, block: Block, start: int, end: int):
     """The item's own link: the first link, past any badges, that opens the line."""
-    links = [l for l in block.links if start <= l.start < end]
+    links = links_within(block.links, start, end)
     bullet = _BULLET.match(doc.text, start, end)
     cursor = bullet.end() if bullet else start
     for link in links:
@@ -109,9 +111,11 @@ def _decorations_end(doc, links: list[Link], pos: int, end: int) -> int:
 def build_entries(doc) -> list[Entry]:
     entries: list[Entry] = []
     parents: list[Entry] = []
+    starts = [s.start_line for s in doc.sections[1:]]
     for block in doc.blocks:
         for first, last, glued in _pieces(doc, block):
-            entry = _entry(doc, block, first, last, glued)
+            section = doc.sections[bisect.bisect_right(starts, first)]
+            entry = _entry(doc, block, first, last, glued, section)
             if entry is None:
                 continue
             while parents and parents[-1].depth >= entry.depth:
@@ -122,13 +126,13 @@ def build_entries(doc) -> list[Entry]:
     return entries
 
 
-def _entry(doc, block: Block, first: int, last: int, glued: bool) -> Entry | None:
+def _entry(doc, block: Block, first: int, last: int, glued: bool, section=None) -> Entry | None:
     start = doc.line_starts[first]
     end = doc.line_end(last - 1)
     link = _main_link(doc, block, start, end)
     if link is None:
         return None
-    links = [l for l in block.links if start <= l.start < end]
+    links = links_within(block.links, start, end)
     fields: dict[str, Field] = {}
     bullet = _BULLET.match(doc.text, start, end)
     if bullet:
@@ -157,10 +161,9 @@ def _entry(doc, block: Block, first: int, last: int, glued: bool) -> Entry | Non
     if doc.text[desc_start:end].strip():
         fields["description"] = Field(desc_start, end, doc.text[desc_start:end])
     depth = max(block.list_depth - 1, 0) if not glued else _glued_depth(doc, block, first)
-    section = doc.root
-    for candidate in doc.sections[1:]:
-        if candidate.start_line <= first:
-            section = candidate
+    if section is None:
+        starts = [s.start_line for s in doc.sections[1:]]
+        section = doc.sections[bisect.bisect_right(starts, first)]
     return Entry("item", section, first, last, start, end, link.text, fields, links, depth, None)
 
 

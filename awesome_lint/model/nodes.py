@@ -1,6 +1,7 @@
 """The document model: what rules see."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -99,3 +100,11 @@ class Block:
     list_depth: int  # 0 outside lists
     in_blockquote: bool
     item_line: int | None = None  # first line of the enclosing list item
+
+
+def links_within(links: list[Link], start: int, end: int) -> list[Link]:
+    """The links (sorted by start) that start in ``[start, end)``, found by
+    bisection: a block with many entries costs linear time, not quadratic."""
+    first = bisect.bisect_left(links, start, key=lambda link: link.start)
+    last = bisect.bisect_left(links, end, lo=first, key=lambda link: link.start)
+    return links[first:last]
