@@ -1,14 +1,15 @@
 """entry-format for paper lists (dispatched from rules/entry_format.py).
 
-Style choices the config leaves open (line break, break on the last line,
-label spelling, whether authors and dates are expected) follow what most
-entries of the list already do, so a list consistent in its own style is quiet.
+Style choices (line break, break on the last line, label spelling, blank lines,
+whether authors and dates are expected) come from the conventions the list has
+established (``model/conventions.py``); a choice the list is split on is left
+alone, so a list consistent in its own style is quiet.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 
+from awesome_lint.model.conventions import BREAKS, Convention, blank_gap, break_kind
 from awesome_lint.model.papers import break_span, venue_year
 from awesome_lint.rule import WARNING, Fix
 
@@ -20,20 +21,7 @@ DEFAULT_LABELS = {
     "colab": "Colab", "supp": "Supp", "bibtex": "BibTeX", "poster": "Poster", "model": "Model",
 }
 
-BREAKS = {"backslash": " \\", "br": "<br>", "spaces": "  "}
-_KIND = (
-    ("backslash", re.compile(r"\\[ \t]*$")),
-    ("br", re.compile(r"<br\s*/?>\.?[ \t]*$", re.I)),
-    ("spaces", re.compile(r"\S[ \t]{2,}$")),
-)
 _RESIDUE_BAD = re.compile(r"\[\[|\]\s*\\?\s*\(|\]\]")
-
-
-def break_kind(line: str) -> str | None:
-    for kind, pattern in _KIND:
-        if pattern.search(line):
-            return kind
-    return None
 
 
 def check(rule, doc, ctx):
@@ -41,73 +29,40 @@ def check(rule, doc, ctx):
     if not entries:
         return
     opts = rule.options
-    style = _break_style(doc, entries, opts.line_break)
-    last_break = _last_line_break(doc, entries, style)
-    labels = _label_choices(doc, entries, rule)
-    expect_authors = opts.require_authors and _most(entries, lambda e: "authors" in e.fields)
-    expect_date = opts.require_date and _most(entries, lambda e: "date" in e.fields or "venue" in e.fields)
-    venue_years = _most([e for e in entries if "venue" in e.fields], lambda e: venue_year(e) is not None)
-    gap = _usual_gap(doc, entries)
+    conv = doc.conventions
+    style = conv.line_break
+    if opts.line_break in BREAKS:
+        style = Convention("line-break", "document", style.counts, opts.line_break, "rule's 'line-break' option")
+    last_break = conv.last_line_break.value  # None: the list is split on it, leave last lines alone
+    labels = _label_choices(conv, rule)
+    authors = conv.authors if opts.require_authors else None
+    dated = conv.date_or_venue if opts.require_date else None
+    venue_years = conv.venue_year
+    gap = conv.blank_lines
     previous = None
     for entry in entries:
         yield from _separation(rule, doc, entry, previous, gap)
         previous = entry
-        yield from _breaks(rule, doc, entry, style, last_break)
+        if style.established:
+            yield from _breaks(rule, doc, entry, style, last_break)
         yield from _labels(rule, doc, entry, labels)
         yield from _malformed(rule, doc, entry)
-        title = entry.fields.get("title")
-        where = (title.start, title.end) if title else (entry.start, doc.line_end(entry.start_line))
-        if expect_authors and "authors" not in entry.fields:
-            yield rule.diagnostic(f"entry '{entry.title}' has no authors line", *where)
-        if expect_date and "date" not in entry.fields and "venue" not in entry.fields:
-            yield rule.diagnostic(f"entry '{entry.title}' has no date/venue line", *where)
+        where = entry.headline(doc)
+        section = entry.section
+        if authors is not None and "authors" not in entry.fields and (c := authors.at(section)).value is True:
+            yield rule.diagnostic(f"entry '{entry.title}' has no authors line where "
+                                  f"{c.standard('an authors line', 'gives entries')}", *where)
+        if dated is not None and "date" not in entry.fields and "venue" not in entry.fields \
+                and (c := dated.at(section)).value is True:
+            yield rule.diagnostic(f"entry '{entry.title}' has no date/venue line where "
+                                  f"{c.standard('a date or venue', 'gives entries')}", *where)
         venue = entry.fields.get("venue")
-        if venue is not None and venue_years and venue_year(entry) is None:
-            yield rule.diagnostic(f"venue '{venue.text}' has no year", venue.start, venue.end)
+        if venue is not None and venue_year(entry) is None and (c := venue_years.at(section)).value is True:
+            yield rule.diagnostic(f"venue '{venue.text}' has no year where "
+                                  f"{c.standard('a year', 'gives venues')}", venue.start, venue.end)
 
 
-def _most(items, test) -> bool:
-    items = list(items)
-    return bool(items) and 2 * sum(1 for x in items if test(x)) >= len(items)
-
-
-def _break_style(doc, entries, option: str) -> str:
-    if option in BREAKS:
-        return option
-    votes = Counter(
-        kind for e in entries for n in range(e.start_line, e.end_line - 1)
-        if (kind := break_kind(doc.lines[n]))
-    )
-    ranked = votes.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return "backslash"
-    return ranked[0][0]
-
-
-def _last_line_break(doc, entries, style: str) -> bool:
-    """Whether the list ends entries with a break too (some `<br>` lists do)."""
-    with_break = sum(1 for e in entries if break_kind(doc.lines[e.end_line - 1]) == style)
-    return with_break * 2 > len(entries)
-
-
-def _blank_gap(doc, previous, entry) -> int | None:
-    """Blank lines between two entries of one section; None if anything else is there."""
-    if previous is None or previous.section is not entry.section:
-        return None
-    between = doc.lines[previous.end_line:entry.start_line]
-    return None if any(line.strip() for line in between) else len(between)
-
-
-def _usual_gap(doc, entries) -> int:
-    """How many blank lines most entries of the list are separated by (one on a tie)."""
-    votes = Counter(g for a, b in zip(entries, entries[1:]) if (g := _blank_gap(doc, a, b)))
-    ranked = votes.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return 1
-    return ranked[0][0]
-
-
-def _separation(rule, doc, entry, previous, usual: int):
+def _separation(rule, doc, entry, previous, usual):
     if previous is not None and previous.end_line == entry.start_line:
         yield rule.diagnostic(
             f"entry '{entry.title}' is not separated from the previous entry by a blank line",
@@ -115,25 +70,30 @@ def _separation(rule, doc, entry, previous, usual: int):
             Fix.replace(entry.start, entry.start, "\n", "insert a blank line"),
         )
         return
-    gap = _blank_gap(doc, previous, entry)
-    if gap and gap != usual:
-        plural = "s" if usual != 1 else ""
+    gap = blank_gap(doc, previous, entry)
+    usual = usual.at(entry.section)
+    if gap and usual.established and gap != usual.value:
+        want = usual.value
+        plural = "s" if want != 1 else ""
         yield rule.diagnostic(
-            f"entry '{entry.title}' is separated from the previous entry by {gap} blank lines, "
-            f"not {usual} as in the rest of the list",
+            f"entry '{entry.title}' is separated from the previous entry by {gap} blank lines where "
+            f"{usual.standard(f'{want} blank line{plural}', 'separates entries by')}",
             entry.start, doc.line_end(entry.start_line),
-            Fix.replace(previous.end, entry.start, "\n" * (usual + 1), f"leave {usual} blank line{plural}"),
+            Fix.replace(previous.end, entry.start, "\n" * (want + 1), f"leave {want} blank line{plural}"),
             severity=WARNING,  # invisible once rendered: tidy it, but do not fail a build on it
         )
 
 
-def _breaks(rule, doc, entry, style: str, last_break: bool):
+def _breaks(rule, doc, entry, convention, last_break: bool):
+    style = convention.value
     wanted_break = BREAKS[style]
     for n in range(entry.start_line, entry.end_line):
         line = doc.lines[n]
         last = n == entry.end_line - 1
         content_end, tail = break_span(line)
         if not line[:content_end].strip():
+            continue
+        if last and last_break is None:
             continue
         wanted = wanted_break if (not last or last_break) else ""
         if tail == wanted:
@@ -154,6 +114,9 @@ def _breaks(rule, doc, entry, style: str, last_break: bool):
         else:
             message = f"line break '{tail.strip()}' should be '{wanted}'"
         start = doc.line_starts[n]
+        if wanted and kind != style:
+            shown = "'" + wanted.strip() + "'"
+            message += f" where {convention.standard(shown, 'ends entry lines with')}"
         yield rule.diagnostic(
             message, start + content_end, start + len(line),
             Fix.replace(start + content_end, start + len(line), wanted, "normalise the line break"),
@@ -166,37 +129,34 @@ def _label_map(rule) -> dict[str, str]:
     return merged
 
 
-def _label_choices(doc, entries, rule) -> dict[str, str]:
-    """lower-case label -> the spelling to use."""
+def _label_choices(conv, rule) -> dict[str, tuple[str, object]]:
+    """lower-case label -> (the spelling to use, the convention behind it)."""
     aliases = _label_map(rule)
-    spellings: dict[str, Counter] = {}
-    for entry in entries:
-        for link in entry.links:
-            canon = aliases.get(link.text.lower())
-            if canon:
-                spellings.setdefault(canon, Counter())[link.text] += 1
     chosen = {}
-    for canon, counts in spellings.items():
-        pick = canon
-        if rule.options.label_style != "canonical":
-            ranked = counts.most_common(2)
-            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                pick = ranked[0][0]
+    for canon, convention in conv.labels(aliases).items():
+        if rule.options.label_style == "canonical":
+            convention = Convention(convention.key, "document", convention.counts, canon, "rule's 'label-style' option")
+        elif conv.pins.get("labels") == "canonical":
+            convention = Convention(convention.key, "document", convention.counts, canon,
+                                    conv.sources.get("labels", "config"))
+        if not convention.established:
+            continue
         for alias, target in aliases.items():
             if target == canon:
-                chosen[alias] = pick
+                chosen[alias] = (convention.value, convention)
     return chosen
 
 
 def _labels(rule, doc, entry, labels):
     for link in entry.links:
-        wanted = labels.get(link.text.lower())
+        wanted, convention = labels.get(link.text.lower(), (None, None))
         if wanted is None or wanted == link.text:
             continue
         if doc.text[link.text_start:link.text_end] != link.text:
             continue  # markup inside the label: leave it alone
         yield rule.diagnostic(
-            f"link label '{link.text}' should be '{wanted}'", link.text_start, link.text_end,
+            f"link label '{link.text}' should be '{wanted}' where {convention.standard(f'{wanted!r}', 'spells it')}",
+            link.text_start, link.text_end,
             Fix.replace(link.text_start, link.text_end, wanted, f"write '{wanted}'"),
         )
 

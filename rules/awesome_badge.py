@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
 
+from ._header import header_end
+
 BADGE = "[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)"
 # The badge image: awesome.re's, or the copy in sindresorhus/awesome's media folder.
 _BADGE_SRC = re.compile(r"awesome\.re/badge|sindresorhus/awesome[@/][^\s\"')]*badge[^\s\"')]*\.svg", re.I)
@@ -18,18 +20,10 @@ _HTML_INDEX_LINK = re.compile(r"<a\s[^>]*href=[\"']?https?://awesome\.re/?[\"'\s
 _DEAD_HOST = re.compile(r"^https?://cdn\.rawgit\.com/", re.I)
 
 
-def header_end(doc) -> int:
-    """The line where the list proper starts: its first heading below the title."""
-    for heading in doc.headings:
-        if heading.level >= 2:
-            return heading.line
-    return len(doc.lines)
-
-
 class AwesomeBadge(Rule):
     name = "awesome-badge"
     aliases = ("remark-lint:awesome-badge",)
-    summary = "The Awesome badge sits at the top of the list (by the main heading)"
+    summary = "The Awesome badge loads (not from the dead rawgit CDN); with preset awesome, it is at the top"
     tags = ("structure",)
     fixable = True
     families = ("awesome",)
@@ -57,7 +51,8 @@ class AwesomeBadge(Rule):
                     return
             if _HTML_INDEX_LINK.search(header):
                 return  # the Awesome index itself links its home from its header
-            yield from self._missing(doc)
+            if doc.style == "awesome":  # a badge is asked of lists submitted to the index only
+                yield from self._missing(doc)
             return
         if _DEAD_HOST.match(found.url):
             yield self.diagnostic(

@@ -1,7 +1,6 @@
 """date-format: entry dates are written in one style, and are real dates."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from awesome_lint.model import dates
@@ -23,31 +22,49 @@ class DateFormat(Rule):
         style: str = option("auto", choices=("auto", *dates.STYLES))
 
     def check(self, doc, ctx):
-        found = []
+        conv = doc.conventions
+        pinned = dates.STYLE_DETAILS.get(self.options.style)
         for entry in doc.entries:
             field = entry.fields.get("date")
             if field is None:
                 continue
             parsed = dates.parse(field.text)
-            if parsed is not None:
-                found.append((entry, field, parsed))
-        style = self.options.style
-        if style not in dates.STYLES:
-            style = chosen_style(p for _, _, p in found)
-        for entry, field, parsed in found:
-            if not parsed.complete or not parsed.valid:
-                yield self._incomplete(entry, field, parsed, style)
+            if parsed is None:
                 continue
-            wanted = dates.format_date(parsed, style)
+            if not parsed.complete or not parsed.valid:
+                yield self._incomplete(entry, field, parsed, conv.date_details(field.text) | (pinned or {}))
+                continue
+            wanted_details = conv.date_details(field.text)
+            if pinned:
+                wanted_details.update(pinned)
+            wanted = dates.render(parsed, wanted_details)
             if wanted == field.text:
                 continue
-            why = dates.describe(field.text, parsed, style)
+            why = self._why(conv, field.text, parsed, wanted_details, pinned is not None)
             yield self.diagnostic(
                 f"date '{field.text}' should be '{wanted}' ({why})", field.start, field.end,
                 Fix.replace(field.start, field.end, wanted, f"write the date as '{wanted}'"),
             )
 
-    def _incomplete(self, entry, field, parsed, style):
+    @staticmethod
+    def _why(conv, text, parsed, wanted, pinned) -> str:
+        """The defects, then each detail that departs from the list's convention, with its evidence."""
+        own = dict(dates.written(text))
+        reasons = [p for p in dict.fromkeys(parsed.problems) if p in dates.DEFECTS]
+        for detail in dates.DETAILS:
+            if detail in own and own[detail] != wanted.get(detail):
+                convention = conv.dates[detail]
+                words = dates.departure(detail, own[detail], wanted[detail])
+                standard = dates.standard_words(detail, wanted[detail])
+                if pinned:
+                    reasons.append(f"{words} where the rule's 'style' option asks for {standard}")
+                else:
+                    reasons.append(f"{words} where {convention.standard(standard, 'writes')}")
+        if not reasons:
+            reasons.append("spacing")
+        return "; ".join(reasons)
+
+    def _incomplete(self, entry, field, parsed, details):
         if parsed.complete:
             return self.diagnostic(f"date '{field.text}' does not exist", field.start, field.end)
         if parsed.year is None and parsed.day is not None:
@@ -56,19 +73,8 @@ class DateFormat(Rule):
             if year is not None:
                 guess = dates.ParsedDate(parsed.day, parsed.month, year)
                 if guess.valid:
-                    wanted = dates.format_date(guess, style)
+                    wanted = dates.render(guess, {**dates.STYLE_DETAILS["ordinal"], **details})
                     fix = Fix.replace(field.start, field.end, wanted,
                                       f"take the year from the venue: '{wanted}'", UNSAFE)
             return self.diagnostic(f"date '{field.text}' has no year", field.start, field.end, fix)
         return self.diagnostic(f"date '{field.text}' has no day", field.start, field.end)
-
-
-def chosen_style(parsed) -> str:
-    """The style most dates are already written in; the canonical one on a tie."""
-    votes = Counter(p.style for p in parsed if p.style)
-    if not votes:
-        return "ordinal"
-    ranked = votes.most_common()
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        return "ordinal"
-    return ranked[0][0]

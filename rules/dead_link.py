@@ -142,8 +142,7 @@ class DeadLink(Rule):
 
     def check(self, doc, ctx):
         links = [link for link in doc.links if _is_http(link.url.strip())]
-        if ctx.changed_lines is not None:
-            links = [link for link in links if link.line + 1 in ctx.changed_lines]
+        links = [link for link in links if ctx.touches_change(doc, link.start, link.end)]
         todo = list(dict.fromkeys(link.url.strip() for link in links if link.url.strip() not in self._known))
         if todo:
             from awesome_lint.linkcheck import check_urls

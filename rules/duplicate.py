@@ -72,7 +72,8 @@ class Duplicate(Rule):
             if first is not None and not (
                 self.options.allow_cross_section and first.section is not entry.section
             ):
-                yield self._report(doc, entry, first, same_title or not papers, url)
+                same = same_title or (not papers and normalise_title(first.title) == normalise_title(entry.title))
+                yield self._report(doc, entry, first, same, url)
             if url_key:
                 by_url.setdefault(url_key, entry)
             if title_key:
@@ -94,7 +95,7 @@ class Duplicate(Rule):
                 # a look, not a failed build (allow-cross-section silences it).
                 severity = WARNING
         else:
-            message = (f"'{entry.title}' links to {url}, the link of '{first.title}' at line {line}"
-                       " (a copied wrong link?)")
+            message = (f"one URL under two titles: '{entry.title}' links to {url}, as '{first.title}' "
+                       f"does at line {line}; one of the two links is probably wrong")
         return self.diagnostic(message, *where, severity=severity,
                                related=(Related("first listed here", *first.headline(doc)),))

@@ -11,7 +11,7 @@ class EntryFormat(Rule):
     name = "entry-format"
     aliases = ("awesome-list-item", "list-item", "no-repeat-item-in-description",
                "unordered-list-marker-style", "list-item-indent", "list-item-bullet-indent")
-    summary = "Entries have the canonical shape of the list (paper block or classic list item)"
+    summary = "Entries follow the shape and style the list has established (paper block or classic list item)"
     tags = ("entries", "style")
     fixable = True
 
@@ -28,8 +28,9 @@ class EntryFormat(Rule):
         # papers: require an authors line and a date/venue line
         require_authors: bool = True
         require_date: bool = True
-        # classic: the list bullet, "-", "*", "+" or "consistent" (the one most items use)
-        bullet: str = option("-", choices=("-", "*", "+", "consistent"))
+        # classic: the list bullet, "-", "*", "+", or "auto": the one the list has
+        # established (see `awesome-lint conventions`; `conventions: {bullet: ...}` pins it too)
+        bullet: str = option("auto", choices=("auto", "-", "*", "+", "consistent"))
         # classic: an item may be a bare link with no description
         allow_link_only: bool = True
         # classic: lower-case words a description may start with (default: npm, webpack, ...)

@@ -58,6 +58,11 @@ class LocalLink(Rule):
                 if parts.fragment and not _has_anchor(own, parts.fragment):
                     yield self.diagnostic(self._no_anchor(url, parts.fragment, own), link.start, link.end)
                 continue
+            if url.startswith("[") or "](" in url:
+                # `[x]([https://a](https://a))`: a link pasted inside a link's destination
+                yield self.diagnostic(f"malformed link: its destination {url!r} is itself markdown",
+                                      link.start, link.end)
+                continue
             if here is None:
                 continue  # stdin: nothing to resolve relative paths against
             path = unquote(parts.path)

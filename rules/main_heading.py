@@ -26,6 +26,8 @@ class MainHeading(Rule):
                 yield self.diagnostic("missing the main heading: start the list with '# Awesome Name'",
                                       *where, severity=WARNING)
             return
+        if len(tops) > 2 and doc.style != "awesome":
+            return  # several top-level headings group this list's parts: its own structure
         for extra in tops[1:]:
             hashes = doc.text.index("#", extra.start)
             fix = Fix.replace(hashes, hashes + 1, "##", "make it a second-level heading", UNSAFE)

@@ -5,6 +5,8 @@ import re
 
 from awesome_lint.rule import Rule
 
+from ._header import header_end
+
 # Build-status images of the common CI services, GitHub Actions included.
 _CI_URL = re.compile(
     r"travis-ci\.(?:org|com)|circleci\.com|ci\.appveyor\.com|/actions/workflows/[^/]+/badge\.svg"
@@ -21,10 +23,16 @@ class NoCiBadge(Rule):
     summary = "No CI / build-status badge in the list"
     tags = ("badges",)
     families = ("awesome",)
+    # the Awesome index's guideline: many lists keep a licence or CI badge on purpose
+    default_enabled = False
+    presets = ("awesome",)
 
     def check(self, doc, ctx):
+        # only the list's own header: the listed projects' build badges are theirs
+        end = header_end(doc)
+        first_entry = min((e.start_line for e in doc.entries), default=end)
         for link in doc.links:
-            if not link.image:
+            if not link.image or link.line >= min(end, first_entry):
                 continue
             if _CI_URL.search(link.url) or (link.text and _CI_TEXT.search(link.text)):
                 yield self.diagnostic(

@@ -15,11 +15,20 @@ class NoLicenseSection(Rule):
     summary = "No License section: GitHub shows the LICENSE file's licence at the top of the repository"
     tags = ("structure",)
     families = ("awesome",)
+    # the Awesome index's guideline: many lists keep a licence or CI badge on purpose
+    default_enabled = False
+    presets = ("awesome",)
 
     def check(self, doc, ctx):
+        sections = {s.heading: s for s in doc.sections[1:]}
         for heading in doc.headings:
-            if _TITLE.match(heading.text):
+            # a category of licensing tools holds entries; the list's own licence is prose
+            if _TITLE.match(heading.text) and not _holds_entries(sections[heading]):
                 yield self.diagnostic(
                     f"remove the '{heading.text}' section and keep the licence in a LICENSE file",
                     heading.start, heading.end,
                 )
+
+
+def _holds_entries(section) -> bool:
+    return bool(section.entries) or any(_holds_entries(child) for child in section.children)

@@ -10,7 +10,6 @@ import re
 import weakref
 from dataclasses import dataclass
 
-from awesome_lint.model.positions import align
 from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
 
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»", "「": "」", "『": "』", "（": "）", "【": "】", "《": "》"}
@@ -59,10 +58,7 @@ def _prose(doc):
         if tok.type != "inline" or not tok.map:
             continue
         children = tok.children or []
-        start = doc.line_starts[tok.map[0]]
-        end = doc.line_end(tok.map[1] - 1)
-        heading = i > 0 and tokens[i - 1].type == "heading_open"
-        spans = align(doc.text, start, end, children, heading=heading).spans
+        spans = doc.aligned(i).spans
         para = Prose()
         for child, (s, e) in zip(children, spans):
             if child.type == "text" and e > s:

@@ -1,4 +1,5 @@
-"""sort-order: papers by date within each section; classic items by name when asked.
+"""sort-order: papers by date within each section, classic items by name, each
+only where the list has established that order (``model/conventions.py``).
 
 The fix moves whole entries verbatim (their exact source text, nested
 sub-lists included) into sorted order; what lies between entries stays in its
@@ -6,49 +7,48 @@ place, and papers without a valid date keep their position.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from awesome_lint.model import dates
+from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key
 from awesome_lint.rule import Edit, Fix, Rule, option
-
-_NAME_NOISE = re.compile(r"[\W_]+")
-NEWEST, OLDEST, ALPHA = "newest-first", "oldest-first", "alphabetical"
 
 
 class SortOrder(Rule):
     name = "sort-order"
-    summary = "Papers newest first within each section (classic lists: alphabetical when configured)"
+    summary = "Entries keep the order the list has established: papers by date per section, items alphabetically"
     tags = ("entries", "order")
     fixable = True
 
     @dataclass
     class Options:
-        # "auto": papers follow the direction most neighbours already have (newest
-        # first on a tie), classic lists are not checked; "newest-first",
-        # "oldest-first", "alphabetical" or "none"
+        # "auto": each section's papers follow the direction they are already sorted
+        # in, and items are alphabetical only where the list already is; or
+        # "newest-first", "oldest-first", "alphabetical", "none"
         order: str = option("auto", choices=("auto", NEWEST, OLDEST, ALPHA, "none"))
 
     def check(self, doc, ctx):
         order = self.options.order
         if order == "none":
             return
-        if doc.family == "papers" and order != ALPHA:
+        if order != ALPHA:
             yield from self._papers(doc, order)
-        elif order == ALPHA:
-            yield from self._alphabetical(doc)
+        yield from self._alphabetical(doc, order == ALPHA)
 
     # -- papers ---------------------------------------------------------------
     def _papers(self, doc, order):
-        groups = []
+        conv = doc.conventions
         for section in doc.sections:
             entries = [e for e in section.entries if e.kind == "paper"]
-            if len(entries) > 1:
-                groups.append((entries, [_date_key(e) for e in entries]))
-        if order not in (NEWEST, OLDEST):
-            order = _majority_direction(groups)
-        newest = order == NEWEST
-        for entries, keys in groups:
+            if len(entries) < 2:
+                continue
+            convention = conv.paper_order(section)
+            if order in (NEWEST, OLDEST):
+                convention = Convention("paper-order", "document", convention.counts, order,
+                                        "rule's 'order' option", convention.unit, convention.of)
+            if convention.value not in (NEWEST, OLDEST):
+                continue
+            newest = convention.value == NEWEST
+            keys = [date_key(e) for e in entries]
             dated = [(e, k) for e, k in zip(entries, keys) if k is not None]
             bad = [
                 (later, earlier) for (earlier, k0), (later, k1) in zip(dated, dated[1:])
@@ -57,66 +57,61 @@ class SortOrder(Rule):
             if not bad:
                 continue
             slots = [i for i, k in enumerate(keys) if k is not None]
-            ranked = sorted(slots, key=lambda i: keys[i], reverse=newest)
             if newest:
                 # a reversed sort would swap equal dates: keep their order
                 ranked = sorted(slots, key=lambda i: (tuple(-x for x in keys[i]), i))
+            else:
+                ranked = sorted(slots, key=lambda i: (keys[i], i))
             permuted = list(range(len(entries)))
             for slot, source in zip(slots, ranked):
                 permuted[slot] = source
             fix = _move_fix(doc, entries, [e.end for e in entries], permuted, "sort the section by date")
             word = "newer" if newest else "older"
+            standard = convention.standard(convention.value, "is sorted") if convention.scope != "document" \
+                else convention.standard(convention.value, "sorts its sections")
             for later, earlier in bad:
+                date = later.fields["date"]
                 yield self.diagnostic(
-                    f"'{later.title}' ({doc.text[later.fields['date'].start:later.fields['date'].end]}) is {word} "
-                    f"than the entry before it at line {earlier.start_line + 1}; the section is sorted {order}",
+                    f"'{later.title}' ({doc.text[date.start:date.end]}) is {word} than the entry before it "
+                    f"at line {earlier.start_line + 1} where {standard}",
                     *later.headline(doc), fix,
                 )
 
     # -- classic --------------------------------------------------------------
-    def _alphabetical(self, doc):
-        entries = doc.entries
+    def _alphabetical(self, doc, forced: bool):
+        conv = doc.conventions
+        order = conv.item_order
+        if forced:
+            order = Convention("item-order", "document", order.counts, ALPHA, "rule's 'order' option",
+                               order.unit)
+        if order.value != ALPHA:
+            return
+        collations = conv.collations
+        keys_of = [COLLATE[name] for name in collations]
+        entries = conv.items()
         ends = _subtree_ends(entries)
-        groups: dict[tuple, list[int]] = {}
-        for i, entry in enumerate(entries):
-            groups.setdefault((id(entry.section), id(entry.parent)), []).append(i)
-        for members in groups.values():
-            if len(members) < 2:
+        index = {id(e): i for i, e in enumerate(entries)}
+        standard = order.standard(f"alphabetical order ({collations[0]})", "keeps")
+        for group in conv.item_groups:
+            if not forced and not conv.group_sorted(group):
                 continue
-            group = [entries[i] for i in members]
-            keys = [_name_key(e.title) for e in group]
-            bad = [(group[j + 1], group[j]) for j in range(len(group) - 1) if keys[j + 1] < keys[j]]
-            if not bad:
+            keys = [[key(doc, e) for e in group] for key in keys_of]
+            # out of order under every collation the list may be using; a pair
+            # that only some of them put out of order is left alone
+            wrong = [j for j in range(len(group) - 1) if all(k[j + 1] < k[j] for k in keys)]
+            if not wrong:
                 continue
-            permuted = sorted(range(len(group)), key=lambda j: (keys[j], j))
-            fix = _move_fix(doc, group, [ends[i] for i in members], permuted, "sort alphabetically")
-            for later, earlier in bad:
+            unclear = any(k[j + 1] < k[j] for k in keys for j in range(len(group) - 1) if j not in wrong)
+            fix = None
+            if not unclear:
+                permuted = sorted(range(len(group)), key=lambda j: (keys[0][j], j))
+                fix = _move_fix(doc, group, [ends[index[id(e)]] for e in group], permuted, "sort alphabetically")
+            for j in wrong:
+                later, earlier = group[j + 1], group[j]
                 yield self.diagnostic(
-                    f"'{later.title}' should come before '{earlier.title}' (alphabetical order)",
+                    f"'{later.title}' should come before '{earlier.title}' where {standard}",
                     *later.headline(doc), fix,
                 )
-
-
-def _date_key(entry):
-    field = entry.fields.get("date")
-    if field is None:
-        return None
-    parsed = dates.parse(field.text)
-    return parsed.key if parsed is not None else None
-
-
-def _majority_direction(groups) -> str:
-    up = down = 0
-    for _, keys in groups:
-        dated = [k for k in keys if k is not None]
-        for a, b in zip(dated, dated[1:]):
-            up += b > a
-            down += b < a
-    return OLDEST if up > down else NEWEST
-
-
-def _name_key(name: str) -> str:
-    return _NAME_NOISE.sub("", name.casefold())
 
 
 def _subtree_ends(entries) -> list[int]:

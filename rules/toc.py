@@ -116,6 +116,12 @@ def _scope(doc, toc_heading, region, linked, exclude):
         ):
             scope.append(h)
             covered.add(section_of[h])
+    # The levels a ToC covers are its convention: a deeper level of which it
+    # lists half the headings or fewer (a stray link to one subsection) is not one.
+    for level in range(low + 1, high + 1):
+        at_level = [h for h in scope if h.level == level]
+        if at_level and 2 * sum(h in listed for h in at_level) <= len(at_level):
+            return [h for h in scope if h.level < level]
     return scope
 
 

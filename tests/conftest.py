@@ -3,7 +3,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
+# declared test dependencies are imported plainly: a broken install fails, never skips
+from hypothesis import HealthCheck, settings
+from test_linkcheck_support import Site, status
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -19,16 +21,10 @@ def shared_dir() -> Path:
 
 @pytest.fixture
 def site():
-    """A real web server on the loopback: /alive answers 200, /gone and /also-gone 404."""
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.expect_request("/alive").respond_with_data("ok")
-    server.expect_request("/gone").respond_with_data("gone", status=404)
-    server.expect_request("/also-gone").respond_with_data("gone", status=404)
-    server.start()
-    yield server
-    server.clear()
-    if server.is_running():
-        server.stop()
+    """A real web server on the loopback (the link checker tests' ``Site``):
+    /alive answers 200, /gone and /also-gone 404."""
+    with Site({"/alive": status(200), "/gone": status(404), "/also-gone": status(404)}) as server:
+        yield server
 
 
 def shared_lists() -> list[Path]:
@@ -38,14 +34,9 @@ def shared_lists() -> list[Path]:
     return sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/*.md"))
 
 
-try:
-    from hypothesis import HealthCheck, settings
-
-    # CI keeps the example count modest; `pytest --hypothesis-profile=long` digs deeper.
-    settings.register_profile("ci", max_examples=40, deadline=None,
-                              suppress_health_check=[HealthCheck.too_slow])
-    settings.register_profile("long", max_examples=2000, deadline=None,
-                              suppress_health_check=[HealthCheck.too_slow])
-    settings.load_profile("ci")
-except ImportError:  # hypothesis is a test dependency; property tests skip without it
-    pass
+# CI keeps the example count modest; `pytest --hypothesis-profile=long` digs deeper.
+settings.register_profile("ci", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("ci")

@@ -6,11 +6,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import git
+from helpers import BROKEN_TOC, git
 
 from awesome_lint.app.cli import main
 from awesome_lint.app.gitdiff import GitError, changed_lines, new_lines
-from awesome_lint.engine.registry import all_rules
 
 
 @pytest.fixture
@@ -96,22 +95,6 @@ def test_cli_bad_ref_exits_2(repo, capsys):
 
 # -- what the CLI reports ----------------------------------------------------------
 
-LIST = """\
-# Awesome Test
-
-## Contents
-
-- [Tools](#tool)
-- [Papers](#papers)
-
-## Tools
-
-- [Thing](https://example.com) - A thing.
-
-## Papers
-
-- [Other](https://example.org) - Another thing.
-"""
 
 # The sections swapped, with their table-of-contents lines: every line of the
 # old broken anchor moved, none changed.
@@ -134,7 +117,7 @@ SWAPPED = """\
 
 
 def test_a_moved_finding_is_not_blamed_on_the_change(repo, capsys):
-    _commit(repo, "README.md", LIST)
+    _commit(repo, "README.md", BROKEN_TOC)
     (repo / "README.md").write_text(SWAPPED)
     assert main([str(repo / "README.md"), "--select", "toc", "--changed-since", "HEAD", "--output-format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
@@ -143,23 +126,49 @@ def test_a_moved_finding_is_not_blamed_on_the_change(repo, capsys):
 
 
 def test_dead_links_a_change_adds_are_reported_and_old_ones_are_not(repo, site, capsys):
-    if "dead-link" not in all_rules():
-        pytest.skip("the dead-link rule is not installed yet")
     (repo / ".awesome-lint.yaml").write_text('rules:\n  dead-link:\n    allow-private: true\n    cache: ""\n')
     old = (
         "# Awesome Links\n\n## Tools\n\n"
-        f"- [Alive]({site.url_for('/alive')}) - Up.\n"
-        f"- [Rotten]({site.url_for('/gone')}) - Went away long ago.\n"
+        f"- [Alive]({site.url('/alive')}) - Up.\n"
+        f"- [Rotten]({site.url('/gone')}) - Went away long ago.\n"
     )
     base = _commit(repo, "README.md", old)
-    (repo / "README.md").write_text(old + f"- [Fresh]({site.url_for('/also-gone')}) - Added dead.\n")
+    (repo / "README.md").write_text(old + f"- [Fresh]({site.url('/also-gone')}) - Added dead.\n")
     readme = str(repo / "README.md")
     assert main([readme, "--links", "--select", "dead-link", "--changed-since", base, "--output-format", "json"]) == 1
     found = json.loads(capsys.readouterr().out)
     assert [(f["line"], f["rule"]) for f in found] == [(7, "dead-link")]
     # Only the new line's link was fetched: the old dead one was not even asked for.
-    asked = {request.path for request, _ in site.log}
+    asked = {path for _method, path, _headers in site.requests}
     assert asked == {"/also-gone"}
     # A scheduled full scan still finds the old rot.
     assert main([readme, "--links", "--select", "dead-link", "--output-format", "json"]) == 1
     assert [f["line"] for f in json.loads(capsys.readouterr().out)] == [6, 7]
+
+
+# -- which findings a change is blamed for ------------------------------------------
+
+def test_a_finding_counts_as_changed_when_any_line_it_covers_changed():
+    from awesome_lint.engine.pipeline import Settings, check
+    from awesome_lint.rule import Context, Diagnostic, Rule
+
+    text = "# L\n\none\ntwo\nthree\n\nfour\n"
+
+    class Span(Rule):
+        name = "span"
+
+        def check(self, doc, ctx):
+            # lines 3-5, ending at the end of "three" (its newline not included)
+            yield Diagnostic("span", "three lines", doc.offset(2), doc.line_end(4))
+            # line 7 only, as a span that ends on the newline before it would not
+            yield Diagnostic("span", "one line", doc.offset(6), doc.line_end(6))
+
+    settings = Settings([Span()], {"span": "error"})
+
+    def kept(lines):
+        return [d.message for d in check(text, settings, Context(changed_lines=lines))[1]]
+
+    assert kept({3}) == kept({4}) == kept({5}) == ["three lines"]
+    assert kept({2}) == kept({6}) == []
+    assert kept({7}) == ["one line"]
+    assert kept(None) == ["three lines", "one line"]

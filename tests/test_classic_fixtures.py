@@ -2,7 +2,7 @@
 
 Same layout as the paper scenarios: ``## scenario:``, an optional ``config:`` line
 (JSON rule settings) and ``unsafe: true`` line (apply unsafe fixes too),
-``~~~input``, ``~~~findings`` (``LINE RULE MESSAGE``) and an optional ``~~~expected``
+``~~~input``, ``~~~findings`` (``LINE:COL-ENDLINE:ENDCOL SEVERITY RULE MESSAGE``) and an optional ``~~~expected``
 (the text after --fix, which a second --fix leaves alone)."""
 from __future__ import annotations
 

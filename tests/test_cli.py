@@ -2,29 +2,18 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 
 import pytest
+from helpers import BROKEN_TOC, FIXED_TOC
+from helpers import cli as run
 
 from awesome_lint.app.cli import main
 
-BROKEN_TOC = """# Awesome Things
-
-## Contents
-
-- [Tools](#tool)
-- [Books](#books)
-
-## Tools
-
-- [A](https://a.example) - An A.
-
-## Books
-
-- [B](https://b.example) - A B.
-"""
-FIXED_TOC = BROKEN_TOC.replace("(#tool)", "(#tools)")
 
 
 @pytest.fixture
@@ -32,12 +21,6 @@ def broken(tmp_path):
     path = tmp_path / "README.md"
     path.write_text(BROKEN_TOC, encoding="utf-8")
     return path
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_text_report_and_exit_1(broken, capsys):
@@ -155,20 +138,29 @@ def test_stdin_fix_writes_stdout_and_reports_on_stderr():
 
 
 def test_console_script_version():
-    proc = subprocess.run(["awesome-lint", "--version"], capture_output=True, text=True, timeout=60)
+    # the entry point pip installed beside this interpreter, found by path, not PATH
+    scripts = Path(sysconfig.get_path("scripts"))
+    script = next((p for p in (scripts / "awesome-lint", scripts / "awesome-lint.exe") if p.exists()), None)
+    assert script is not None, f"no awesome-lint script in {scripts}: pip install -e '.[test]'"
+    proc = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60,
+                          env={k: v for k, v in os.environ.items() if k != "PATH"})
     assert proc.returncode == 0 and proc.stdout.startswith("awesome-lint ")
 
 
 def test_unsafe_fix_counts_as_fixable_only_with_unsafe_fixes(tmp_path, capsys):
     path = tmp_path / "README.md"
     path.write_text("# Awesome Things\n\n- [A](https://a.example) - An A.\n", encoding="utf-8")
+    # a missing badge is asked of lists for the Awesome index only: the awesome preset
     _, out, _ = run(capsys, path, "--select", "awesome-badge", "--output-format", "json")
+    assert json.loads(out) == []
+    _, out, _ = run(capsys, path, "--preset", "awesome", "--select", "awesome-badge", "--output-format", "json")
     assert [f["fixable"] for f in json.loads(out)] == [False]
-    _, out, _ = run(capsys, path, "--select", "awesome-badge", "--output-format", "json", "--unsafe-fixes")
+    _, out, _ = run(capsys, path, "--preset", "awesome", "--select", "awesome-badge", "--output-format", "json",
+                    "--unsafe-fixes")
     assert [f["fixable"] for f in json.loads(out)] == [True]
-    code, out, _ = run(capsys, path, "--select", "awesome-badge", "--fix")
+    code, out, _ = run(capsys, path, "--preset", "awesome", "--select", "awesome-badge", "--fix")
     assert "Awesome](" not in path.read_text(encoding="utf-8")  # an unsafe fix waits for --unsafe-fixes
-    run(capsys, path, "--select", "awesome-badge", "--fix", "--unsafe-fixes")
+    run(capsys, path, "--preset", "awesome", "--select", "awesome-badge", "--fix", "--unsafe-fixes")
     assert path.read_text(encoding="utf-8").startswith("# Awesome Things [![Awesome]")
 
 

@@ -1,23 +1,21 @@
 from __future__ import annotations
 
 import pytest
+from helpers import BROKEN_TOC, cli
 
 from awesome_lint.app.cli import main
 
-LIST = "# L\n\n## Contents\n\n- [Tools](#tool)\n\n## Tools\n\n- [A](https://a.example) - An A.\n"
 
 
 def lint(capsys, path, *extra):
-    code = main([str(path), "--select", "toc", *extra])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return cli(capsys, path, "--select", "toc", *extra)
 
 
 @pytest.fixture
 def project(tmp_path):
     (tmp_path / "docs").mkdir()
     path = tmp_path / "docs" / "README.md"
-    path.write_text(LIST)
+    path.write_text(BROKEN_TOC)
     return tmp_path, path
 
 

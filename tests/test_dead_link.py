@@ -4,9 +4,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import cli_json
 from test_linkcheck_support import Site, status
 
-from awesome_lint.app.cli import main
 from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 from awesome_lint.rules.dead_link import DeadLink, seconds
@@ -54,9 +54,7 @@ ROUTES = {
 
 
 def run(capsys, *args):
-    code = main([*args, "--output-format", "json", "--select", "dead-link"])
-    out, err = capsys.readouterr()
-    return code, json.loads(out or "[]"), err
+    return cli_json(capsys, *args, "--select", "dead-link")
 
 
 def test_dead_links_are_errors_and_unverified_ones_warnings(tmp_path, capsys):
@@ -105,8 +103,13 @@ def test_cached_rerun_sends_no_request(tmp_path, capsys):
         first = run(capsys, "--links", str(path))[1]
         sent = len(site.requests)
         second = run(capsys, "--links", str(path))[1]
-    assert first == second and sent > 0
-    assert len(site.requests) == sent
+    expected = [
+        (6, "error", f"dead link {site.url('/gone')} (404 Not Found)"),
+        (7, "warning", f"{site.url('/moved')} has moved permanently to {site.url('/ok')}"),
+    ]
+    assert [(d["line"], d["severity"], d["message"]) for d in first] == expected
+    assert [(d["line"], d["severity"], d["message"]) for d in second] == expected
+    assert sent > 0 and len(site.requests) == sent
 
 
 def test_token_goes_to_the_api_only(tmp_path, capsys, monkeypatch):
@@ -132,6 +135,15 @@ def test_only_changed_lines_are_checked(tmp_path):
         found = list(rule.check(Document(text), Context(links=True, changed_lines={3})))
     assert [d.message.split(" (")[0] for d in found] == [f"dead link {site.url('/gone')}"]
     assert [p for m, p, h in site.requests] == ["/gone", "/gone"]  # HEAD, then GET
+
+
+def test_a_link_whose_second_line_changed_is_checked():
+    with Site(ROUTES) as site:
+        text = f"# L\n\n- [A long\n  name]({site.url('/gone')}) - A.\n- [B]({site.url('/busy')}) - B.\n"
+        rule = DeadLink(DeadLink.Options(allow_private=True, cache="", retries=0))
+        found = list(rule.check(Document(text), Context(links=True, changed_lines={4})))
+    assert [(d.message.split(" (")[0], d.start) for d in found] == [(f"dead link {site.url('/gone')}", 7)]
+    assert [p for m, p, h in site.requests] == ["/gone", "/gone"]
 
 
 def test_fix_loop_asks_once(tmp_path):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import paper_entry
 
 from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
@@ -13,6 +14,8 @@ from awesome_lint.rules.duplicate import Duplicate, normalise_url
     ("https://github.com/Owner/Repo", "https://www.github.com/owner/repo/"),
     ("https://github.com/owner/repo.git", "https://github.com/OWNER/repo#readme"),
     ("https://example.com/a/", "http://www.example.com/a#x"),
+    ("https://github.com/Owner/Repo/tree/main/docs", "https://github.com/owner/REPO/tree/main/docs"),
+    ("https://GitHub.com/Owner/Repo/issues/1", "https://github.com/owner/repo/issues/1/"),
 ])
 def test_same_destination(a, b):
     assert normalise_url(a) == normalise_url(b)
@@ -22,13 +25,16 @@ def test_same_destination(a, b):
     ("https://arxiv.org/abs/2210.09292", "https://arxiv.org/abs/2210.09293"),
     ("https://github.com/owner/repo", "https://github.com/owner/repo2"),
     ("https://example.com/a?x=1", "https://example.com/a?x=2"),
+    # only the owner and repository ignore case on GitHub, not the path inside
+    ("https://github.com/owner/repo/tree/main/Docs", "https://github.com/owner/repo/tree/main/docs"),
+    # other hosts keep the path's case
+    ("https://example.com/Owner/Repo", "https://example.com/owner/repo"),
 ])
 def test_different_destination(a, b):
     assert normalise_url(a) != normalise_url(b)
 
 
-def entry(title, url, date="7th Oct., 2022"):
-    return f"**{title}** \\\n*A. Author* \\\n[{date}] [arXiv, 2022] \\\n[[Paper]({url})]\n"
+entry = paper_entry
 
 
 PAPERS = "\n".join([
@@ -49,8 +55,8 @@ def found(text, **options):
 def test_papers_by_title_and_by_url():
     assert found(PAPERS) == [
         (15, "'alpha - a paper' is listed twice; first at line 3 (section 'Vision')", 3),
-        (20, "'Gamma' links to https://arxiv.org/pdf/2210.00002v2.pdf, the link of 'Beta' at line 8"
-             " (a copied wrong link?)", 8),
+        (20, "one URL under two titles: 'Gamma' links to https://arxiv.org/pdf/2210.00002v2.pdf, as 'Beta'"
+             " does at line 8; one of the two links is probably wrong", 8),
     ]
 
 
@@ -77,7 +83,17 @@ def test_classic_main_links_only_and_allow_list():
     doc = Document(CLASSIC, preset="awesome")
     diags = list(Duplicate(Duplicate.Options(allow=["https://sponsor.example/*"])).check(doc, Context()))
     assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
-        (11, "'Alpha again' is listed twice; first at line 5 (section 'Tools')"),
+        (11, "one URL under two titles: 'Alpha again' links to https://www.alpha.example, as 'Alpha' does"
+             " at line 5; one of the two links is probably wrong"),
+    ]
+
+
+def test_classic_same_title_and_url_is_listed_twice():
+    text = ("# A\n\n## One\n\n- [Alpha](https://alpha.example) - A.\n\n"
+            "## Two\n\n- [alpha](https://alpha.example/) - A.\n")
+    doc = Document(text, preset="awesome")
+    assert [(doc.line_col(d.start)[0] + 1, d.message, d.severity) for d in Duplicate().check(doc, Context())] == [
+        (9, "'alpha' is listed twice; first at line 5 (section 'One')", "warning"),
     ]
 
 
@@ -87,3 +103,16 @@ def test_cross_section_copies_warn_and_same_section_copies_fail():
     # line 15: cross-listed under another topic; line 20: a wrong link copied;
     # line 25: the same paper twice in one section
     assert severities == [(15, "warning"), (20, "error"), (25, "error")]
+
+
+def test_a_github_repository_listed_twice_in_different_case_is_reported():
+    text = ("# Awesome\n\n## Tools\n\n- [Tool](https://github.com/Octo/Tool) - A tool.\n"
+            "- [Tool fork](https://github.com/octo/tool) - The same repository.\n"
+            "- [Docs](https://github.com/octo/tool/tree/main/Docs) - Its docs.\n"
+            "- [docs](https://github.com/OCTO/TOOL/tree/main/docs) - Other folder.\n")
+    doc = Document(text, preset="awesome")
+    diags = list(Duplicate().check(doc, Context()))
+    assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
+        (6, "one URL under two titles: 'Tool fork' links to https://github.com/octo/tool, as 'Tool' does"
+             " at line 5; one of the two links is probably wrong"),
+    ]

@@ -112,8 +112,8 @@ def test_a_change_made_meanwhile_is_not_overwritten(readme):
 def test_a_change_made_during_a_real_run_survives(tmp_path, capsys):
     # the editor appends while the fix loop works on a long list
     path = tmp_path / "long.md"
-    body = "".join(f"## S{i}\n\n- [A{i}](https://a{i}.example) - thing {i}\n\n" for i in range(1500))
-    path.write_text("# L\n\n" + body)
+    body = "".join(f"- [A{i}](https://a{i}.example) - Thing {i}.\n" for i in range(1500))
+    path.write_text(BROKEN + body)
     started = threading.Event()
     real_fix = __import__("awesome_lint.engine.pipeline", fromlist=["fix"]).fix
 
@@ -126,7 +126,7 @@ def test_a_change_made_during_a_real_run_survives(tmp_path, capsys):
     from awesome_lint.app import runner
     runner.fix, saved = slow_fix, runner.fix
     try:
-        code = main(["--select", "entry-format", "--fix", str(path)])
+        code = main(["--select", "toc", "--fix", str(path)])
     finally:
         runner.fix = saved
     err = capsys.readouterr().err

@@ -20,8 +20,11 @@ def fixed(text: str) -> pipeline.FixOutcome:
 
 
 def test_no_full_stop_glued_to_a_bare_url():
-    text = ("# Awesome\n\n## Media\n\n- [clappr](https://github.com/clappr/clappr) - A media player http://clappr.io\n"
-            "- [list.js](https://github.com/javve/list.js) - Adds search to lists.\nhttps://listjs.com\n"
+    # the list ends its descriptions with a full stop, so the rule wants one everywhere
+    stops = "".join(f"- [s{i}](https://s{i}.example) - Stops here.\n" for i in range(8))
+    text = ("# Awesome\n\n## Media\n\n" + stops +
+            "- [clappr](https://github.com/clappr/clappr) - A media player http://clappr.io\n"
+            "- [list.js](https://github.com/javve/list.js) - Adds search to lists\nhttps://listjs.com\n"
             "- [other](https://o.example) - Plain words\n")
     outcome = fixed(text)
     assert outcome.reverted == []
@@ -33,7 +36,7 @@ def test_no_full_stop_glued_to_a_bare_url():
 def test_awesome_javascript_keeps_its_bare_urls():
     text = JAVASCRIPT.read_text(encoding="utf-8")
     outcome = fixed(text)
-    assert outcome.applied > 100  # it does fix the list
+    assert outcome.applied > 10  # it does fix the list
     assert outcome.reverted == []  # the rule no longer offers the harmful fixes
     for line in ("https://listjs.com\n", "web http://clappr.io\n"):
         assert line in outcome.text

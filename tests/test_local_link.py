@@ -68,3 +68,16 @@ def test_stdin_checks_anchors_only():
     text = "# L\n\n[a](missing.md) [b](#nowhere)\n"
     found = [d.message for d in LocalLink().check(Document(text), Context(path=None))]
     assert found == ["anchor '#nowhere' matches no heading or anchor"]
+
+
+def test_link_pasted_into_a_destination_is_malformed_not_a_missing_file(tmp_path):
+    from awesome_lint.model.document import Document
+    from awesome_lint.rule import Context
+    from awesome_lint.rules.local_link import LocalLink
+
+    text = "# A\n\n- [x]([https://a.example](https://a.example)) - X.\n"
+    path = tmp_path / "README.md"
+    path.write_text(text)
+    doc = Document(text, str(path))
+    messages = [d.message for d in LocalLink().check(doc, Context(path=str(path)))]
+    assert messages == ["malformed link: its destination '[https://a.example](https://a.example)' is itself markdown"]

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from helpers import paper_entry
+
 from awesome_lint.model.document import Document
 from awesome_lint.rule import Context
 from awesome_lint.rules.arxiv_date import ArxivDate
 
 
 def entry(date, url):
-    return f"**T {url[-5:]}** \\\n*A. Author* \\\n[{date}] [arXiv, 2024] \\\n[[Paper]({url})]\n"
+    return paper_entry(f"T {url[-5:]}", url, date, venue="arXiv, 2024")
 
 
 def test_date_before_the_arxiv_month_is_a_warning():

@@ -2,7 +2,7 @@
 
 A scenario is a ``## scenario: title`` line followed by an optional ``config:`` line (JSON
 rules settings, as in a config file), an ``~~~input`` block, a ``~~~findings``
-block (``LINE RULE MESSAGE`` per line) and an optional ``~~~expected`` block
+block (``LINE:COL-ENDLINE:ENDCOL SEVERITY RULE MESSAGE`` per line, see helpers.scenarios) and an optional ``~~~expected`` block
 (the text after --fix; the fixed text must have no fixable finding left and a
 second --fix must change nothing)."""
 from __future__ import annotations
@@ -21,7 +21,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "papers"
 @pytest.mark.parametrize("stem, rules, unsafe, blocks", list(scenarios(FIXTURES)))
 def test_scenario(stem, rules, unsafe, blocks):
     # a file named "date-format+sort-order.md" runs both rules
-    cfg = validate({"select": stem.split("+"), "rules": rules, "preset": "papers"}, None)
+    # conventions are inferred from each scenario's list; `preset: papers` opts into the canonical style
+    settings = {k: v for k, v in rules.items() if k != "preset"}
+    preset = {"preset": rules["preset"]} if "preset" in rules else {}
+    cfg = validate({"select": stem.split("+"), "rules": settings, "family": "papers", **preset}, None)
     check_scenario(engine.build_settings(cfg), blocks, unsafe)
 
 

@@ -77,6 +77,7 @@ def test_every_real_link_aligns(path):
     text = path.read_text(encoding="utf-8")
     doc = Document(text)
     assert doc.links
+    assert len({link.start for link in doc.links}) == len(doc.links), "two links share a span"
     for link in doc.links:
         assert text[link.start] in "[!<", (link.line, text[link.start:link.end])
         assert text[link.end - 1] in ")]>", (link.line, text[link.start:link.end])
@@ -102,3 +103,68 @@ def test_reparsing_the_same_text_gives_the_same_tokens():
     second = [(c.type, c.content) for c in Document(text).tokens[1].children]
     assert first == second == [("text", "a * b "), ("link_open", ""), ("text", "x"),
                                 ("link_close", ""), ("text", " c & d")]
+
+
+def spans_of(text, doc):
+    return [(text[l.start:l.end], l.url, text[l.text_start:l.text_end]) for l in doc.links]
+
+
+def test_links_in_table_cells_each_get_their_own_span():
+    # Every cell of a row is an inline token mapped to the whole row: each must
+    # be aligned from its own cell, not from the row's start.
+    text = (
+        "# T\n\n"
+        "| Name | Paper | Code |\n"
+        "|------|-------|------|\n"
+        "| [A](https://a.example/1) | [A](https://a.example/2) | [A](https://a.example/3) |\n"
+        "|[x](https://x.example/p)|[x](https://x.example/c)|\n"
+        "| a \\| b [y](https://y.example/1) | `c|` [y](https://y.example/2) |\n"
+    )
+    doc = Document(text)
+    assert spans_of(text, doc) == [
+        ("[A](https://a.example/1)", "https://a.example/1", "A"),
+        ("[A](https://a.example/2)", "https://a.example/2", "A"),
+        ("[A](https://a.example/3)", "https://a.example/3", "A"),
+        ("[x](https://x.example/p)", "https://x.example/p", "x"),
+        ("[x](https://x.example/c)", "https://x.example/c", "x"),
+        ("[y](https://y.example/1)", "https://y.example/1", "y"),
+        ("[y](https://y.example/2)", "https://y.example/2", "y"),
+    ]
+    row = doc.line_starts[4]
+    assert [l.start - row for l in doc.links[:3]] == [2, 29, 56]
+    row = doc.line_starts[5]
+    assert [l.start - row for l in doc.links[3:5]] == [1, 26]
+    assert [l.line for l in doc.links] == [4, 4, 4, 5, 5, 6, 6]
+
+
+def test_table_cells_in_a_quote_and_a_list_item():
+    text = (
+        "> | k | v |\n"
+        "> |---|---|\n"
+        "> | [q](https://q.example/1) | [q](https://q.example/2) |\n"
+        "\n"
+        "- | k | v |\n"
+        "  |---|---|\n"
+        "  | [r](https://r.example/1) | [r](https://r.example/2) |\n"
+    )
+    doc = Document(text)
+    got = [(l.line, doc.line_col(l.start)[1], l.url) for l in doc.links]
+    assert got == [
+        (2, 4, "https://q.example/1"),
+        (2, 31, "https://q.example/2"),
+        (6, 4, "https://r.example/1"),
+        (6, 31, "https://r.example/2"),
+    ]
+
+
+def test_a_cell_that_starts_like_a_list_marker_keeps_its_text():
+    text = "| n | what |\n|---|---|\n| 1. | - [z](https://z.example) |\n"
+    doc = Document(text)
+    (link,) = doc.links
+    assert doc.line_col(link.start) == (2, 9)
+    assert text[link.start:link.end] == "[z](https://z.example)"
+    cells = [i for i, tok in enumerate(doc.tokens) if tok.type == "inline"]
+    first = doc.aligned(cells[2])  # "1."
+    assert [text[a:b] for a, b in first.spans] == ["1."]
+    second = doc.aligned(cells[3])
+    assert [text[a:b] for a, b in second.spans][0] == "- "

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from awesome_lint.engine.config import Config  # noqa: E402
-from awesome_lint.model.document import Document  # noqa: E402
-from awesome_lint.engine.pipeline import build_settings, check, fix  # noqa: E402
-from awesome_lint.rule import Context  # noqa: E402
-from awesome_lint.app.source import Source  # noqa: E402
+from awesome_lint.app.source import Source
+from awesome_lint.engine.config import Config
+from awesome_lint.engine.pipeline import build_settings, check, fix
+from awesome_lint.model.document import Document
+from awesome_lint.rule import Context
 
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéüø中文 -:?'", min_size=1, max_size=12)
 TITLE = st.lists(WORD, min_size=1, max_size=6).map(" ".join).map(str.strip).filter(bool)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from helpers import paper_entry
+
 from awesome_lint.model.document import Document
 from awesome_lint.engine.fixer import fix_loop
 from awesome_lint.rule import Context
@@ -7,7 +9,7 @@ from awesome_lint.rules.sort_order import SortOrder
 
 
 def paper(title, date):
-    return f"**{title}** \\\n*A. Author* \\\n[{date}] [arXiv, 2022] \\\n[[Paper](https://example.com/{title})]\n"
+    return paper_entry(title, f"https://example.com/{title}", date)
 
 
 def run(text, preset="papers", **options):
@@ -75,3 +77,40 @@ def test_classic_alphabetical_moves_items_with_their_sub_lists():
   - [Zed](https://z.example) - nested, stays with beta.
 - [gamma](https://g.example) - G.
 """
+
+
+def test_a_section_with_no_dominant_direction_has_no_order_to_keep():
+    # one rising pair (P1 -> P2) and one falling pair (P2 -> P3): no direction is established
+    tied = "## A\n\n" + "\n".join([paper("P1", "1st Jan., 2021"), paper("P2", "3rd Mar., 2021"),
+                                   paper("P3", "2nd Feb., 2021")])
+    assert run(tied)[0] == []
+    assert run(tied, order="newest-first")[0] == [8]  # P2 is newer than P1
+    assert run(tied, order="oldest-first")[0] == [13]
+
+
+def test_each_section_keeps_its_own_direction():
+    newest = [paper(f"N{i}", f"{d} May, 2021") for i, d in enumerate(["9th", "8th", "7th", "6th"])]
+    oldest = [paper(f"O{i}", f"{d} May, 2021") for i, d in enumerate(["1st", "2nd", "3rd", "4th"])]
+    text = "## New\n\n" + "\n".join(newest) + "\n## Old\n\n" + "\n".join(oldest)
+    assert run(text)[0] == []  # two clean sections, sorted opposite ways
+    one_off = text.replace("8th May", "10th May")  # N1 is now newer than N0 above it
+    assert run(one_off)[0] == [8]
+
+
+def test_equal_dates_are_in_order_either_way_and_keep_their_order_when_sorted():
+    same = "## A\n\n" + "\n".join([paper("P1", "1st Jan., 2021"), paper("P2", "1st Jan., 2021")])
+    assert run(same, order="newest-first")[0] == []
+    assert run(same, order="oldest-first")[0] == []
+    mixed = "## A\n\n" + "\n".join([paper("Q1", "1st Jan., 2021"), paper("Q2", "1st Jan., 2021"),
+                                    paper("Q3", "5th May, 2021")])
+    for order, expected in [("newest-first", ["Q3", "Q1", "Q2"]), ("oldest-first", ["Q1", "Q2", "Q3"])]:
+        text = run(mixed, order=order)[1].text
+        assert sorted(expected, key=lambda title: text.index(f"**{title}**")) == expected
+
+
+def test_alphabetical_ties_keep_their_order():
+    text = "# A\n\n## T\n\n- [beta](https://b1.example) - B.\n- [Beta](https://b2.example) - B2.\n- [alpha](https://a.example) - A.\n"
+    lines, outcome = run(text, preset="awesome", order="alphabetical")
+    assert lines == [7]
+    assert outcome.text == ("# A\n\n## T\n\n- [alpha](https://a.example) - A.\n"
+                            "- [beta](https://b1.example) - B.\n- [Beta](https://b2.example) - B2.\n")

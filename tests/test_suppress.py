@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from awesome_lint.app.cli import main
+from helpers import cli_json
 
 TOC = "# L\n\n## Contents\n\n{before}- [Tools](#tool){inline}\n- [Books](#book)\n\n## Tools\n\n## Books\n"
 
@@ -8,10 +8,7 @@ TOC = "# L\n\n## Contents\n\n{before}- [Tools](#tool){inline}\n- [Books](#book)\
 def findings(capsys, tmp_path, text):
     path = tmp_path / "README.md"
     path.write_text(text)
-    main([str(path), "--select", "toc", "--output-format", "json"])
-    import json
-
-    return [(f["line"], f["rule"]) for f in json.loads(capsys.readouterr().out)]
+    return [(f["line"], f["rule"]) for f in cli_json(capsys, path, "--select", "toc")[1]]
 
 
 def test_without_comments_both_anchors_are_reported(capsys, tmp_path):
@@ -43,3 +40,23 @@ def test_comment_in_code_block_does_not_count(capsys, tmp_path):
 def test_unknown_rule_in_comment_is_reported(capsys, tmp_path):
     text = "<!-- awesome-lint disable tocc -->\n\n" + TOC.format(before="", inline="")
     assert (1, "suppression") in findings(capsys, tmp_path, text)
+
+
+def test_enable_ends_a_disabled_region(capsys, tmp_path):
+    text = TOC.format(before="<!-- awesome-lint disable toc -->\n", inline="\n<!-- awesome-lint enable toc -->")
+    # the first anchor sits in the region; the second comes after `enable`
+    assert findings(capsys, tmp_path, text) == [(8, "toc")]
+
+
+def test_enable_without_rules_ends_every_region(capsys, tmp_path):
+    text = TOC.format(before="<!-- awesome-lint disable toc -->\n", inline="\n<!-- awesome-lint enable -->")
+    assert findings(capsys, tmp_path, text) == [(8, "toc")]
+    text = TOC.format(before="<!-- awesome-lint disable -->\n", inline="\n<!-- awesome-lint enable -->")
+    assert findings(capsys, tmp_path, text) == [(8, "toc")]
+
+
+def test_disable_next_line_skips_blank_lines(capsys, tmp_path):
+    text = TOC.format(before="<!-- awesome-lint disable-next-line toc -->\n\n\n", inline="")
+    assert findings(capsys, tmp_path, text) == [(9, "toc")]
+    text = TOC.format(before="<!--lint ignore toc-->\n\n", inline="")
+    assert findings(capsys, tmp_path, text) == [(8, "toc")]

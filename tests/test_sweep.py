@@ -39,19 +39,39 @@ def test_fix_is_safe_and_idempotent(path):
 
 
 def untouched_lines_changed(doc, findings, fixed: str) -> list[int]:
-    """Original lines (1-based) that changed although no finding covered them."""
-    covered: set[int] = set()
+    """Original lines (1-based) that changed although no finding covered them:
+    a line counts as covered only when a finding's span or one of its fix's
+    edits reaches into it, not when a finding sits on the line next to it."""
+    spans = []
     for d in findings:
-        first = doc.line_col(d.start)[0]
-        last = doc.line_col(max(d.start, d.end - 1))[0]
-        covered.update(range(first, last + 1))
-        for edit in d.fix.edits if d.fix else ():
-            covered.update(range(doc.line_col(edit.start)[0], doc.line_col(max(edit.start, edit.end - 1))[0] + 1))
+        spans.append((d.start, d.end))
+        spans.extend((edit.start, edit.end) for edit in (d.fix.edits if d.fix else ()))
+
+    def reached(start: int, end: int) -> bool:
+        return any(a <= end and b >= start for a, b in spans)
+
     bad = []
     matcher = difflib.SequenceMatcher(None, doc.lines, fixed.split("\n"), autojunk=False)
     for tag, i1, i2, _, _ in matcher.get_opcodes():
         if tag == "equal":
             continue
-        lines = range(i1, i2) if i2 > i1 else [max(i1 - 1, 0)]
-        bad.extend(n + 1 for n in lines if n not in covered and (n + 1) not in covered and (n - 1) not in covered)
+        if i2 > i1:  # lines replaced or deleted: each must be reached
+            bad.extend(n + 1 for n in range(i1, i2) if not reached(doc.line_starts[n], doc.line_end(n)))
+        else:  # lines inserted before line i1: an edit must touch that point
+            point = doc.line_starts[i1] if i1 < len(doc.lines) else len(doc.text)
+            if not reached(max(point - 1, 0), point):
+                bad.append(i1 + 1)
     return bad
+
+
+def test_a_change_next_to_a_finding_is_not_covered_by_it():
+    from awesome_lint.rule import Diagnostic, Fix
+
+    doc = Document("# T\n\none\ntwo\nthree\n")
+    on_two = Diagnostic("r", "m", doc.offset(3), doc.line_end(3), fix=Fix.replace(doc.offset(3), doc.line_end(3), "2"))
+    assert untouched_lines_changed(doc, [on_two], "# T\n\none\n2\nthree\n") == []
+    assert untouched_lines_changed(doc, [on_two], "# T\n\none\n2\nTHREE\n") == [5]  # the line after
+    assert untouched_lines_changed(doc, [on_two], "# T\n\nONE\n2\nthree\n") == [3]  # the line before
+    # an insertion counts only where an edit touches it
+    assert untouched_lines_changed(doc, [on_two], "# T\n\none\ntwo\nnew\nthree\n") == []
+    assert untouched_lines_changed(doc, [on_two], "# T\n\nnew\none\ntwo\nthree\n") == [3]

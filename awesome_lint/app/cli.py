@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="awesome-lint",
         description="Lint and fix awesome lists (paper lists and classic link lists).",
-        epilog="Run 'awesome-lint rules' to list the rules. Exit codes: 0 clean, 1 findings, 2 error.",
+        epilog="Run 'awesome-lint rules' to list the rules and 'awesome-lint conventions' to see the style "
+               "inferred from a list. Exit codes: 0 clean, 1 findings, 2 error.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="markdown files (default: README.md; '-' reads stdin)")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place ('-' writes to stdout)")
@@ -38,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", type=_names, metavar="RULE,...", help="run only these rules")
     p.add_argument("--ignore", type=_names, default=[], metavar="RULE,...", help="skip these rules")
     p.add_argument("--config", metavar="PATH", help="configuration file (default: nearest .awesome-lint.yaml or pyproject.toml)")
-    p.add_argument("--preset", choices=("papers", "awesome"), help="list family (default: detected)")
+    p.add_argument("--preset", choices=("papers", "awesome"),
+                   help="opt into a canonical style (awesome: the Awesome index's guidelines; papers: the seed style)")
     p.add_argument("--links", action="store_true", help="enable network rules (dead links)")
     p.add_argument("--offline", action="store_true", help="disable network rules even if config enables them")
     p.add_argument("--changed-since", metavar="REF", help="report only findings on lines changed since the git REF")
@@ -100,6 +102,10 @@ def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["rules"]:
         return rules_command(argv[1:])
+    if argv[:1] == ["conventions"]:
+        from .conventions_command import main as conventions_main
+
+        return conventions_main(argv[1:])
     args = build_parser().parse_args(argv)
     if args.changed_since is not None and not args.changed_since.strip():
         build_parser().error("--changed-since needs a git revision, not an empty string")

@@ -16,7 +16,8 @@ from .registry import all_rules
 CONFIG_NAMES = (".awesome-lint.yaml", ".awesome-lint.yml")
 PRESETS = ("papers", "awesome")
 SEVERITIES = ("error", "warning", "off")
-TOP_KEYS = ("preset", "select", "ignore", "rules", "links", "max-file-size")
+FAMILIES = ("papers", "awesome")
+TOP_KEYS = ("preset", "family", "conventions", "select", "ignore", "rules", "links", "max-file-size")
 MAX_CONFIG_BYTES = 64 * 1024  # a config is a few lines; a huge one is a mistake or an attack (and slow to scan)
 MAX_DEPTH = 32  # nesting deeper than any option needs
 
@@ -28,7 +29,9 @@ class ConfigError(Exception):
 @dataclass
 class Config:
     path: str | None = None
-    preset: str | None = None
+    preset: str | None = None  # an opt-in canonical style (and the family it is for)
+    family: str | None = None  # force the list family instead of detecting it
+    conventions: dict = field(default_factory=dict)  # choice -> value, over what is inferred
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     rules: dict[str, dict] = field(default_factory=dict)  # name -> {"severity"?, options...}
@@ -221,6 +224,12 @@ def validate(data, path: str | None, locate=lambda keys: "") -> Config:
         if size is None:
             raise ConfigError(f"{where('max-file-size')}: max-file-size must be a size in bytes, or with K, M or G (20M)")
         config.max_file_size = size
+    if "family" in data:
+        if data["family"] not in FAMILIES:
+            raise ConfigError(f"{where('family')}: family must be one of {', '.join(FAMILIES)}")
+        config.family = data["family"]
+    if "conventions" in data:
+        config.conventions = _conventions(_plain(data["conventions"]), lambda *k: where("conventions", *k))
     if "links" in data:
         if not isinstance(data["links"], bool):
             raise ConfigError(f"{where('links')}: links must be true or false")
@@ -246,6 +255,29 @@ def validate(data, path: str | None, locate=lambda keys: "") -> Config:
             raise ConfigError(f"{where('rules', name)}: settings of '{name}' must be a mapping")
         config.rules[name] = _rule_settings(known[name].cls, name, dict(settings), lambda *k: where("rules", name, *k))
     return config
+
+
+def _conventions(data, where) -> dict:
+    from ..model.conventions import PINNABLE
+
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where()}: 'conventions' must map choices to values")
+    out = {}
+    for key, value in data.items():
+        if key not in PINNABLE:
+            raise ConfigError(f"{where(key)}: unknown convention '{key}' (known: {', '.join(PINNABLE)})")
+        allowed = PINNABLE[key]
+        if key == "blank-lines":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5:
+                raise ConfigError(f"{where(key)}: blank-lines must be a whole number from 1 to 5")
+        elif allowed is None:
+            if not isinstance(value, str):
+                raise ConfigError(f"{where(key)}: {key} must be a string")
+        elif value not in allowed or isinstance(value, bool) != isinstance(allowed[0], bool):
+            shown = ", ".join(str(a).lower() if isinstance(a, bool) else repr(a) for a in allowed)
+            raise ConfigError(f"{where(key)}: {key} must be one of {shown}")
+        out[key] = value
+    return out
 
 
 def _rule_settings(cls, name: str, settings: dict, where) -> dict:

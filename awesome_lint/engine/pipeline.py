@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from . import config as config_mod
 from . import suppress
+from ..model.conventions import PRESETS
 from ..model.document import Document
 from .fixer import FixOutcome, fix_loop
 from .registry import all_rules
@@ -24,6 +25,9 @@ class Settings:
     preset: str | None = None
     links: bool = False
     aliases: dict[str, str] = field(default_factory=dict)
+    family: str | None = None
+    pins: dict = field(default_factory=dict)  # convention -> value, from the preset and the config
+    pin_sources: dict = field(default_factory=dict)  # convention -> "preset 'awesome'" | "config"
 
 
 def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -> Settings:
@@ -42,7 +46,8 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
         if chosen is not None:
             enabled = name in chosen
         else:
-            enabled = info.cls.default_enabled or (name in cfg.rules and severity != "off")
+            enabled = (info.cls.default_enabled or (name in cfg.rules and severity != "off")
+                       or (cfg.preset is not None and cfg.preset in info.cls.presets))
         if not enabled or name in ignored or severity == "off":
             continue
         if info.cls.network and not use_links:
@@ -54,11 +59,22 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None) -
         aliases[name] = name
         for alias in getattr(info.cls, "aliases", ()):
             aliases.setdefault(alias, name)
-    return Settings(rules, severities, cfg.preset, use_links, aliases)
+    pins, sources = {}, {}
+    if cfg.preset:
+        pins.update(PRESETS.get(cfg.preset, {}))
+        sources.update(dict.fromkeys(pins, f"preset '{cfg.preset}'"))
+    pins.update(cfg.conventions)
+    sources.update(dict.fromkeys(cfg.conventions, "config"))
+    family = cfg.family or cfg.preset
+    return Settings(rules, severities, cfg.preset, use_links, aliases, family, pins, sources)
+
+
+def _document(text: str, settings: Settings, ctx: Context) -> Document:
+    return Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset)
 
 
 def check(text: str, settings: Settings, ctx: Context, doc: Document | None = None) -> tuple[Document, list[Diagnostic]]:
-    doc = doc if doc is not None and doc.text == text else Document(text, ctx.path, settings.preset)
+    doc = doc if doc is not None and doc.text == text else _document(text, settings, ctx)
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:
@@ -74,15 +90,9 @@ def check(text: str, settings: Settings, ctx: Context, doc: Document | None = No
     for start, end, name in sup.unknown:
         kept.append(Diagnostic("suppression", f"unknown rule '{name}' in suppression comment", start, end, WARNING))
     if ctx.changed_lines is not None:
-        kept = [d for d in kept if _touches(doc, d, ctx.changed_lines)]
+        kept = [d for d in kept if ctx.touches_change(doc, d.start, d.end)]
     kept.sort(key=lambda d: (d.start, d.rule))
     return doc, kept
-
-
-def _touches(doc: Document, diag: Diagnostic, lines: set[int]) -> bool:
-    first = doc.line_col(diag.start)[0] + 1
-    last = doc.line_col(max(diag.start, diag.end - 1))[0] + 1
-    return any(n in lines for n in range(first, last + 1))
 
 
 def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:
@@ -92,7 +102,7 @@ def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> Fi
 
     def parse(t: str) -> Document:
         last.clear()
-        last[t] = Document(t, ctx.path, settings.preset)
+        last[t] = _document(t, settings, ctx)
         return last[t]
 
     return fix_loop(text, lambda t: check(t, settings, ctx, last.pop(t, None)), unsafe, parse=parse)

@@ -101,6 +101,15 @@ class Context:
     progress: bool = False  # a progress bar on stderr is welcome
     extra: dict = field(default_factory=dict)
 
+    def touches_change(self, doc, start: int, end: int) -> bool:
+        """Whether ``doc.text[start:end]`` covers a changed line (always, without
+        ``changed_lines``): any line of a span counts, not only its first."""
+        if self.changed_lines is None:
+            return True
+        first = doc.line_col(start)[0] + 1
+        last = doc.line_col(max(start, end - 1))[0] + 1
+        return any(n in self.changed_lines for n in range(first, last + 1))
+
 
 class Rule:
     """Base class of every rule, built-in or plugin.
@@ -118,6 +127,9 @@ class Rule:
     default_severity: ClassVar[str] = ERROR
     network: ClassVar[bool] = False  # runs only when links are enabled
     families: ClassVar[tuple[str, ...]] = ("papers", "awesome")
+    # presets that switch the rule on when it is off by default (a guideline of
+    # one canonical style, such as the Awesome index's, not a defect)
+    presets: ClassVar[tuple[str, ...]] = ()
 
     @dataclass
     class Options:

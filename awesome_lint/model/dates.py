@@ -178,7 +178,111 @@ def parse(text: str) -> ParsedDate | None:
 
 
 def describe(original: str, d: ParsedDate, style: str) -> str:
-    """Why ``original`` is not in the chosen style, in a few words."""
-    if style != "ordinal" or not d.problems:
+    """Why ``original`` is not in the chosen style, in a few words.  A date
+    written exactly in another style is not a botched ordinal date."""
+    if style != "ordinal" or not d.problems or d.style:
         return f"not in the list's {style} style"
     return ", ".join(dict.fromkeys(d.problems))
+
+
+# -- the details a list chooses ---------------------------------------------------
+# Each detail of how a date is written, and the canonical styles as sets of them.
+DETAILS = ("order", "ordinal", "padding", "month", "comma")
+STYLE_DETAILS = {
+    "ordinal": {"order": "day-month-year", "ordinal": True, "padding": False, "month": "abbr.", "comma": True},
+    "month-day": {"order": "month-day-year", "ordinal": False, "padding": False, "month": "abbr.", "comma": True},
+    "day-month": {"order": "day-month-year", "ordinal": False, "padding": False, "month": "abbr", "comma": False},
+    "iso": {"order": "iso"},
+}
+
+
+@lru_cache(maxsize=8192)
+def written(text: str) -> tuple[tuple[str, object], ...]:
+    """The details ``text`` shows, as (detail, value) pairs; a detail the
+    date cannot show (the padding of day 12, the dot of May) is left out."""
+    s = text.strip()
+    if _ISO.match(s):
+        return (("order", "iso"),)
+    order, out = [], {}
+    day_digits = None
+    for m in _TOKEN.finditer(s):
+        if m["num"]:
+            if len(m["num"]) == 4 and not m["ord"]:
+                order.append("y")
+                head = s[:m.start()]
+                if order[:2] in (["d", "m"], ["m", "d"]):
+                    out["comma"] = head.rstrip().endswith(",")
+            else:
+                order.append("d")
+                day_digits = m["num"]
+                out["ordinal"] = bool(m["ord"])
+        elif m["word"]:
+            order.append("m")
+            word = m["word"].lower()
+            if word != "may":
+                if len(word) > 3 and word != "sept":
+                    out["month"] = "full"
+                else:
+                    out["month"] = "abbr." if m["dot"] else "abbr"
+    if day_digits is not None and int(day_digits) < 10:
+        out["padding"] = day_digits.startswith("0")
+    if order == ["d", "m", "y"]:
+        out["order"] = "day-month-year"
+    elif order == ["m", "d", "y"]:
+        out["order"] = "month-day-year"
+    return tuple(out.items())
+
+
+def render(d: ParsedDate, details: dict) -> str:
+    """``d`` written with the given details (all of DETAILS for the order)."""
+    if details.get("order") == "iso":
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    day = f"{d.day:02d}" if details.get("padding") and d.day < 10 else str(d.day)
+    if details.get("ordinal"):
+        day += ordinal(d.day)[-2:]
+    form = details.get("month", "abbr.")
+    if form == "full":
+        month = MONTHS[d.month - 1].capitalize()
+    elif form == "abbr":
+        month = SHORT[d.month - 1]
+    else:
+        month = ABBR[d.month - 1]
+    comma = "," if details.get("comma") else ""
+    if details.get("order") == "month-day-year":
+        return f"{month} {day}{comma} {d.year}"
+    return f"{day} {month}{comma} {d.year}"
+
+
+# Always wrong, whatever the list's style: these are reported with any fix.
+DEFECTS = ("wrong ordinal", "month typo", "month capitalisation", "stray comma", "dot after May",
+           "dot after a full month name")
+
+_DEPARTURE = {
+    ("ordinal", False): "missing ordinal", ("ordinal", True): "ordinal suffix",
+    ("padding", True): "zero padding", ("padding", False): "missing zero padding",
+    ("month", "full"): "full month name", ("month", "abbr"): "undotted month",
+    ("month", "abbr."): "dotted month", ("comma", False): "missing comma", ("comma", True): "comma before the year",
+}
+
+
+def departure(detail: str, own, wanted) -> str:
+    """A few words for a date detail written ``own`` where ``wanted`` is the standard."""
+    if detail == "order":
+        return f"{own} order"
+    return _DEPARTURE.get((detail, own), f"{detail} {own}")
+
+
+_STANDARD = {
+    ("ordinal", True): "ordinal suffixes", ("ordinal", False): "no ordinal suffix",
+    ("padding", True): "zero-padded days", ("padding", False): "unpadded days",
+    ("month", "full"): "full month names", ("month", "abbr."): "'Jan.' abbreviations",
+    ("month", "abbr"): "'Jan' abbreviations", ("comma", True): "a comma before the year",
+    ("comma", False): "no comma before the year",
+}
+
+
+def standard_words(detail: str, value) -> str:
+    """How a list that chose ``value`` for ``detail`` writes its dates, in a few words."""
+    if detail == "order":
+        return f"{value} dates"
+    return _STANDARD.get((detail, value), f"{detail} {value}")

@@ -5,13 +5,13 @@ import bisect
 import html
 import re
 from collections import OrderedDict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from types import SimpleNamespace
 
 from . import items
 from . import papers
 from .nodes import Block, Entry, Heading, Link, Section
-from .positions import align
+from .positions import align, table_cells
 from .slug import Slugger, heading_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -69,14 +69,14 @@ def _parser():
     return md
 
 
-def _plain(children) -> str:
+def _plain(children, images: bool = True) -> str:
     out = []
     for tok in children:
         if tok.type in ("text", "code_inline"):
             out.append(tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             out.append(" ")
-        elif tok.type == "image":
+        elif tok.type == "image" and images:
             out.append(_plain(tok.children or []))
     return "".join(out)
 
@@ -84,8 +84,12 @@ def _plain(children) -> str:
 class Document:
     """The parsed list.  Offsets index ``text``; lines are 0-based."""
 
-    def __init__(self, text: str, path: str | None = None, preset: str | None = None) -> None:
+    def __init__(self, text: str, path: str | None = None, preset: str | None = None,
+                 pins: dict | None = None, pin_sources: dict | None = None, style: str | None = None) -> None:
         self.text = text
+        self.style = style  # the opt-in canonical style preset, if any
+        self._pins = pins
+        self._pin_sources = pin_sources
         self.path = path
         self.lines = text.split("\n")
         self.line_starts = [0]
@@ -98,6 +102,9 @@ class Document:
         self.anchors: set[str] = set()  # explicit HTML id/name anchors
         self.comments: list[tuple[int, int, str]] = []  # (start, end, text) of HTML comments
         self.code_lines: set[int] = set()  # lines of code and HTML blocks
+        # index in ``tokens`` of each inline token -> (start, end, prefix) of
+        # the source it was parsed from, as ``positions.align`` takes it
+        self.inline_regions: dict[int, tuple[int, int, str]] = {}
         self.tokens = _parser().parse(self._masked())
         self._walk()
         self.root = self.sections[0]
@@ -106,6 +113,13 @@ class Document:
         self.entries: list[Entry] = builder.build_entries(self)
         for entry in self.entries:
             entry.section.entries.append(entry)
+
+    @cached_property
+    def conventions(self):
+        """What this list's own style is (see ``conventions.py``)."""
+        from .conventions import Conventions
+
+        return Conventions(self, self._pins, self._pin_sources)
 
     # -- positions -----------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -118,6 +132,11 @@ class Document:
 
     def line_end(self, line: int) -> int:
         return self.line_starts[line] + len(self.lines[line])
+
+    def aligned(self, index: int):
+        """Source positions of the children of the inline token ``tokens[index]``."""
+        start, end, prefix = self.inline_regions[index]
+        return align(self.text, start, end, self.tokens[index].children or [], prefix)
 
     # -- building --------------------------------------------------------------
     def _masked(self) -> str:
@@ -139,15 +158,22 @@ class Document:
         self.sections.append(root)
         open_sections = [root]
         list_depth = 0
+        list_lines: list[int] = []
         item_lines: list[int] = []
         quote_depth = 0
+        row_cells: list[tuple[int, int]] | None = None
+        cell = 0
         tokens = self.tokens
         for i, tok in enumerate(tokens):
             kind = tok.type
-            if kind in ("bullet_list_open", "ordered_list_open"):
+            if kind == "tr_open":
+                row_cells, cell = None, 0
+            elif kind in ("bullet_list_open", "ordered_list_open"):
                 list_depth += 1
+                list_lines.append(tok.map[0])
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 list_depth -= 1
+                list_lines.pop()
             elif kind == "list_item_open":
                 item_lines.append(tok.map[0])
             elif kind == "list_item_close":
@@ -162,16 +188,28 @@ class Document:
                     self._scan_html(tok.content, self.line_starts[tok.map[0]])
             elif kind == "inline":
                 parent = tokens[i - 1]
+                region = self._region(tok)
                 if parent.type == "heading_open":
+                    self.inline_regions[i] = (*region, "heading")
                     self._heading(tok, parent, slugger, open_sections)
                     continue
+                prefix = "block"
+                if parent.type in ("th_open", "td_open"):
+                    if row_cells is None:
+                        first_of_item = bool(item_lines) and item_lines[-1] == tok.map[0]
+                        row_cells = table_cells(self.text, *region, quote_depth > 0, first_of_item)
+                    # a short row gets empty cells after its end
+                    region = row_cells[cell] if cell < len(row_cells) else (region[1], region[1])
+                    prefix, cell = "cell", cell + 1
+                self.inline_regions[i] = (*region, prefix)
                 in_item = bool(item_lines) and tokens[i - 2].type == "list_item_open"
                 self._inline_block(
-                    tok,
+                    i,
                     "list_item" if in_item else "paragraph",
                     list_depth,
                     quote_depth > 0,
                     item_lines[-1] if item_lines else None,
+                    list_lines[-1] if list_lines else None,
                 )
         self._section_ends()
 
@@ -188,8 +226,9 @@ class Document:
 
     def _heading(self, tok, parent, slugger, open_sections) -> None:
         start, end = self._region(tok)
-        aligned = align(self.text, start, end, tok.children or [], heading=True)
-        text = heading_text(_plain(tok.children or []))
+        aligned = align(self.text, start, end, tok.children or [], "heading")
+        # an image (a badge by the title) has no text in the rendered heading, nor in its anchor
+        text = heading_text(_plain(tok.children or [], images=False))
         level = int(parent.tag[1])
         content = [s for s in aligned.spans if s[1] > s[0]]
         heading = Heading(
@@ -211,12 +250,12 @@ class Document:
         self.sections.append(section)
         self._collect_links(tok, aligned, in_heading=True)
 
-    def _inline_block(self, tok, kind, depth, quoted, item_line) -> None:
-        start, end = self._region(tok)
-        aligned = align(self.text, start, end, tok.children or [])
+    def _inline_block(self, index, kind, depth, quoted, item_line, list_line=None) -> None:
+        tok = self.tokens[index]
+        aligned = self.aligned(index)
         links = self._collect_links(tok, aligned)
         self.blocks.append(
-            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line)
+            Block(kind, tok.map[0], tok.map[1], tok, links, depth, quoted, item_line, list_line)
         )
 
     def _collect_links(self, tok, aligned, in_heading: bool = False) -> list[Link]:

@@ -8,6 +8,7 @@ the name and the separator are kept out of both the name and the description.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import bisect
 
@@ -24,6 +25,15 @@ _SEPARATOR = re.compile(
 )
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1|(`+)`*?\2")
 _PARENTHETICAL = re.compile(r"\([^()\n]*\)")
+# a bracketed tag that is not a link, or an emoji shortcode
+_TAG = re.compile(r"\[[^\[\]\n]{1,40}\](?![(\[:])|:[a-z0-9_+-]{1,30}:")
+
+
+_JOIN = re.compile(r"(?:and|&|,|/|or)[ \t]+", re.I)
+
+
+def _is_emoji(ch: str) -> bool:
+    return ch >= "\u2190" and unicodedata.category(ch) == "So"
 
 
 def looks_like_item(doc, block: Block) -> bool:
@@ -84,17 +94,38 @@ def _after_name(doc, link: Link, end: int) -> int:
 
 
 def _decorations_end(doc, links: list[Link], pos: int, end: int) -> int:
-    """Past badges and code spans that sit between the name and the separator."""
+    """Past what lists put between the name and the separator: badges, code
+    spans, more links (``[[crate](url)]``, ``[docs](url)``), bracketed tags
+    (``[5794⭐]``), emoji and ``:shortcodes:``, parentheticals.  The caller keeps
+    them only when a separator follows."""
     text = doc.text
     while pos < end:
         gap = pos
         while gap < end and text[gap] in " \t":
             gap += 1
-        if gap == pos and pos != end and text[pos] not in "![`":
+        if gap == pos and pos != end and text[pos] not in "![`:" and not _is_emoji(text[pos]):
             break
-        badge = next((l for l in links if l.start == gap and _is_badge(doc, l)), None)
-        if badge is not None:
-            pos = badge.end
+        link = next((l for l in links if l.start in (gap, gap + 1)), None)
+        if link is not None and (link.start == gap or text[gap] == "["):
+            after = link.end
+            if link.start == gap + 1:  # a link in brackets: [[crate](url)]
+                if text[after:after + 1] != "]":
+                    break
+                after += 1
+            pos = after
+            continue
+        joined = _JOIN.match(text, gap, end)
+        if joined and any(l.start == joined.end() for l in links):
+            pos = joined.end()  # "[A](u) and [B](v) - ...": one item naming two links
+            continue
+        tag = _TAG.match(text, gap, end)
+        if tag:
+            pos = tag.end()
+            continue
+        if gap < end and _is_emoji(text[gap]):
+            pos = gap + 1
+            while pos < end and (_is_emoji(text[pos]) or text[pos] in "\ufe0f\u200d"):
+                pos += 1
             continue
         code = _CODE_SPAN.match(text, gap, end)
         if code and code.group(1):
@@ -118,7 +149,8 @@ def build_entries(doc) -> list[Entry]:
             entry = _entry(doc, block, first, last, glued, section)
             if entry is None:
                 continue
-            while parents and parents[-1].depth >= entry.depth:
+            # a parent is an item of the same section that the entry is nested under
+            while parents and (parents[-1].depth >= entry.depth or parents[-1].section is not entry.section):
                 parents.pop()
             entry.parent = parents[-1] if parents else None
             parents.append(entry)
@@ -164,7 +196,8 @@ def _entry(doc, block: Block, first: int, last: int, glued: bool, section=None) 
     if section is None:
         starts = [s.start_line for s in doc.sections[1:]]
         section = doc.sections[bisect.bisect_right(starts, first)]
-    return Entry("item", section, first, last, start, end, link.text, fields, links, depth, None)
+    list_line = block.list_line if not glued or block.kind == "list_item" else block.start_line
+    return Entry("item", section, first, last, start, end, link.text, fields, links, depth, None, list_line)
 
 
 def _glued_depth(doc, block: Block, line: int) -> int:

@@ -71,6 +71,7 @@ class Entry:
     links: list[Link] = field(default_factory=list)
     depth: int = 0  # nesting depth of a list item
     parent: "Entry | None" = None
+    list_line: int | None = None  # first line of the markdown list it is an item of
 
     def headline(self, doc) -> tuple[int, int]:
         """Where a finding about the whole entry points: its title (or name),
@@ -100,6 +101,7 @@ class Block:
     list_depth: int  # 0 outside lists
     in_blockquote: bool
     item_line: int | None = None  # first line of the enclosing list item
+    list_line: int | None = None  # first line of the innermost enclosing list
 
 
 def links_within(links: list[Link], start: int, end: int) -> list[Link]:

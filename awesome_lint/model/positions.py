@@ -18,6 +18,9 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _BLOCK_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|(?=\n)))?[ \t]*")
 _HEADING_PREFIX = re.compile(r"[ \t>]*(?:[-*+][ \t]+)?#{1,6}(?:[ \t]+|(?=\n))")
 _LINE_PREFIX = re.compile(r"[ \t>]*")
+_NO_PREFIX = re.compile(r"")
+_PREFIXES = {"block": _BLOCK_PREFIX, "heading": _HEADING_PREFIX, "cell": _NO_PREFIX}
+_TRIM = " \t\n\r\f\v"
 
 
 @dataclass
@@ -36,11 +39,11 @@ class LinkPos:
 class Aligner:
     """Walks one inline token's children over ``src[start:end]``."""
 
-    def __init__(self, src: str, start: int, end: int, heading: bool = False) -> None:
+    def __init__(self, src: str, start: int, end: int, prefix: str = "block") -> None:
         self.src = src
         self.end = end
-        prefix = (_HEADING_PREFIX if heading else _BLOCK_PREFIX).match(src, start, end)
-        self.pos = prefix.end() if prefix else start
+        found = _PREFIXES[prefix].match(src, start, end)
+        self.pos = found.end() if found else start
         self.spans: list[tuple[int, int]] = []  # one per child
         self.links: dict[int, LinkPos] = {}  # child index of link_open/image -> position
 
@@ -230,11 +233,14 @@ _CACHE: dict[tuple, Aligned] = {}
 _CACHE_LIMIT = 50_000
 
 
-def align(src: str, start: int, end: int, children: list[Token], heading: bool = False) -> Aligned:
-    key = (src[start:end], id(children), heading)
+def align(src: str, start: int, end: int, children: list[Token], prefix: str = "block") -> Aligned:
+    """Positions of ``children`` parsed from ``src[start:end]``.  ``prefix`` says
+    what markup precedes the inline content there: a list or quote marker
+    ("block"), a heading's ``#`` ("heading") or nothing (a table cell, "cell")."""
+    key = (src[start:end], id(children), prefix)
     hit = _CACHE.get(key)
     if hit is None or _CACHE_CHILDREN.get(key[1]) is not children:
-        result = Aligner(src, start, end, heading).run(children)
+        result = Aligner(src, start, end, prefix).run(children)
         hit = Aligned(
             [(a - start, b - start) for a, b in result.spans],
             {i: _shift(p, -start) for i, p in result.links.items()},
@@ -259,3 +265,41 @@ def _shift(pos: LinkPos, by: int) -> LinkPos:
         None if pos.url_end is None else pos.url_end + by,
         pos.kind,
     )
+
+
+def table_cells(src: str, start: int, end: int, quoted: bool, first_of_item: bool) -> list[tuple[int, int]]:
+    """Where each cell's content sits in the table row ``src[start:end]``.
+
+    Splits as markdown-it's table rule does: on pipes not preceded by a
+    backslash, dropping the empty pieces the outer pipes leave, and trims each
+    cell.  Every cell of a row is its own inline token whose map is the whole
+    row, so without this each cell would be aligned from the row's start.
+    """
+    # markdown-it reads a row after its container's markers: a quote's ``>``,
+    # and on a list item's first line its bullet
+    marker = _BLOCK_PREFIX if first_of_item else _LINE_PREFIX if quoted else _NO_PREFIX
+    start = marker.match(src, start, end).end()
+    while start < end and src[start] in _TRIM:
+        start += 1
+    while end > start and src[end - 1] in _TRIM:
+        end -= 1
+    pieces, piece_start, escaped = [], start, False
+    for i in range(start, end):
+        ch = src[i]
+        if ch == "|" and not escaped:
+            pieces.append((piece_start, i))
+            piece_start = i + 1
+        escaped = ch == "\\"
+    pieces.append((piece_start, end))
+    if pieces and pieces[0][0] == pieces[0][1]:
+        pieces.pop(0)
+    if pieces and pieces[-1][0] == pieces[-1][1]:
+        pieces.pop()
+    cells = []
+    for a, b in pieces:
+        while a < b and src[a] in _TRIM:
+            a += 1
+        while b > a and src[b - 1] in _TRIM:
+            b -= 1
+        cells.append((a, b))
+    return cells

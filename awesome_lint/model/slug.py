@@ -4,19 +4,27 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# github-slugger drops every character that is not a letter, mark, number,
-# connector punctuation, space or hyphen.
-_KEEP = {"L", "M", "N"}
+# github-slugger lower-cases, then drops every character of these general
+# categories: other numbers (², ½), all punctuation but connectors (``_``, ``‿``)
+# and ``-``, symbols, controls, formats, private use, unassigned and separators
+# but the plain space, which becomes ``-``.  Letters, marks, decimal and letter
+# numbers survive, and so do the symbols Unicode counts as alphabetic.
+_KEPT = {"Nd", "Nl", "Pc"}
+_ALPHABETIC_SYMBOLS = (  # circled and squared Latin letters
+    (0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189),
+)
+
+
+def _kept(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    if category[0] in "LM" or category in _KEPT or ch == "-":
+        return True
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
 
 
 def slug(text: str) -> str:
-    out = []
-    for ch in text.lower():
-        if ch == " ":
-            out.append("-")
-        elif ch in "-_" or unicodedata.category(ch)[0] in _KEEP:
-            out.append(ch)
-    return "".join(out)
+    return "".join("-" if ch == " " else ch for ch in text.lower() if ch == " " or _kept(ch))
 
 
 class Slugger:

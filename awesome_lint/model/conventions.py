@@ -1,0 +1,562 @@
+"""A list's own conventions: every style choice, inferred once, with its evidence.
+
+For each choice (bullet, separator, final punctuation, date details, line
+breaks, order, ...) this counts what the items making that choice do, at the
+scope where the choice lives (the document, a section, one list), and calls a
+value *established* when a clear majority uses it.  Rules ask here and report
+only departures from an established value; a split choice has no value.  A
+value pinned in the configuration (or by an opt-in preset) always wins.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import contents, dates, descriptions
+from .papers import venue_year
+
+# A value is established when at least this share (three in four) of the items making the
+# choice use it, and at least MIN_EVIDENCE of them do.
+THRESHOLD = 0.75
+MIN_EVIDENCE = 3
+# What no reader sees once rendered (blank lines between entries) is a
+# convention only when nearly every item keeps it.
+INVISIBLE_THRESHOLD = 0.95
+# A section's own majority overrides the document's only with this many items.
+SECTION_EVIDENCE = 5
+# Alphabetical order is a convention when most neighbours agree (an unsorted
+# list has about half its neighbours in order); one long list of a sorted
+# document that is plainly in another order keeps its own.
+SORTED_THRESHOLD = 0.8
+SORTED_EVIDENCE = 5
+GROUP_SORTED = 0.6
+
+NEWEST, OLDEST, ALPHA, NONE = "newest-first", "oldest-first", "alphabetical", "none"
+COLLATIONS = ("case-insensitive", "natural", "raw", "line")
+BREAKS = {"backslash": " \\", "br": "<br>", "spaces": "  "}
+_BREAK_KIND = (
+    ("backslash", re.compile(r"\\[ \t]*$")),
+    ("br", re.compile(r"<br\s*/?>\.?[ \t]*$", re.I)),
+    ("spaces", re.compile(r"\S[ \t]{2,}$")),
+)
+_LINE_BULLET = re.compile(r"(?P<lead>[ \t>]*)(?P<b>[-*+])(?=[ \t]|$)")
+_NOISE = re.compile(r"[\W_]+")
+
+# What each choice may be pinned to: key -> allowed values (None: any string)
+PINNABLE = {
+    "bullet": ("-", "*", "+"),
+    "nested-bullet": ("-", "*", "+"),
+    "toc-bullet": ("-", "*", "+"),
+    "bullet-gap": None,
+    "separator": None,
+    "final-punctuation": ("stop", "none"),
+    "capitalisation": ("capital", "lower"),
+    "name-in-description": ("allowed", "avoid"),
+    "line-break": tuple(BREAKS),
+    "labels": ("list", "canonical"),
+    "last-line-break": (True, False),
+    "blank-lines": None,
+    "authors": (True, False),
+    "date-or-venue": (True, False),
+    "venue-year": (True, False),
+    "date-order": ("day-month-year", "month-day-year", "iso"),
+    "date-ordinal": (True, False),
+    "date-padding": (True, False),
+    "date-month": ("abbr.", "abbr", "full"),
+    "date-comma": (True, False),
+    "paper-order": (NEWEST, OLDEST, NONE),
+    "item-order": (ALPHA, NONE),
+    "collation": COLLATIONS,
+}
+
+# Opt-in canonical styles; never switched on by detection.
+PRESETS = {
+    "awesome": {  # the Awesome index's guidelines, for lists submitted there
+        "bullet": "-", "nested-bullet": "-", "bullet-gap": " ", "separator": " - ",
+        "final-punctuation": "stop", "capitalisation": "capital", "name-in-description": "avoid",
+    },
+    "papers": {  # the seeds' canonical paper style
+        "line-break": "backslash", "labels": "canonical",
+        **{f"date-{k}": v for k, v in dates.STYLE_DETAILS["ordinal"].items()},
+    },
+}
+
+
+@dataclass
+class Convention:
+    """One choice at one scope: what the items do, and the established value."""
+
+    key: str
+    scope: str  # "document", "section 'Tools'", "list at line 12"
+    counts: Counter = field(default_factory=Counter)
+    value: object = None  # None: not established (split, or too little evidence)
+    source: str = "inferred"  # "inferred" | "config" | "preset"
+    unit: str = "items"
+    of: int | None = None  # how many items make the choice, when counts overlap
+
+    @property
+    def total(self) -> int:
+        return self.of if self.of is not None else sum(self.counts.values())
+
+    @property
+    def support(self) -> int:
+        return self.counts.get(self.value, 0)
+
+    @property
+    def established(self) -> bool:
+        return self.value is not None
+
+    @property
+    def split(self) -> bool:
+        """Made by enough items, in ways that are all common: one warning at most."""
+        if self.established or len(self.counts) < 2 or self.total < 2 * MIN_EVIDENCE:
+            return False
+        second = self.counts.most_common(2)[1][1]
+        return second >= MIN_EVIDENCE
+
+    def evidence(self) -> str:
+        if self.source != "inferred":
+            return f"set by the {self.source}"
+        return f"{self.support:,} of {self.total:,} {self.unit}"
+
+    def standard(self, value_text: str, verb: str = "uses") -> str:
+        """Whose standard a departure breaks, for messages: "this list uses '*' (57 of 60 list items)"."""
+        if self.source == "inferred":
+            whose = "this list" if self.scope == "document" else "this section"
+            return f"{whose} {verb} {value_text} ({self.evidence()})"
+        return f"the {self.source} asks for {value_text}"
+
+    def tally(self) -> str:
+        return ", ".join(f"{show(v)} {n:,}" for v, n in self.counts.most_common())
+
+    def as_dict(self) -> dict:
+        return {
+            "key": self.key, "scope": self.scope, "value": self.value, "source": self.source,
+            "unit": self.unit, "counts": [[v, n] for v, n in self.counts.most_common()],
+        }
+
+
+def show(value) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def settle(key: str, scope: str, counts: Counter, unit: str, pins: dict, sources: dict,
+           threshold: float = THRESHOLD, minimum: int = MIN_EVIDENCE) -> Convention:
+    if key in pins:
+        return Convention(key, scope, counts, pins[key], sources.get(key, "config"), unit)
+    total = sum(counts.values())
+    value = None
+    if total:
+        top, n = counts.most_common(1)[0]
+        if n >= minimum and n >= threshold * total:
+            value = top
+    return Convention(key, scope, counts, value, "inferred", unit)
+
+
+class Scoped:
+    """A choice made per item, established per section with the document as fallback."""
+
+    def __init__(self, doc_level: Convention, sections: dict[int, Convention]):
+        self.document = doc_level
+        self.sections = sections
+
+    def at(self, section) -> Convention:
+        """The section's own convention where it has the evidence for one (a
+        section split on the choice has none), else the document's."""
+        own = self.sections.get(id(section))
+        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
+                and own.counts != self.document.counts:
+            return own
+        return self.document
+
+    def distinct(self) -> list[Convention]:
+        """The document's convention and each section's that stands on its own."""
+        return [self.document] + [c for c in self.sections.values()
+                                  if c.total >= SECTION_EVIDENCE and c.value != self.document.value]
+
+    def all(self) -> list[Convention]:
+        return [self.document, *self.sections.values()]
+
+
+def _section_scope(section) -> str:
+    return f"section '{section.title}'" if section.heading else "document start"
+
+
+class Conventions:
+    """Everything inferred about one document; each choice is computed when first asked."""
+
+    def __init__(self, doc, pins: dict | None = None, sources: dict | None = None):
+        self.doc = doc
+        self.pins = dict(pins or {})
+        self.sources = dict(sources or {})
+
+    def _settle(self, key, scope, counts, unit, **kw) -> Convention:
+        return settle(key, scope, counts, unit, self.pins, self.sources, **kw)
+
+    def _scoped(self, key: str, observed, unit: str, threshold: float = THRESHOLD) -> Scoped:
+        """``observed``: (entry or section, value) pairs."""
+        whole: Counter = Counter()
+        per: dict[int, tuple[object, Counter]] = {}
+        for where, value in observed:
+            section = getattr(where, "section", where)
+            whole[value] += 1
+            per.setdefault(id(section), (section, Counter()))[1][value] += 1
+        sections = {sid: self._settle(key, _section_scope(sec), c, unit, threshold=threshold)
+                    for sid, (sec, c) in per.items()}
+        return Scoped(self._settle(key, "document", whole, unit, threshold=threshold), sections)
+
+    # -- classic items -------------------------------------------------------------
+    def items(self):
+        return [e for e in self.doc.entries if e.kind == "item"]
+
+    @cached_property
+    def bullet_marks(self) -> list[tuple[int, str, str, object]]:
+        """(offset, marker, role, section) of every bullet list item; role is
+        "toc-bullet", "bullet" or "nested-bullet"."""
+        doc = self.doc
+        toc = contents.find(doc)
+        # a list whose every item opens with a link to an anchor is a table of
+        # contents, wherever it stands and whatever its heading says
+        anchors: dict[int, bool] = {}
+        for block in doc.blocks:
+            if block.kind == "list_item" and block.list_line is not None:
+                first = block.links[0].url if block.links else ""
+                anchors[block.list_line] = anchors.get(block.list_line, True) and first.startswith("#")
+        seen, out = set(), []
+        for block in doc.blocks:
+            if block.kind != "list_item" or block.start_line in seen or block.start_line in doc.code_lines:
+                continue
+            seen.add(block.start_line)
+            m = _LINE_BULLET.match(doc.lines[block.start_line])
+            if m:
+                in_toc = (toc is not None and toc.holds(block.start_line)) or anchors.get(block.list_line, False)
+                role = "toc-bullet" if in_toc else ("bullet" if block.list_depth <= 1 else "nested-bullet")
+                out.append((doc.line_starts[block.start_line] + m.start("b"), m.group("b"), role,
+                            self.section_at(block.start_line)))
+        for entry in doc.entries:
+            bullet = entry.fields.get("bullet")
+            if entry.kind == "item" and bullet and entry.start_line not in seen:
+                role = "bullet" if entry.depth == 0 else "nested-bullet"
+                out.append((bullet.start, bullet.text, role, entry.section))  # glued items markdown does not see
+        return out
+
+    @cached_property
+    def bullets(self) -> dict[str, Scoped]:
+        """role -> the bullet convention, per section with the document as fallback."""
+        return {
+            role: self._scoped(role, ((s, m) for _, m, r, s in self.bullet_marks if r == role), "list items")
+            for role in ("bullet", "nested-bullet", "toc-bullet")
+        }
+
+    def section_at(self, line: int):
+        """The innermost section holding a line."""
+        starts = self.__dict__.get("_section_starts")
+        if starts is None:
+            starts = self.__dict__["_section_starts"] = [s.start_line for s in self.doc.sections[1:]]
+        i = bisect.bisect_right(starts, line)
+        return self.doc.sections[i] if i else self.doc.root
+
+    @cached_property
+    def bullet_gap(self) -> Scoped:
+        return self._scoped("bullet-gap", (
+            (e, e.fields["gap"].text) for e in self.items() if "gap" in e.fields and e.fields["gap"].text
+        ), "items")
+
+    @cached_property
+    def separator(self) -> Scoped:
+        def observed():
+            for e in self.items():
+                desc = e.fields.get("description")
+                if desc is None:
+                    continue
+                sep = e.fields.get("separator")
+                if sep is not None:
+                    yield e, sep.text
+                elif not descriptions.only_aside(desc.text):
+                    yield e, ""
+        return self._scoped("separator", observed(), "items with a description")
+
+    @cached_property
+    def final_punctuation(self) -> Scoped:
+        def observed():
+            for e in self.items():
+                desc = e.fields.get("description")
+                if desc is not None and (end := descriptions.ending(self.doc, e, desc)) is not None:
+                    yield e, end[0]
+        return self._scoped("final-punctuation", observed(), "descriptions")
+
+    def capitalisation_for(self, allowed) -> Scoped:
+        key = frozenset(allowed)
+        cache = self.__dict__.setdefault("_casing", {})
+        if key not in cache:
+            def observed():
+                for e in self.items():
+                    desc = e.fields.get("description")
+                    if desc is not None and (c := descriptions.casing(e, desc, allowed)) is not None:
+                        yield e, c[0]
+            cache[key] = self._scoped("capitalisation", observed(), "descriptions")
+        return cache[key]
+
+    # -- paper entries -------------------------------------------------------------
+    def papers(self):
+        return [e for e in self.doc.entries if e.kind == "paper"]
+
+    @cached_property
+    def line_break(self) -> Convention:
+        doc = self.doc
+        votes = Counter(
+            kind for e in self.papers() for n in range(e.start_line, e.end_line - 1)
+            if (kind := break_kind(doc.lines[n]))
+        )
+        return self._settle("line-break", "document", votes, "entry lines")
+
+    @cached_property
+    def last_line_break(self) -> Convention:
+        style = self.line_break.value
+        votes = Counter(
+            break_kind(self.doc.lines[e.end_line - 1]) == style for e in self.papers() if e.end_line - e.start_line > 1
+        )
+        return self._settle("last-line-break", "document", votes, "entries")
+
+    @cached_property
+    def blank_lines(self) -> Scoped:
+        papers = self.papers()
+        return self._scoped("blank-lines", (
+            (b, g) for a, b in zip(papers, papers[1:]) if (g := blank_gap(self.doc, a, b))
+        ), "gaps between entries", threshold=INVISIBLE_THRESHOLD)
+
+    def _has(self, key, test, among=None) -> Scoped:
+        entries = self.papers() if among is None else among
+        return self._scoped(key, ((e, bool(test(e))) for e in entries), "entries")
+
+    @cached_property
+    def authors(self) -> Scoped:
+        return self._has("authors", lambda e: "authors" in e.fields)
+
+    @cached_property
+    def date_or_venue(self) -> Scoped:
+        return self._has("date-or-venue", lambda e: "date" in e.fields or "venue" in e.fields)
+
+    @cached_property
+    def venue_year(self) -> Scoped:
+        with_venue = [e for e in self.papers() if "venue" in e.fields]
+        return self._has("venue-year", lambda e: venue_year(e) is not None, with_venue)
+
+    def labels(self, aliases: dict[str, str]) -> dict[str, Convention]:
+        """canonical label -> the spelling convention of links with that label."""
+        spellings: dict[str, Counter] = {}
+        for entry in self.papers():
+            for link in entry.links:
+                canon = aliases.get(link.text.lower())
+                if canon:
+                    spellings.setdefault(canon, Counter())[link.text] += 1
+        return {canon: self._settle(f"label:{canon}", "document", c, "links") for canon, c in spellings.items()}
+
+    # -- dates -------------------------------------------------------------------
+    @cached_property
+    def dates(self) -> dict[str, Convention]:
+        votes: dict[str, Counter] = {d: Counter() for d in dates.DETAILS}
+        for entry in self.doc.entries:
+            fld = entry.fields.get("date")
+            if fld is None or dates.parse(fld.text) is None:
+                continue
+            for detail, value in dates.written(fld.text):
+                votes[detail][value] += 1
+        return {d: self._settle(f"date-{d}", "document", c, "dates") for d, c in votes.items()}
+
+    def date_details(self, text: str) -> dict:
+        """How ``text`` should be written: each established detail, else its own."""
+        own = dict(dates.written(text))
+        wanted = dict(own)
+        order = self.dates["order"]
+        if order.established:
+            wanted["order"] = order.value
+        for detail in ("ordinal", "padding", "month", "comma"):
+            conv = self.dates[detail]
+            if conv.established:
+                wanted[detail] = conv.value
+        return wanted
+
+    # -- order ---------------------------------------------------------------------
+    @cached_property
+    def _paper_runs(self) -> list[tuple[object, list]]:
+        """(section, date keys in document order) of each section's dated papers."""
+        out = []
+        for section in self.doc.sections:
+            keys = [k for e in section.entries if e.kind == "paper" and (k := date_key(e)) is not None]
+            out.append((section, keys))
+        return out
+
+    def _direction(self, scope: str, votes: Counter, dated: int) -> Convention:
+        if "paper-order" in self.pins:
+            return Convention("paper-order", scope, votes, self.pins["paper-order"],
+                              self.sources.get("paper-order", "config"), "dated entries in order", dated)
+        value = None
+        if dated >= MIN_EVIDENCE and votes[NEWEST] != votes[OLDEST]:
+            top = NEWEST if votes[NEWEST] > votes[OLDEST] else OLDEST
+            if votes[top] >= THRESHOLD * dated:
+                value = top
+        return Convention("paper-order", scope, votes, value, "inferred", "dated entries in order", dated)
+
+    @cached_property
+    def document_paper_order(self) -> Convention:
+        votes, dated = Counter(), 0
+        for _, keys in self._paper_runs:
+            if len(keys) >= MIN_EVIDENCE:
+                votes.update(_direction_votes(keys))
+                dated += len(keys)
+        return self._direction("document", votes, dated)
+
+    def paper_order(self, section) -> Convention:
+        """The direction a section's papers are sorted in (sections of < 3 dated papers have none)."""
+        cache = self.__dict__.setdefault("_paper_order", {})
+        if id(section) not in cache:
+            keys = next((k for s, k in self._paper_runs if s is section), [])
+            votes = _direction_votes(keys)
+            conv = self._direction(_section_scope(section), votes, len(keys))
+            if not conv.established and len(keys) >= MIN_EVIDENCE:
+                whole = self.document_paper_order
+                # a section that is merely untidy follows the list; one sorted the other way does not
+                if whole.established and votes.get(whole.value, 0) >= votes.get(_other(whole.value), 0):
+                    conv = whole
+            cache[id(section)] = conv
+        return cache[id(section)]
+
+    @cached_property
+    def item_groups(self) -> list[list]:
+        """Classic items that are siblings in one markdown list, in document order."""
+        groups: dict[tuple, list] = {}
+        for entry in self.items():
+            groups.setdefault((id(entry.section), entry.list_line, id(entry.parent)), []).append(entry)
+        return [g for g in groups.values() if len(g) > 1]
+
+    def _in_order(self, name: str, groups=None) -> int:
+        key = COLLATE[name]
+        doc = self.doc
+        return sum(key(doc, a) <= key(doc, b) for g in (groups or self.item_groups) for a, b in zip(g, g[1:]))
+
+    @cached_property
+    def collation(self) -> Convention:
+        """The collation under which the list's sibling items are most in order."""
+        votes = Counter({name: self._in_order(name) for name in COLLATIONS})
+        if "collation" in self.pins:
+            return Convention("collation", "document", votes, self.pins["collation"],
+                              self.sources.get("collation", "config"), "neighbours in order")
+        best = max(COLLATIONS, key=lambda n: (votes[n], -COLLATIONS.index(n)))
+        return Convention("collation", "document", votes, best, "inferred", "neighbours in order")
+
+    @cached_property
+    def collations(self) -> list[str]:
+        """Every collation the list is about as sorted under as under the best one,
+        best first: a pair is out of order only if it is under all of them."""
+        best = self.collation
+        if best.source != "inferred":
+            return [best.value]
+        pairs = sum(len(g) - 1 for g in self.item_groups)
+        return [best.value] + [n for n in COLLATIONS
+                               if n != best.value and best.counts[n] >= SORTED_THRESHOLD * pairs]
+
+    @cached_property
+    def item_order(self) -> Convention:
+        pairs = sum(len(g) - 1 for g in self.item_groups)
+        in_order = self.collation.counts.get(self.collation.value, 0)
+        votes = Counter({ALPHA: in_order, NONE: pairs - in_order})
+        return self._settle("item-order", "document", votes, "neighbours in order",
+                            threshold=SORTED_THRESHOLD, minimum=SORTED_EVIDENCE)
+
+    def group_sorted(self, group) -> bool:
+        """Whether one list follows the document's alphabetical order: a long list
+        that is plainly in another order (curated, by date) keeps it."""
+        pairs = len(group) - 1
+        if pairs < SORTED_EVIDENCE or "item-order" in self.pins:
+            return True
+        return self._in_order(self.collation.value, [group]) >= GROUP_SORTED * pairs
+
+    # -- the whole picture -----------------------------------------------------------
+    def report(self) -> list[Convention]:
+        """Every choice this document makes, for `awesome-lint conventions`."""
+        out: list[Convention] = []
+        if self.items():
+            for scoped in (*self.bullets.values(), self.bullet_gap, self.separator, self.final_punctuation,
+                           self.capitalisation_for(()),):
+                out += [c for c in scoped.distinct() if c.total or c.source != "inferred"]
+            out += [self.collation, self.item_order]
+        if self.papers():
+            out += [self.line_break, self.last_line_break]
+            for scoped in (self.blank_lines, self.authors, self.date_or_venue, self.venue_year):
+                out += scoped.distinct()
+            whole = self.document_paper_order
+            out.append(whole)
+            out += [c for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)
+                    if (c := self.paper_order(s)) is not whole and c.total >= MIN_EVIDENCE]
+        out += [c for c in self.dates.values() if c.total]
+        return out
+
+
+# -- helpers shared with the rules ------------------------------------------------------
+def break_kind(line: str) -> str | None:
+    for kind, pattern in _BREAK_KIND:
+        if pattern.search(line):
+            return kind
+    return None
+
+
+def blank_gap(doc, previous, entry) -> int | None:
+    """Blank lines between two entries of one section; None if anything else is there."""
+    if previous is None or previous.section is not entry.section:
+        return None
+    between = doc.lines[previous.end_line:entry.start_line]
+    return None if any(line.strip() for line in between) else len(between)
+
+
+def date_key(entry):
+    fld = entry.fields.get("date")
+    if fld is None:
+        return None
+    parsed = dates.parse(fld.text)
+    return parsed.key if parsed is not None else None
+
+
+def _other(direction: str) -> str:
+    return OLDEST if direction == NEWEST else NEWEST
+
+
+def _longest_run(keys: list) -> int:
+    """The most entries that are already in (non-decreasing) order."""
+    tails: list = []
+    for k in keys:
+        i = bisect.bisect_right(tails, k)
+        if i == len(tails):
+            tails.append(k)
+        else:
+            tails[i] = k
+    return len(tails)
+
+
+def _direction_votes(keys: list) -> Counter:
+    """How many dated entries are in place for each direction (ties in both)."""
+    return Counter({OLDEST: _longest_run(keys), NEWEST: _longest_run([tuple(-x for x in k) for k in keys])}) \
+        if keys else Counter()
+
+
+def _source_line(doc, entry) -> str:
+    """The item as written from its name on, lower-cased: what a generator sorting lines compares."""
+    name = entry.fields.get("name")
+    start = name.start if name is not None else entry.start
+    return doc.text[start:doc.line_end(entry.start_line)].casefold()
+
+
+# How lists compare names: the lower-cased text (what most lists' own CI
+# checks do), letters and digits only, the raw text, or the markdown line.
+COLLATE = {
+    "case-insensitive": lambda doc, e: e.title.casefold().strip(),
+    "natural": lambda doc, e: _NOISE.sub("", e.title.casefold()),
+    "raw": lambda doc, e: e.title.strip(),
+    "line": _source_line,
+}
+

@@ -1,0 +1,142 @@
+"""Where a classic item's description sentence ends, and how its first word reads.
+
+Shared by the conventions model (which counts what items do) and the rules
+(which report the items that depart), so both read a description alike.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ENDINGS = ".!?…"
+CLOSING_QUOTES = "\"'”’»"
+
+_CODE_TAIL = re.compile(r"(`+)[^`]*?\1\Z")
+_HTML_TAIL = re.compile(r"<[^<>\n]*>\Z")
+_EMPHASIS_ONLY = re.compile(r"([*_]{1,2})[^*_]+\1\Z")
+_WORD = re.compile(r"[^\s\-;/,:()\[\]]+")
+_BARE_URL_TAIL = re.compile(r"(?:https?://|www\.)\S+\Z", re.I)
+
+
+def is_symbol(ch: str) -> bool:
+    if ch < "\x80":
+        return False  # backticks and carets are markdown, not emoji
+    cat = unicodedata.category(ch)
+    return cat in ("So", "Sk", "Cf", "Mn") or ch in "\ufe0f\u200d"
+
+
+def is_image_like(doc, link) -> bool:
+    inner = doc.text[link.text_start:link.text_end].strip()
+    return link.image or (inner.startswith("![") and inner.endswith((")", "]")))
+
+
+def only_aside(text: str) -> bool:
+    """A description that is only a parenthetical or emoji needs no separator."""
+    bare = "".join(ch for ch in text if not is_symbol(ch)).strip()
+    return not bare or (bare.startswith("(") and bare.endswith(")"))
+
+
+def matching_open(text: str) -> int | None:
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def _emphasised_aside(head: str) -> bool:
+    """``*(see also ...)*``: emphasis wrapping a trailing parenthetical."""
+    return head.rstrip("*_").endswith(")")
+
+
+def prose_end(doc, entry, desc) -> int:
+    """Where the sentence ends: before trailing code spans, parentheticals,
+    badges, bracketed links, HTML tags and emoji (licence tags, language tags,
+    demo links)."""
+    text = doc.text
+    end = desc.end
+    badges = {l.end: l.start for l in entry.links if is_image_like(doc, l)}
+    # trailing links wrapped in brackets: `[[website](url)]`, `[Demo](url)]`
+    link_ends = {l.end for l in entry.links if not l.image}
+    bracketed = {}
+    for l in entry.links:
+        if text[l.start - 1:l.start] == "[" and text[l.end:l.end + 1] == "]":
+            bracketed[l.end + 1] = l.start - 1
+    while end > desc.start:
+        stripped = end
+        while stripped > desc.start and (text[stripped - 1].isspace() or is_symbol(text[stripped - 1])):
+            stripped -= 1
+        head = text[desc.start:stripped]
+        if text[stripped - 1:stripped] == "\\":  # a hard line break
+            stripped -= 1
+        elif text[stripped - 1:stripped] in ("*", "_") and _emphasised_aside(head):
+            stripped = desc.start + len(head.rstrip("*_"))
+        elif stripped in badges:
+            stripped = badges[stripped]
+        elif stripped in bracketed and bracketed[stripped] > desc.start:
+            stripped = bracketed[stripped]
+        elif (m := _CODE_TAIL.search(head)) is not None:
+            stripped = desc.start + m.start()
+        elif (m := _HTML_TAIL.search(head)) is not None:
+            stripped = desc.start + m.start()
+        elif head.endswith(")") and (opening := matching_open(head)) is not None and opening > 0 \
+                and not head[:opening].rstrip().endswith("]"):
+            stripped = desc.start + opening
+        elif head.endswith("]") and stripped not in link_ends and (opening := head.rfind("[")) > 0 and "](" not in head[opening:] \
+                and "[" not in head[opening + 1:]:
+            stripped = desc.start + opening  # a trailing tag such as `[GPL]` or `[5794⭐]`
+        if stripped == end:
+            break
+        end = stripped
+    return end
+
+
+def ending(doc, entry, desc) -> tuple[str, int] | None:
+    """How the description's sentence ends: ("stop" | "none", end offset), or
+    None when there is no sentence to judge (an attribution, a bare URL...)."""
+    if _EMPHASIS_ONLY.match(desc.text.strip()):
+        return None  # an attribution such as *Jane Doe*, not a sentence
+    end = prose_end(doc, entry, desc)
+    prose = doc.text[desc.start:end]
+    if not prose.strip() or only_aside(prose):
+        return None
+    core = prose.rstrip("*_~ \t\n")
+    if _BARE_URL_TAIL.search(core):
+        return None  # a stop after a bare URL would become part of the link
+    closing = next((l for l in entry.links if l.end == desc.start + len(core) and not l.image), None)
+    if closing is not None and closing.text:
+        core = closing.text  # a sentence may end inside its link: [... use decimals.](url)
+    last = core[-1:]
+    if last in ENDINGS or (last in CLOSING_QUOTES and core[-2:-1] in ENDINGS):
+        return "stop", end
+    return "none", end
+
+
+def first_word(entry, desc) -> tuple[str, int]:
+    text = desc.text
+    i = 0
+    while i < len(text) and text[i] in "*_~ \t":
+        i += 1
+    if text[i:i + 1] == "[":
+        link = next((l for l in entry.links if l.start == desc.start + i), None)
+        if link is not None and not link.image:
+            m = _WORD.match(link.text)
+            return (m.group() if m else ""), desc.start + i
+    m = _WORD.match(text, i)
+    return (m.group() if m else ""), desc.start + i
+
+
+def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
+    """("capital" | "lower", word, offset) of the first word, or None when case says nothing."""
+    word, at = first_word(entry, desc)
+    if not word or not word[0].isalpha() or not (word[0].islower() or word[0].isupper()):
+        return None  # digits, code spans, quotes, emoji, scripts without case
+    if word[0].isupper():
+        return "capital", word, at
+    if any(ch.isupper() or ch.isdigit() for ch in word) or word in allowed or word.rstrip(".,") in allowed:
+        return None  # iOS, jQuery, x86, npm
+    return "lower", word, at

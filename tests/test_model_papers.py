@@ -1,0 +1,63 @@
+"""model/papers.py directly: how paper entries and their fields are read."""
+from __future__ import annotations
+
+from awesome_lint.model.document import Document
+from awesome_lint.model.papers import break_span, venue_year
+
+
+def fields(text):
+    doc = Document(text, preset="papers")
+    return [(e.title, {k: f.text for k, f in e.fields.items()}, e.start_line, e.end_line) for e in doc.entries]
+
+
+def test_canonical_entry_fields_and_their_offsets():
+    text = "## S\n\n**A Title** \\\n*Ann One, Ben Two* \\\n[7th Oct., 2022] [CVPR, 2023] \\\n[[Paper](https://a.example)]\n"
+    doc = Document(text, preset="papers")
+    (entry,) = doc.entries
+    assert entry.title == "A Title"
+    got = {k: (f.text, text[f.start:f.end]) for k, f in entry.fields.items()}
+    assert got["title"] == ("A Title", "A Title")
+    assert got["authors"] == ("Ann One, Ben Two", "Ann One, Ben Two")
+    assert got["date"] == ("7th Oct., 2022", "7th Oct., 2022")
+    assert got["venue"] == ("CVPR, 2023", "CVPR, 2023")
+    assert (entry.start_line, entry.end_line) == (2, 6)
+    assert [link.url for link in entry.links] == ["https://a.example"]
+    assert venue_year(entry) == 2023
+
+
+def test_variants_date_and_venue_on_the_title_line_and_a_venue_prefix():
+    text = ("**Inline** [12th May, 2021] [ICCV, 2021] \\\n*A. B* \\\n[[Code](https://c.example)]\n\n"
+            "[**MICCAI 2020**] Prefixed Title \\\n*C. D* \\\n[[Paper](https://p.example)]\n")
+    got = fields(text)
+    assert got[0][0] == "Inline" and got[0][1]["date"] == "12th May, 2021" and got[0][1]["venue"] == "ICCV, 2021"
+    assert got[1][0] == "Prefixed Title" and got[1][1]["venue"] == "MICCAI 2020"
+
+
+def test_a_venue_before_the_links_and_entries_without_a_blank_line():
+    text = ("**First** \\\n*A. B* \\\narXiv 2022. [[Paper](https://one.example)]\n"
+            "**Second** \\\n*C. D* \\\n[3rd Mar., 2023] [arXiv, 2023] \\\n[[Paper](https://two.example)]\n")
+    got = fields(text)
+    assert [(title, start, end) for title, _, start, end in got] == [("First", 0, 3), ("Second", 3, 7)]
+    assert got[0][1]["venue"] == "arXiv 2022"
+    assert venue_year(Document(text, preset="papers").entries[1]) == 2023
+
+
+def test_no_venue_or_no_year_in_it_gives_no_venue_year():
+    doc = Document("**T** \\\n*A* \\\n[7th Oct., 2022] [Workshop] \\\n[[Paper](https://x.example)]\n", preset="papers")
+    assert venue_year(doc.entries[0]) is None
+    doc = Document("**T** \\\n*A* \\\n[[Paper](https://x.example)]\n", preset="papers")
+    assert venue_year(doc.entries[0]) is None
+
+
+def test_break_span_finds_each_kind_of_line_break():
+    assert break_span("*Authors* \\") == (9, " \\")
+    assert break_span("*Authors*\\") == (9, "\\")
+    assert break_span("*Authors* <br>") == (9, " <br>")
+    assert break_span("*Authors*<BR/>.") == (9, "<BR/>.")
+    assert break_span("*Authors*   ") == (9, "   ")
+    assert break_span("*Authors*") == (9, "")
+
+
+def test_lists_items_and_quotes_are_not_papers():
+    doc = Document("- **Bold** \\\n  *A* \\\n  [x](https://a.example)\n\n> **Q** \\\n> *A*\n", preset="papers")
+    assert doc.entries == []

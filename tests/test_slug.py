@@ -1,0 +1,36 @@
+"""GitHub's heading anchors, written out by hand from how github.com renders them."""
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.model.slug import Slugger, heading_text, slug
+
+
+@pytest.mark.parametrize("heading, anchor", [
+    ("Getting Started", "getting-started"),
+    ("snake_case and kebab-case", "snake_case-and-kebab-case"),
+    ("C++ & C#: (2024 edition)!", "c--c-2024-edition"),
+    ("  two  spaces ", "--two--spaces-"),
+    ("Über Straße", "über-straße"),
+    ("日本語の見出し", "日本語の見出し"),
+    ("Emoji 🚀 rocket", "emoji--rocket"),
+    ("x² and ½ but 3 and Ⅻ", "x-and--but-3-and-ⅻ"),
+    ("tie‿bar", "tie‿bar"),
+    ("non\u00a0breaking", "nonbreaking"),
+    ("“Quoted” — dash – en", "quoted--dash--en"),
+    ("Ⓐ circled", "ⓐ-circled"),
+    ("", ""),
+])
+def test_slug(heading, anchor):
+    assert slug(heading) == anchor
+
+
+def test_repeats_are_numbered_like_github():
+    slugger = Slugger()
+    got = [slugger.slug(t) for t in ["Tools", "Tools", "tools", "Tools 1", "Tools"]]
+    # "Tools 1" is "tools-1", already taken by the second "Tools": it gets its own number
+    assert got == ["tools", "tools-1", "tools-2", "tools-1-1", "tools-3"]
+
+
+def test_heading_text_drops_html_tags():
+    assert heading_text(' <img src="x.png"> Tools <sup>new</sup> ') == "Tools new"
