@@ -12,7 +12,7 @@ import re
 from awesome_lint.model.autolinks import bare_urls
 from awesome_lint.model.rendered import written_end
 from awesome_lint.model.conventions import Convention
-from awesome_lint.model.descriptions import CLOSING_QUOTES, casing, ending, only_aside
+from awesome_lint.model.descriptions import CLOSING_QUOTES, CONTINUATIONS, casing, continues_name, ending, only_aside
 from awesome_lint.rule import Fix, WARNING
 
 # lower-case words a description may start with: tools spelt so, and
@@ -126,7 +126,7 @@ def _separator(rule, doc, entry):
                 sep.start, sep.end, Fix.replace(sep.start, sep.end, wanted, f"use {wanted!r}"),
             )
         return
-    if desc is None or only_aside(desc.text):
+    if desc is None or only_aside(desc.text) or continues_name(entry, desc):
         return
     start = entry.fields["name"].start
     yield rule.diagnostic("no separator between the name and the description where "
@@ -175,7 +175,7 @@ def _ending(rule, doc, entry, desc):
 def _casing(rule, doc, entry, desc, allowed, convention):
     if convention.value != "capital":
         return
-    found = casing(entry, desc, allowed)
+    found = casing(entry, desc, allowed | CONTINUATIONS)
     if found is None or found[0] != "lower":
         return
     _, word, at = found

@@ -10,6 +10,14 @@ from awesome_lint.rule import WARNING, Related, Rule
 
 _ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
 _TITLE_NOISE = re.compile(r"[\W_]+")
+# this many entries listed under more than one topic make cross-listing a
+# classic list's own convention
+CROSS_LISTED = 3
+
+
+def _homepage(url: str) -> bool:
+    parts = urlsplit(url if "//" in url else "//" + url)
+    return parts.path.strip("/") == "" and not parts.query
 
 
 def normalise_url(url: str) -> str:
@@ -35,7 +43,9 @@ def normalise_url(url: str) -> str:
             path = "/" + "/".join(segments[:2]).lower() + "/" + "/".join(segments[2:])
     path = path.rstrip("/")
     query = "?" + parts.query if parts.query else ""
-    return f"{host}{path}{query}"
+    # a fragment names another part of one page (#c and #cpp of one books page)
+    fragment = "#" + parts.fragment if parts.fragment and parts.fragment.lower() != "readme" else ""
+    return f"{host}{path}{query}{fragment}"
 
 
 def normalise_title(title: str) -> str:
@@ -50,12 +60,29 @@ class Duplicate(Rule):
 
     @dataclass
     class Options:
-        # the same paper may be listed once in each of several sections
+        # the same entry may be listed once in each of several sections (classic
+        # lists that cross-list repeatedly are let be anyway; see conventions)
         allow_cross_section: bool = False
         # URL patterns (shell-style, matched against the URL as written) that may repeat
         allow: list[str] = field(default_factory=list)
 
     def check(self, doc, ctx):
+        found = list(self._copies(doc))
+        # Classic lists often list a project under each topic it fits: where the
+        # list does so again and again, that is its convention, not a defect.
+        crossed = {id(e) for e, first, same in found if same and first.section is not e.section}
+        cross_ok = self.options.allow_cross_section or (
+            doc.family != "papers" and len(crossed) >= CROSS_LISTED
+            and doc.conventions.pins.get("cross-listing") != "reported")
+        if doc.conventions.pins.get("cross-listing") == "allowed":
+            cross_ok = True
+        for entry, first, same in found:
+            if first.section is not entry.section and cross_ok:
+                continue
+            yield self._report(doc, entry, first, same, entry.primary_url)
+
+    def _copies(self, doc):
+        """(entry, the first entry it repeats, same title?) for every repeated entry."""
         by_url: dict[str, object] = {}
         by_title: dict[str, object] = {}
         papers = doc.family == "papers"
@@ -69,11 +96,11 @@ class Duplicate(Rule):
             same_title = first is not None
             if first is None and url_key:
                 first = by_url.get(url_key)
-            if first is not None and not (
-                self.options.allow_cross_section and first.section is not entry.section
-            ):
-                same = same_title or (not papers and normalise_title(first.title) == normalise_title(entry.title))
-                yield self._report(doc, entry, first, same, url)
+            if first is not None:
+                same = same_title or normalise_title(first.title) == normalise_title(entry.title)
+                # two things on one site's home page (one vendor's apps) are not a wrong link
+                if same or not _homepage(url):
+                    yield entry, first, same
             if url_key:
                 by_url.setdefault(url_key, entry)
             if title_key:

@@ -25,11 +25,11 @@ def _has_anchor(targets: set[str], fragment: str) -> bool:
     return any(c in targets or c.lower() in targets for c in candidates)
 
 
-def _repo_root(start: Path) -> Path:
+def _repo_root(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
             return folder
-    return start
+    return None
 
 
 class LocalLink(Rule):
@@ -65,8 +65,17 @@ class LocalLink(Rule):
                 continue
             if here is None:
                 continue  # stdin: nothing to resolve relative paths against
+            if parts.path.strip().isdigit():
+                # `[OSS](1)`: a placeholder, never a file anyone meant
+                yield self.diagnostic(f"link to '{parts.path}', which is neither a URL nor a file",
+                                      link.start, link.end)
+                continue
+            root = _repo_root(here)
+            if root is None:
+                # a README copied out of its repository: its files are not here to check
+                continue
             path = unquote(parts.path)
-            base = _repo_root(here) if path.startswith("/") else here
+            base = root if path.startswith("/") else here
             target = (base / path.lstrip("/")).resolve()
             if not target.exists():
                 yield self.diagnostic(f"link to a missing file: {path}", link.start, link.end)

@@ -26,8 +26,11 @@ class MainHeading(Rule):
                 yield self.diagnostic("missing the main heading: start the list with '# Awesome Name'",
                                       *where, severity=WARNING)
             return
-        if len(tops) > 2 and doc.style != "awesome":
-            return  # several top-level headings group this list's parts: its own structure
+        sections = {s.heading: s for s in doc.sections[1:]}
+        if doc.style != "awesome" and (len(tops) > 2 or any(sections[h].children for h in tops[1:])):
+            # several `#` headings, or one over `##` sections, are the list's parts: its structure;
+            # only a lone stray `#` among `##` sections is a slip
+            return
         for extra in tops[1:]:
             hashes = doc.text.index("#", extra.start)
             fix = Fix.replace(hashes, hashes + 1, "##", "make it a second-level heading", UNSAFE)

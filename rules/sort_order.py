@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key
+from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key
 from awesome_lint.rule import Edit, Fix, Rule, option
+
+
+# a list this long whose only departure is its first item leads with it on purpose
+LEAD_LIST = 5
 
 
 class SortOrder(Rule):
@@ -98,7 +102,11 @@ class SortOrder(Rule):
             keys = [[key(doc, e) for e in group] for key in keys_of]
             # out of order under every collation the list may be using; a pair
             # that only some of them put out of order is left alone
-            wrong = [j for j in range(len(group) - 1) if all(k[j + 1] < k[j] for k in keys)]
+            wrong = [j for j in range(len(group) - 1) if all(k[j + 1] < k[j] for k in keys)
+                     and not _unclear(group[j].title, group[j + 1].title)]
+            if not forced and len(group) >= LEAD_LIST and wrong == [0] \
+                    and all(keys[0][j] <= keys[0][j + 1] for j in range(1, len(group) - 1)):
+                wrong = []  # only the first of a long list is out of place: a lead item put first on purpose
             if not wrong:
                 continue
             unclear = any(k[j + 1] < k[j] for k in keys for j in range(len(group) - 1) if j not in wrong)
@@ -112,6 +120,14 @@ class SortOrder(Rule):
                     f"'{later.title}' should come before '{earlier.title}' where {standard}",
                     *later.headline(doc), fix,
                 )
+
+
+def _unclear(a: str, b: str) -> bool:
+    """Names one of which is the other plus a suffix, once punctuation is set
+    aside (``libxml++`` / ``Libxml2``, ``Calibre Web`` / ``Calibre Web Automated``):
+    lists order such pairs both ways."""
+    na, nb = natural_key(a), natural_key(b)
+    return na.startswith(nb) or nb.startswith(na)
 
 
 def _subtree_ends(entries) -> list[int]:

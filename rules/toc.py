@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from awesome_lint.model import contents
@@ -64,7 +65,13 @@ class Toc(Rule):
         if not scope:
             return
         present = [t for _, _, t in linked if t is not None and t in scope]
-        missing = [h for h in scope if h not in present and h.text.lower() not in self._excluded()]
+        # a title that recurs ("Libraries" under each language) labels parts of
+        # sections; a ToC that lists none of its copies does not list labels
+        titles = Counter(" ".join(h.text.split()).lower() for h in doc.headings)
+        listed_titles = {" ".join(h.text.split()).lower() for h in present}
+        missing = [h for h in scope if h not in present and h.text.lower() not in self._excluded()
+                   and not (titles[" ".join(h.text.split()).lower()] > 1
+                            and " ".join(h.text.split()).lower() not in listed_titles)]
         for h in missing:
             yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",
                                   h.start, h.end, regen)
@@ -121,8 +128,16 @@ def _scope(doc, toc_heading, region, linked, exclude):
     for level in range(low + 1, high + 1):
         at_level = [h for h in scope if h.level == level]
         if at_level and 2 * sum(h in listed for h in at_level) <= len(at_level):
-            return [h for h in scope if h.level < level]
-    return scope
+            scope = [h for h in scope if h.level < level]
+            break
+    # Likewise under one parent: headings among which the ToC lists half or
+    # fewer ("NLP in Korean" listed, the "Libraries" and "Datasets" labels
+    # beside it not) are not all its entries.
+    groups: dict[int, list] = {}
+    for h in scope:
+        groups.setdefault(id(section_of[h].parent), []).append(h)
+    thin = {key for key, hs in groups.items() if len(hs) > 2 and 2 * sum(h in listed for h in hs) <= len(hs)}
+    return [h for h in scope if id(section_of[h].parent) not in thin or h in listed]
 
 
 def _regenerate(doc, region, items, linked, scope):

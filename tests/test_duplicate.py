@@ -13,7 +13,8 @@ from awesome_lint.rules.duplicate import Duplicate, normalise_url
     ("https://arxiv.org/abs/2210.09292v3", "arxiv.org/pdf/2210.09292"),
     ("https://github.com/Owner/Repo", "https://www.github.com/owner/repo/"),
     ("https://github.com/owner/repo.git", "https://github.com/OWNER/repo#readme"),
-    ("https://example.com/a/", "http://www.example.com/a#x"),
+    ("https://example.com/a/", "http://www.example.com/a"),
+    ("https://example.com/a#readme", "https://example.com/a"),
     ("https://github.com/Owner/Repo/tree/main/docs", "https://github.com/owner/REPO/tree/main/docs"),
     ("https://GitHub.com/Owner/Repo/issues/1", "https://github.com/owner/repo/issues/1/"),
 ])
@@ -29,6 +30,8 @@ def test_same_destination(a, b):
     ("https://github.com/owner/repo/tree/main/Docs", "https://github.com/owner/repo/tree/main/docs"),
     # other hosts keep the path's case
     ("https://example.com/Owner/Repo", "https://example.com/owner/repo"),
+    # a fragment names another part of the page: the C books and the C++ books
+    ("https://books.example/free#c", "https://books.example/free#cpp"),
 ])
 def test_different_destination(a, b):
     assert normalise_url(a) != normalise_url(b)
@@ -68,13 +71,13 @@ CLASSIC = """# Awesome
 
 ## Tools
 
-- [Alpha](https://alpha.example/) - The first, see [docs](https://docs.example).
+- [Alpha](https://alpha.example/tool/) - The first, see [docs](https://docs.example).
 - [Beta](https://beta.example) - Also see [docs](https://docs.example).
 - [Gamma](https://sponsor.example/x) - Sponsored.
 
 ## More
 
-- [Alpha again](https://www.alpha.example) - Same tool.
+- [Alpha again](https://www.alpha.example/tool) - Same tool.
 - [Delta](https://sponsor.example/x) - Sponsored too.
 """
 
@@ -83,7 +86,7 @@ def test_classic_main_links_only_and_allow_list():
     doc = Document(CLASSIC, preset="awesome")
     diags = list(Duplicate(Duplicate.Options(allow=["https://sponsor.example/*"])).check(doc, Context()))
     assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
-        (11, "one URL under two titles: 'Alpha again' links to https://www.alpha.example, as 'Alpha' does"
+        (11, "one URL under two titles: 'Alpha again' links to https://www.alpha.example/tool, as 'Alpha' does"
              " at line 5; one of the two links is probably wrong"),
     ]
 
@@ -116,3 +119,25 @@ def test_a_github_repository_listed_twice_in_different_case_is_reported():
         (6, "one URL under two titles: 'Tool fork' links to https://github.com/octo/tool, as 'Tool' does"
              " at line 5; one of the two links is probably wrong"),
     ]
+
+
+def test_classic_lists_that_cross_list_repeatedly_keep_it_and_copies_in_one_section_are_errors():
+    items = ["Ant", "Bee", "Cat"]
+    one = "\n".join(f"- [{n}](https://{n.lower()}.example/x) - {n}." for n in items)
+    text = f"# A\n\n## One\n\n{one}\n- [Ant](https://ant.example/x) - Again.\n\n## Two\n\n{one}\n"
+    doc = Document(text)
+    found = [(doc.line_col(d.start)[0] + 1, d.severity) for d in Duplicate().check(doc, Context())]
+    assert found == [(8, "error")]  # three cross-listed tools: the list's habit; the copy in 'One' is not
+    once = text.replace("- [Bee](https://bee.example/x) - Bee.\n- [Cat](https://cat.example/x) - Cat.\n", "")
+    once = once.replace("- [Ant](https://ant.example/x) - Ant.\n- [Ant]", "- [Ant](https://ant.example/x) - Ant.\n"
+                        "- [Bee](https://bee.example/x) - Bee.\n- [Cat](https://cat.example/x) - Cat.\n- [Ant]", 1)
+    assert once.count("[Bee]") == 1 and once.count("[Ant]") == 3
+    doc = Document(once)
+    assert [(doc.line_col(d.start)[0] + 1, d.severity) for d in Duplicate().check(doc, Context())] == [
+        (8, "error"), (12, "warning")]
+
+
+def test_two_things_on_one_home_page_are_not_a_wrong_link():
+    text = "# A\n\n## Apps\n\n- [Alpha](https://vendor.example/) - A.\n- [Beta](https://vendor.example) - B.\n"
+    doc = Document(text)
+    assert list(Duplicate().check(doc, Context())) == []

@@ -25,6 +25,8 @@ MIN_EVIDENCE = 3
 # What no reader sees once rendered (blank lines between entries) is a
 # convention only when nearly every item keeps it.
 INVISIBLE_THRESHOLD = 0.95
+# A split section still follows a document this consistent.
+STRONG = 0.9
 # A section's own majority overrides the document's only with this many items.
 SECTION_EVIDENCE = 5
 # Alphabetical order is a convention when most neighbours agree (an unsorted
@@ -69,6 +71,7 @@ PINNABLE = {
     "date-comma": (True, False),
     "paper-order": (NEWEST, OLDEST, NONE),
     "item-order": (ALPHA, NONE),
+    "cross-listing": ("allowed", "reported"),
     "collation": COLLATIONS,
 }
 
@@ -166,12 +169,19 @@ class Scoped:
         self.sections = sections
 
     def at(self, section) -> Convention:
-        """The section's own convention where it has the evidence for one (a
-        section split on the choice has none), else the document's."""
-        own = self.sections.get(id(section))
-        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
-                and own.counts != self.document.counts:
-            return own
+        """The convention of the nearest section (the entry's own, then its parents,
+        each counting the items of its subsections) with the evidence for one of
+        its own; a section split on the choice has none.  Else the document's."""
+        while section is not None and section.heading is not None:
+            own = self.sections.get(id(section))
+            if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
+                if own.counts == self.document.counts:
+                    break
+                if not own.established and self.document.established \
+                        and self.document.support >= STRONG * self.document.total:
+                    break  # an untidy part of a list that is otherwise all one way
+                return own
+            section = section.parent
         return self.document
 
     def distinct(self) -> list[Convention]:
@@ -205,7 +215,9 @@ class Conventions:
         for where, value in observed:
             section = getattr(where, "section", where)
             whole[value] += 1
-            per.setdefault(id(section), (section, Counter()))[1][value] += 1
+            while section is not None and section.heading is not None:  # a section counts its subsections
+                per.setdefault(id(section), (section, Counter()))[1][value] += 1
+                section = section.parent
         sections = {sid: self._settle(key, _section_scope(sec), c, unit, threshold=threshold)
                     for sid, (sec, c) in per.items()}
         return Scoped(self._settle(key, "document", whole, unit, threshold=threshold), sections)
@@ -277,9 +289,18 @@ class Conventions:
                 sep = e.fields.get("separator")
                 if sep is not None:
                     yield e, sep.text
-                elif not descriptions.only_aside(desc.text):
+                elif not descriptions.only_aside(desc.text) and not descriptions.continues_name(e, desc):
                     yield e, ""
         return self._scoped("separator", observed(), "items with a description")
+
+    @cached_property
+    def decorations(self) -> Convention:
+        """What items put between the name and the separator (shown, never enforced)."""
+        votes = Counter()
+        for e in self.items():
+            deco = e.fields.get("decorations")
+            votes[_decoration_kind(deco.text) if deco else "nothing"] += 1
+        return self._settle("decorations", "document", votes, "items")
 
     @cached_property
     def final_punctuation(self) -> Scoped:
@@ -473,9 +494,12 @@ class Conventions:
         """Whether one list follows the document's alphabetical order: a long list
         that is plainly in another order (curated, by date) keeps it."""
         pairs = len(group) - 1
-        if pairs < SORTED_EVIDENCE or "item-order" in self.pins:
+        if "item-order" in self.pins:
             return True
-        return self._in_order(self.collation.value, [group]) >= GROUP_SORTED * pairs
+        in_order = self._in_order(self.collation.value, [group])
+        if pairs < SORTED_EVIDENCE:
+            return pairs < 2 or 2 * in_order >= pairs  # a short list mostly out of order keeps its order
+        return in_order >= GROUP_SORTED * pairs
 
     # -- the whole picture -----------------------------------------------------------
     def report(self) -> list[Convention]:
@@ -485,7 +509,7 @@ class Conventions:
             for scoped in (*self.bullets.values(), self.bullet_gap, self.separator, self.final_punctuation,
                            self.capitalisation_for(()),):
                 out += [c for c in scoped.distinct() if c.total or c.source != "inferred"]
-            out += [self.collation, self.item_order]
+            out += [self.decorations, self.collation, self.item_order]
         if self.papers():
             out += [self.line_break, self.last_line_break]
             for scoped in (self.blank_lines, self.authors, self.date_or_venue, self.venue_year):
@@ -499,6 +523,23 @@ class Conventions:
 
 
 # -- helpers shared with the rules ------------------------------------------------------
+def _decoration_kind(text: str) -> str:
+    text = text.strip()
+    if text.startswith("[!") or text.startswith("!["):
+        return "badge"
+    if text.startswith("[["):
+        return "bracketed link"
+    if text.startswith("["):
+        return "link or tag"
+    if text.startswith("`"):
+        return "code span"
+    if text.startswith(":"):
+        return "shortcode"
+    if text.startswith("("):
+        return "parenthetical"
+    return "emoji or other"
+
+
 def break_kind(line: str) -> str | None:
     for kind, pattern in _BREAK_KIND:
         if pattern.search(line):
@@ -544,6 +585,11 @@ def _direction_votes(keys: list) -> Counter:
         if keys else Counter()
 
 
+def natural_key(title: str) -> str:
+    """Letters and digits only, lower-cased."""
+    return _NOISE.sub("", title.casefold())
+
+
 def _source_line(doc, entry) -> str:
     """The item as written from its name on, lower-cased: what a generator sorting lines compares."""
     name = entry.fields.get("name")
@@ -555,7 +601,7 @@ def _source_line(doc, entry) -> str:
 # checks do), letters and digits only, the raw text, or the markdown line.
 COLLATE = {
     "case-insensitive": lambda doc, e: e.title.casefold().strip(),
-    "natural": lambda doc, e: _NOISE.sub("", e.title.casefold()),
+    "natural": lambda doc, e: natural_key(e.title),
     "raw": lambda doc, e: e.title.strip(),
     "line": _source_line,
 }

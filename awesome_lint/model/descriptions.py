@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ENDINGS = ".!?…"
+LATIN_ENDINGS = ".!?…"
+ENDINGS = LATIN_ENDINGS + "。！？．"  # CJK full stops too
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CLOSING_QUOTES = "\"'”’»"
 
 _CODE_TAIL = re.compile(r"(`+)[^`]*?\1\Z")
@@ -84,11 +86,13 @@ def prose_end(doc, entry, desc) -> int:
         elif (m := _HTML_TAIL.search(head)) is not None:
             stripped = desc.start + m.start()
         elif head.endswith(")") and (opening := matching_open(head)) is not None and opening > 0 \
-                and not head[:opening].rstrip().endswith("]"):
+                and not head[:opening].endswith("]"):
             stripped = desc.start + opening
         elif head.endswith("]") and stripped not in link_ends and (opening := head.rfind("[")) > 0 and "](" not in head[opening:] \
                 and "[" not in head[opening + 1:]:
             stripped = desc.start + opening  # a trailing tag such as `[GPL]` or `[5794⭐]`
+            while stripped > desc.start and text[stripped - 1] in "/,&+ ":
+                stripped -= 1  # between two tags: `[MIT]/[Apache2]`
         if stripped == end:
             break
         end = stripped
@@ -111,9 +115,25 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
     if closing is not None and closing.text:
         core = closing.text  # a sentence may end inside its link: [... use decimals.](url)
     last = core[-1:]
-    if last in ENDINGS or (last in CLOSING_QUOTES and core[-2:-1] in ENDINGS):
+    stops = ENDINGS if _CJK.search(core) else LATIN_ENDINGS  # '。' ends a Chinese sentence, not an English one
+    if last in stops or (last in CLOSING_QUOTES and core[-2:-1] in stops):
         return "stop", end
+    before = _before_trailing_links(doc, entry, desc, desc.start + len(core))
+    if before is not None and before[-1:] in stops:
+        return "stop", end  # "... elegant. [Freeware][Freeware Icon]": links after the sentence
     return "none", end
+
+
+def _before_trailing_links(doc, entry, desc, end: int) -> str | None:
+    """The text before the links the description ends with, or None if it ends with none."""
+    ends = {l.end: l.start for l in entry.links}
+    seen = False
+    while end in ends and ends[end] > desc.start:
+        end = ends[end]
+        seen = True
+        while end > desc.start and doc.text[end - 1] in " \t[]":
+            end -= 1
+    return doc.text[desc.start:end].rstrip("*_ \t") if seen else None
 
 
 def first_word(entry, desc) -> tuple[str, int]:
@@ -139,4 +159,16 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
         return "capital", word, at
     if any(ch.isupper() or ch.isdigit() for ch in word) or word in allowed or word.rstrip(".,") in allowed:
         return None  # iOS, jQuery, x86, npm
+    if entry.title and word.lower() in {w.lower() for w in _WORD.findall(entry.title)}:
+        return None  # the item's own name, spelt as its authors spell it: "jsblocks is ..."
     return "lower", word, at
+
+
+# Words that carry on the name's sentence ("[Series](u) on YouTube by Jane"):
+# such a description needs no separator and no capital.
+CONTINUATIONS = frozenset({"by", "on", "in", "from", "for", "at", "via", "with", "and", "or", "of", "to", "as"})
+
+
+def continues_name(entry, desc) -> bool:
+    word, _ = first_word(entry, desc)
+    return word in CONTINUATIONS

@@ -227,14 +227,16 @@ class Document:
     def _heading(self, tok, parent, slugger, open_sections) -> None:
         start, end = self._region(tok)
         aligned = align(self.text, start, end, tok.children or [], "heading")
-        # an image (a badge by the title) has no text in the rendered heading, nor in its anchor
-        text = heading_text(_plain(tok.children or [], images=False))
+        # an image (a badge by the title) has no text in the rendered heading, nor in its
+        # anchor; the spaces around it stay in the anchor (`# Awesome C++ ![b](u)` -> awesome-c-)
+        raw = heading_text(_plain(tok.children or [], images=False), strip=False)
+        text = raw.strip()
         level = int(parent.tag[1])
         content = [s for s in aligned.spans if s[1] > s[0]]
         heading = Heading(
             level,
             text,
-            slugger.slug(text),
+            slugger.slug(raw),
             tok.map[0],
             start,
             end,

@@ -26,10 +26,20 @@ _SEPARATOR = re.compile(
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1|(`+)`*?\2")
 _PARENTHETICAL = re.compile(r"\([^()\n]*\)")
 # a bracketed tag that is not a link, or an emoji shortcode
-_TAG = re.compile(r"\[[^\[\]\n]{1,40}\](?![(\[:])|:[a-z0-9_+-]{1,30}:")
+_TAG = re.compile(r"\[[^\[\]\n]{1,40}\](?![(\[:])|:[a-z0-9_+-]{1,30}:|<!--.*?-->|([*_])\([^()\n]*\)\1")
 
 
-_JOIN = re.compile(r"(?:and|&|,|/|or)[ \t]+", re.I)
+_JOIN = re.compile(r"(?:,[ \t]*(?:and|&|or)?|and|&|/|or)[ \t]+", re.I)
+
+
+def _wordless(doc, links, start: int, end: int) -> bool:
+    """Nothing but badges, links, tags, counts and punctuation after the name:
+    the item has no description to judge (``[The One](u) [461👍]``)."""
+    text = doc.text[start:end]
+    for link in sorted((l for l in links if start <= l.start and l.end <= end), key=lambda l: -l.start):
+        text = text[:link.start - start] + text[link.end - start:]
+    text = _TAG.sub("", text)
+    return not any(ch.isalpha() for ch in text)
 
 
 def _is_emoji(ch: str) -> bool:
@@ -190,7 +200,7 @@ def _entry(doc, block: Block, first: int, last: int, glued: bool, section=None) 
         desc_start = after
         while desc_start < end and doc.text[desc_start] in " \t":
             desc_start += 1
-    if doc.text[desc_start:end].strip():
+    if doc.text[desc_start:end].strip() and not _wordless(doc, links, desc_start, end):
         fields["description"] = Field(desc_start, end, doc.text[desc_start:end])
     depth = max(block.list_depth - 1, 0) if not glued else _glued_depth(doc, block, first)
     if section is None:

@@ -46,5 +46,6 @@ class Slugger:
 _HTML_TAG = re.compile(r"<[^>]*>")
 
 
-def heading_text(inline_text: str) -> str:
-    return _HTML_TAG.sub("", inline_text).strip()
+def heading_text(inline_text: str, strip: bool = True) -> str:
+    text = _HTML_TAG.sub("", inline_text)
+    return text.strip() if strip else text

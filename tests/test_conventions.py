@@ -1,0 +1,146 @@
+"""The conventions model: each choice inferred at its scope, with its counts; rules
+report only departures, say the convention and its evidence; a split list gets at
+most one finding; configuration and presets win.  Every expectation is written by
+hand from the small lists below."""
+from __future__ import annotations
+
+import json
+
+from helpers import cli
+
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import ConfigError, validate
+from awesome_lint.model.document import Document
+from awesome_lint.rule import Context
+
+import pytest
+
+
+def item(name, desc, bullet="*", sep=" - "):
+    return f"{bullet} [{name}](https://{name.lower().replace(' ', '-')}.example){sep}{desc}"
+
+
+def lint(text, **config):
+    settings = engine.build_settings(validate({"select": ["entry-format", "sort-order", "date-format"], **config},
+                                              None))
+    doc, diags = engine.check(text, settings, Context())
+    return [(doc.line_col(d.start)[0] + 1, d.rule, d.message) for d in diags]
+
+
+STARS = "# A\n\n## Tools\n\n" + "\n".join(
+    [item(f"Tool {c}", f"Does {c}.") for c in "ABCDEFGH"] + [item("Tool I", "Does I.", bullet="-")]
+) + "\n"
+
+
+def test_the_list_bullet_is_its_majority_and_the_message_gives_the_evidence():
+    doc = Document(STARS)
+    bullet = doc.conventions.bullets["bullet"].document
+    assert (bullet.value, bullet.counts["*"], bullet.counts["-"]) == ("*", 8, 1)
+    assert lint(STARS) == [(13, "entry-format", "bullet '-' where this list uses '*' (8 of 9 list items)")]
+
+
+def test_a_split_list_gets_one_warning_with_the_key_that_settles_it():
+    text = "# A\n\n## Tools\n\n" + "\n".join(
+        [item(f"Tool {c}", f"Does {c}.", bullet="*" if i % 2 else "-") for i, c in enumerate("ABCDEFGHIJ")]
+    ) + "\n"
+    found = lint(text)
+    # one warning, at the first item that differs from the first marker seen
+    assert found == [(6, "entry-format", "list item bullets are split ('-' 5, '*' 5): set "
+                                         "'conventions: {bullet: ...}' to settle it")]
+
+
+def test_a_configured_choice_wins_over_what_is_inferred():
+    assert lint(STARS, conventions={"bullet": "-"})[:2] == [
+        (5, "entry-format", "bullet '*' where the config asks for '-'"),
+        (6, "entry-format", "bullet '*' where the config asks for '-'"),
+    ]
+
+
+def test_the_canonical_style_is_a_preset_never_a_default():
+    # a list of '*' bullets without final stops is quiet by default, not under the awesome preset
+    text = "# A\n\n## Tools\n\n" + "\n".join(item(f"Tool {c}", f"Does {c}") for c in "ABCDEF") + "\n"
+    assert lint(text) == []
+    found = lint(text, preset="awesome")
+    assert (5, "entry-format", "bullet '*' where the preset 'awesome' asks for '-'") in found
+    assert (5, "entry-format", "description does not end with '.', '!', '?' or '…' where the preset "
+                               "'awesome' asks for a final stop") in found
+
+
+def test_no_final_stop_is_demanded_of_a_list_that_uses_none():
+    text = "# A\n\n## APIs\n\n" + "\n".join(item(f"Api {c}", f"Gives {c} data") for c in "ABCDEFG") + "\n"
+    assert lint(text) == []
+
+
+def test_the_separator_may_follow_badges_extra_links_and_star_counts():
+    text = "# A\n\n## Crates\n\n" + "\n".join([
+        "* [Alpha](https://a.example) [[crate](https://crates.io/a)] - Does A.",
+        "* [Beta](https://b.example) [5794⭐] - Does B.",
+        "* [Gamma](https://g.example) :zap: - Does G.",
+        "* [Delta](https://d.example) ![badge](https://img.example/d.svg) - Does D.",
+        "* [Eps](https://e.example) `MIT` - Does E.",
+        "* [Zeta](https://z.example) - Does Z.",
+    ]) + "\n"
+    doc = Document(text)
+    assert [e.fields["separator"].text for e in doc.entries] == [" - "] * 6
+    assert lint(text) == []
+
+
+def test_a_section_that_keeps_its_own_style_is_not_measured_against_the_list():
+    own = "\n".join(item(f"Book {c}", f"about {c}") for c in "ABCDEF")
+    rest = "\n".join(item(f"Tool {c}", f"Does {c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWX")
+    text = f"# A\n\n## Tools\n\n{rest}\n\n## Books\n\n{own}\n"
+    doc = Document(text)
+    books = doc.sections[-1]
+    assert doc.conventions.final_punctuation.document.value == "stop"
+    assert doc.conventions.final_punctuation.at(books).value == "none"
+    assert lint(text) == []
+
+
+def test_date_details_follow_the_list_not_the_canonical_style():
+    def paper(title, date):
+        return f"**{title}** \\\n*Ann* \\\n[{date}] [arXiv, 2023] \\\n[[Paper](https://arxiv.org/abs/{title})]\n"
+    dates = ["Jan. 02, 2023", "Jan. 03, 2023", "Jan. 05, 2023", "Jan. 06, 2023", "Jan. 07, 2023", "Jan. 8, 2023"]
+    text = "## Papers\n\n" + "\n".join(paper(f"P{i}", d) for i, d in enumerate(reversed(dates)))
+    found = [m for _, rule, m in lint(text) if rule == "date-format"]
+    # five of six single-digit days are padded: the unpadded one departs, the padded ones are the style
+    assert found == ["date 'Jan. 8, 2023' should be 'Jan. 08, 2023' (missing zero padding where this list "
+                     "writes zero-padded days (5 of 6 dates))"]
+
+
+def test_alphabetical_order_is_checked_per_list_and_only_where_the_list_keeps_it():
+    sorted_list = "\n".join(item(n, "X.") for n in ["Ant", "Bee", "Cat", "Dog", "Eel", "Fox"])
+    other = "\n".join(item(n, "X.") for n in ["Yak", "Zebu"])
+    text = f"# A\n\n## One\n\n{sorted_list}\n\n## Two\n\n{other}\n\n## Three\n\n" + "\n".join(
+        item(n, "X.") for n in ["Gnu", "Hen", "Owl", "Ibis", "Jay", "Kiwi"]) + "\n"
+    found = [(line, m) for line, rule, m in lint(text) if rule == "sort-order"]
+    # 'Yak' after 'Fox' in another list is not a departure; 'Ibis' after 'Owl' is
+    assert found == [(22, "'Ibis' should come before 'Owl' where this list keeps alphabetical order "
+                          "(case-insensitive) (10 of 11 neighbours in order)")]
+
+
+def test_an_unsorted_list_has_no_order_to_keep():
+    text = "# A\n\n## T\n\n" + "\n".join(item(n, "X.") for n in ["Moth", "Ant", "Yak", "Cat", "Bee", "Owl"]) + "\n"
+    assert [m for _, rule, m in lint(text) if rule == "sort-order"] == []
+
+
+def test_conventions_config_is_validated_with_its_location():
+    with pytest.raises(ConfigError, match="unknown convention 'bulet'"):
+        validate({"conventions": {"bulet": "*"}}, "x.yaml")
+    with pytest.raises(ConfigError, match="bullet must be one of"):
+        validate({"conventions": {"bullet": "x"}}, "x.yaml")
+    with pytest.raises(ConfigError, match="blank-lines must be a whole number"):
+        validate({"conventions": {"blank-lines": True}}, "x.yaml")
+    assert validate({"conventions": {"bullet": "*", "date-padding": True}}, "x.yaml").conventions == {
+        "bullet": "*", "date-padding": True}
+
+
+def test_conventions_command_prints_each_choice_with_its_counts(tmp_path, capsys):
+    path = tmp_path / "README.md"
+    path.write_text(STARS, encoding="utf-8")
+    code, out, _ = cli(capsys, "conventions", path)
+    assert code == 0
+    row = next(line for line in out.splitlines() if line.split()[:1] == ["bullet"])
+    assert row.split()[1:3] == ["'*'", "document"] and "8 of 9 list items" in row
+    code, out, _ = cli(capsys, "conventions", "--json", path)
+    found = {c["key"]: c for c in json.loads(out)[0]["conventions"] if c["scope"] == "document"}
+    assert found["bullet"]["value"] == "*" and found["bullet"]["counts"] == [["*", 8], ["-", 1]]
