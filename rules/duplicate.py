@@ -15,18 +15,25 @@ _TITLE_NOISE = re.compile(r"[\W_]+")
 CROSS_LISTED = 3
 
 
+def _split(url: str):
+    """The parts of a URL, or None when it has none (a stray bracket in the host)."""
+    try:
+        return urlsplit(url if "//" in url else "//" + url)
+    except ValueError:
+        return None
+
+
 def _homepage(url: str) -> bool:
-    parts = urlsplit(url if "//" in url else "//" + url)
-    return parts.path.strip("/") == "" and not parts.query
+    parts = _split(url)
+    return parts is not None and parts.path.strip("/") == "" and not parts.query
 
 
 def normalise_url(url: str) -> str:
     """One spelling per destination: no scheme, ``www.``, fragment or trailing slash;
     arXiv abstracts and PDFs become the arXiv id, GitHub repositories ignore case."""
     url = url.strip()
-    try:
-        parts = urlsplit(url if "//" in url else "//" + url)
-    except ValueError:  # a stray bracket in the host: no parts to compare, only the spelling
+    parts = _split(url)
+    if parts is None:  # no parts to compare, only the spelling
         return url.lower()
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path

@@ -35,10 +35,13 @@ _JOIN = re.compile(r"(?:,[ \t]*(?:and|&|or)?|and|&|/|or)[ \t]+", re.I)
 def _wordless(doc, links, start: int, end: int) -> bool:
     """Nothing but badges, links, tags, counts and punctuation after the name:
     the item has no description to judge (``[The One](u) [461👍]``)."""
-    text = doc.text[start:end]
-    for link in sorted((l for l in links if start <= l.start and l.end <= end), key=lambda l: -l.start):
-        text = text[:link.start - start] + text[link.end - start:]
-    text = _TAG.sub("", text)
+    pieces, cursor = [], start  # one pass: cutting the links out one by one is quadratic
+    for link in sorted((l for l in links if start <= l.start and l.end <= end), key=lambda l: l.start):
+        if link.start >= cursor:  # an image inside a link went with the link
+            pieces.append(doc.text[cursor:link.start])
+            cursor = link.end
+    pieces.append(doc.text[cursor:end])
+    text = _TAG.sub("", "".join(pieces))
     return not any(ch.isalpha() for ch in text)
 
 
