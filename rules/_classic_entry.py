@@ -12,7 +12,7 @@ import re
 from awesome_lint.model.autolinks import bare_urls
 from awesome_lint.model.rendered import written_end
 from awesome_lint.model.conventions import Convention
-from awesome_lint.model.descriptions import CLOSING_QUOTES, CONTINUATIONS, casing, continues_name, ending, only_aside
+from awesome_lint.model.descriptions import CLOSING_QUOTES, casing, continues_name, ending, only_aside
 from awesome_lint.rule import Fix, WARNING
 
 # lower-case words a description may start with: tools spelt so, and
@@ -47,7 +47,7 @@ def check(rule, doc, ctx):
         repeated = list(_repeats_name(rule, doc, entry, desc)) if repeats else []
         yield from repeated
         if not repeated:
-            yield from _casing(rule, doc, entry, desc, allowed, capitals.at(entry.section))
+            yield from _casing(rule, doc, entry, desc, allowed, capitals.of(entry))
 
 
 def split_warning(rule, convention, start, end, what: str):
@@ -88,7 +88,7 @@ def _gap(rule, doc, entry):
         yield rule.diagnostic("no space after the bullet: markdown does not see this line as a list item",
                               gap.start - 1, gap.end + 1, Fix.replace(gap.start, gap.end, " ", "insert a space"))
         return
-    convention = doc.conventions.bullet_gap.at(entry.section)
+    convention = doc.conventions.bullet_gap.of(entry)
     wanted = convention.value
     if wanted is None or gap.text == wanted:
         return
@@ -115,7 +115,7 @@ def _nothing_nested(doc, entry, gap) -> bool:
 def _separator(rule, doc, entry):
     sep = entry.fields.get("separator")
     desc = entry.fields.get("description")
-    convention = doc.conventions.separator.at(entry.section)
+    convention = doc.conventions.separator.of(entry)
     wanted = convention.value
     if not wanted:
         return
@@ -152,7 +152,7 @@ def _after_bare_url(text: str, start: int, at: int) -> bool:
 
 
 def _ending(rule, doc, entry, desc):
-    convention = doc.conventions.final_punctuation.at(entry.section)
+    convention = doc.conventions.final_punctuation.of(entry)
     if convention.value != "stop":
         return
     found = ending(doc, entry, desc)
@@ -175,7 +175,9 @@ def _ending(rule, doc, entry, desc):
 def _casing(rule, doc, entry, desc, allowed, convention):
     if convention.value != "capital":
         return
-    found = casing(entry, desc, allowed | CONTINUATIONS)
+    if continues_name(entry, desc):
+        return
+    found = casing(entry, desc, allowed)
     if found is None or found[0] != "lower":
         return
     _, word, at = found

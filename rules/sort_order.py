@@ -13,10 +13,6 @@ from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Conve
 from awesome_lint.rule import Edit, Fix, Rule, option
 
 
-# a list this long whose only departure is its first item leads with it on purpose
-LEAD_LIST = 5
-
-
 class SortOrder(Rule):
     name = "sort-order"
     summary = "Entries keep the order the list has established: papers by date per section, items alphabetically"
@@ -104,9 +100,6 @@ class SortOrder(Rule):
             # that only some of them put out of order is left alone
             wrong = [j for j in range(len(group) - 1) if all(k[j + 1] < k[j] for k in keys)
                      and not _unclear(group[j].title, group[j + 1].title)]
-            if not forced and len(group) >= LEAD_LIST and wrong == [0] \
-                    and all(keys[0][j] <= keys[0][j + 1] for j in range(1, len(group) - 1)):
-                wrong = []  # only the first of a long list is out of place: a lead item put first on purpose
             if not wrong:
                 continue
             unclear = any(k[j + 1] < k[j] for k in keys for j in range(len(group) - 1) if j not in wrong)

@@ -164,9 +164,20 @@ def settle(key: str, scope: str, counts: Counter, unit: str, pins: dict, sources
 class Scoped:
     """A choice made per item, established per section with the document as fallback."""
 
-    def __init__(self, doc_level: Convention, sections: dict[int, Convention]):
+    def __init__(self, doc_level: Convention, sections: dict[int, Convention],
+                 lists: dict[tuple, Convention] | None = None):
         self.document = doc_level
         self.sections = sections
+        self.lists = lists or {}
+
+    def of(self, entry) -> Convention:
+        """An entry's convention: its own markdown list's, where that list has the
+        items for one, else its section's (see ``at``)."""
+        own = self.lists.get(_list_key(entry))
+        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
+                and own.counts != self.document.counts and own.established:
+            return own
+        return self.at(entry.section)
 
     def at(self, section) -> Convention:
         """The convention of the nearest section (the entry's own, then its parents,
@@ -193,6 +204,10 @@ class Scoped:
         return [self.document, *self.sections.values()]
 
 
+def _list_key(entry) -> tuple:
+    return (id(entry.section), entry.list_line)
+
+
 def _section_scope(section) -> str:
     return f"section '{section.title}'" if section.heading else "document start"
 
@@ -212,15 +227,20 @@ class Conventions:
         """``observed``: (entry or section, value) pairs."""
         whole: Counter = Counter()
         per: dict[int, tuple[object, Counter]] = {}
+        lists: dict[tuple, Counter] = {}
         for where, value in observed:
             section = getattr(where, "section", where)
             whole[value] += 1
+            if hasattr(where, "list_line"):
+                lists.setdefault(_list_key(where), Counter())[value] += 1
             while section is not None and section.heading is not None:  # a section counts its subsections
                 per.setdefault(id(section), (section, Counter()))[1][value] += 1
                 section = section.parent
         sections = {sid: self._settle(key, _section_scope(sec), c, unit, threshold=threshold)
                     for sid, (sec, c) in per.items()}
-        return Scoped(self._settle(key, "document", whole, unit, threshold=threshold), sections)
+        in_lists = {k: self._settle(key, f"list at line {k[1] + 1}", c, unit, threshold=threshold)
+                    for k, c in lists.items() if k[1] is not None}
+        return Scoped(self._settle(key, "document", whole, unit, threshold=threshold), sections, in_lists)
 
     # -- classic items -------------------------------------------------------------
     def items(self):
@@ -290,7 +310,7 @@ class Conventions:
                 if sep is not None:
                     yield e, sep.text
                 elif not descriptions.only_aside(desc.text) and not descriptions.continues_name(e, desc):
-                    yield e, ""
+                    yield e, ""  # (a sentence carried on from the name, "by Jane", needs none)
         return self._scoped("separator", observed(), "items with a description")
 
     @cached_property
@@ -496,10 +516,9 @@ class Conventions:
         pairs = len(group) - 1
         if "item-order" in self.pins:
             return True
-        in_order = self._in_order(self.collation.value, [group])
         if pairs < SORTED_EVIDENCE:
-            return pairs < 2 or 2 * in_order >= pairs  # a short list mostly out of order keeps its order
-        return in_order >= GROUP_SORTED * pairs
+            return True  # too short to have an order of its own: it follows the list
+        return self._in_order(self.collation.value, [group]) >= GROUP_SORTED * pairs
 
     # -- the whole picture -----------------------------------------------------------
     def report(self) -> list[Convention]:

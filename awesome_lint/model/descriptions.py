@@ -17,6 +17,7 @@ _CODE_TAIL = re.compile(r"(`+)[^`]*?\1\Z")
 _HTML_TAIL = re.compile(r"<[^<>\n]*>\Z")
 _EMPHASIS_ONLY = re.compile(r"([*_]{1,2})[^*_]+\1\Z")
 _WORD = re.compile(r"[^\s\-;/,:()\[\]]+")
+_DANGLING_SEPARATOR = re.compile(r"[ \t]+[-\u2013\u2014]\Z")
 _BARE_URL_TAIL = re.compile(r"(?:https?://|www\.)\S+\Z", re.I)
 
 
@@ -73,7 +74,9 @@ def prose_end(doc, entry, desc) -> int:
         while stripped > desc.start and (text[stripped - 1].isspace() or is_symbol(text[stripped - 1])):
             stripped -= 1
         head = text[desc.start:stripped]
-        if text[stripped - 1:stripped] == "\\":  # a hard line break
+        if (m := _DANGLING_SEPARATOR.search(head)) is not None and m.start() > 0:
+            stripped = desc.start + m.start()  # "files. - ![Freeware](...)": a separator before the badges
+        elif text[stripped - 1:stripped] == "\\":  # a hard line break
             stripped -= 1
         elif text[stripped - 1:stripped] in ("*", "_") and _emphasised_aside(head):
             stripped = desc.start + len(head.rstrip("*_"))
@@ -159,16 +162,22 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
         return "capital", word, at
     if any(ch.isupper() or ch.isdigit() for ch in word) or word in allowed or word.rstrip(".,") in allowed:
         return None  # iOS, jQuery, x86, npm
-    if entry.title and word.lower() in {w.lower() for w in _WORD.findall(entry.title)}:
-        return None  # the item's own name, spelt as its authors spell it: "jsblocks is ..."
+    token = desc.text[at - desc.start:].split(None, 1)[0] if desc.text[at - desc.start:].strip() else word
+    bare = token.rstrip(".,;:")
+    if any(mark in bare for mark in ("::", "_", "(", ".")) or ("/" in bare and "-" in bare):
+        return None  # an identifier, a path or a function: `std::tuple`, `vhf/free-books`, `a.k.a.`
+    if entry.title and word == next(iter(_WORD.findall(entry.title)), None):
+        return None  # the item's own lower-case name, spelt as its authors spell it: "jsblocks is ..."
     return "lower", word, at
 
 
 # Words that carry on the name's sentence ("[Series](u) on YouTube by Jane"):
 # such a description needs no separator and no capital.
-CONTINUATIONS = frozenset({"by", "on", "in", "from", "for", "at", "via", "with", "and", "or", "of", "to", "as"})
+CONTINUATIONS = frozenset({"by", "on", "in", "from", "for", "at", "via", "with", "and", "or", "of", "to", "as",
+                           "is", "are", "was", "were", "has", "have"})  # "[Anafora](u) is free and ..."
 
 
 def continues_name(entry, desc) -> bool:
-    word, _ = first_word(entry, desc)
-    return word in CONTINUATIONS
+    word, at = first_word(entry, desc)
+    after = desc.text[at - desc.start + len(word):][:1]
+    return word in CONTINUATIONS and after in (" ", "\t")  # "on YouTube", not "on-device"
