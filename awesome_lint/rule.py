@@ -4,5 +4,5 @@ Its home is ``awesome_lint.engine.rule``; this path is the documented one and
 stays stable when the engine moves.
 """
 from .engine.rule import (  # noqa: F401
-    ERROR, SAFE, UNSAFE, WARNING, Context, Diagnostic, Edit, Fix, Related, Rule,
+    ERROR, SAFE, UNSAFE, WARNING, Context, Diagnostic, Edit, Fix, Related, Rule, option,
 )

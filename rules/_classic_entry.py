@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from awesome_lint.model.autolinks import bare_urls
+from awesome_lint.model.rendered import written_end
 from awesome_lint.model.conventions import Convention
 from awesome_lint.model.descriptions import CLOSING_QUOTES, casing, continues_name, ending, only_aside
 from awesome_lint.rule import Fix, WARNING
@@ -146,6 +148,11 @@ def _balanced(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
+def _after_bare_url(text: str, start: int, at: int) -> bool:
+    """A full stop at ``at`` would be glued to a bare URL: readers copy it along."""
+    return any(written_end(text, end, at) == at for _, end, _ in bare_urls(text, start, at))
+
+
 def _ending(rule, doc, entry, desc):
     convention = doc.conventions.final_punctuation.of(entry)
     if convention.value != "stop":
@@ -159,7 +166,8 @@ def _ending(rule, doc, entry, desc):
     fix = None
     if (last.isalnum() or last in CLOSING_QUOTES or last in "`") and _balanced(prose):
         at = _after_aside(doc.text, end, desc.end)
-        fix = Fix.replace(at, at, ".", "end the description with '.'")
+        if not _after_bare_url(doc.text, desc.start, at):
+            fix = Fix.replace(at, at, ".", "end the description with '.'")
     yield rule.diagnostic(
         "description does not end with '.', '!', '?' or '…' where "
         f"{convention.standard('a final stop', 'ends descriptions with')}", max(end - 1, desc.start), end, fix,

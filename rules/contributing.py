@@ -20,7 +20,7 @@ class Contributing(Rule):
     @dataclass
     class Options:
         # file names accepted, compared case-insensitively
-        names: list = field(default_factory=lambda: ["contributing.md", "contributing", "contributing.rst"])
+        names: list[str] = field(default_factory=lambda: ["contributing.md", "contributing", "contributing.rst"])
 
     def check(self, doc, ctx):
         # Only a README is a repository's list; a list saved under another

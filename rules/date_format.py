@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from awesome_lint.model import dates
 from awesome_lint.model.papers import venue_year
-from awesome_lint.rule import UNSAFE, Fix, Rule
+from awesome_lint.rule import UNSAFE, Fix, Rule, option
 
 
 class DateFormat(Rule):
@@ -19,7 +19,7 @@ class DateFormat(Rule):
     class Options:
         # "auto" (the style most dates of the list use), "ordinal" ([7th Oct., 2022]),
         # "month-day" ([Oct. 7, 2022]), "iso" ([2022-10-07]), "day-month" (7 Oct 2022)
-        style: str = "auto"
+        style: str = option("auto", choices=("auto", *dates.STYLES))
 
     def check(self, doc, ctx):
         conv = doc.conventions

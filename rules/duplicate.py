@@ -16,16 +16,26 @@ _TITLE_NOISE = re.compile(r"[\W_]+")
 CROSS_LISTED = 3
 
 
+def _split(url: str):
+    """The parts of a URL, or None when it has none (a stray bracket in the host)."""
+    try:
+        return urlsplit(url if "//" in url else "//" + url)
+    except ValueError:
+        return None
+
+
 def _homepage(url: str) -> bool:
-    parts = urlsplit(url if "//" in url else "//" + url)
-    return parts.path.strip("/") == "" and not parts.query
+    parts = _split(url)
+    return parts is not None and parts.path.strip("/") == "" and not parts.query
 
 
 def normalise_url(url: str) -> str:
     """One spelling per destination: no scheme, ``www.``, fragment or trailing slash;
     arXiv abstracts and PDFs become the arXiv id, GitHub repositories ignore case."""
     url = url.strip()
-    parts = urlsplit(url if "//" in url else "//" + url)
+    parts = _split(url)
+    if parts is None:  # no parts to compare, only the spelling
+        return url.lower()
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path
     if host in ("arxiv.org", "export.arxiv.org"):
@@ -63,7 +73,7 @@ class Duplicate(Rule):
         # lists that cross-list repeatedly are let be anyway; see conventions)
         allow_cross_section: bool = False
         # URL patterns (shell-style, matched against the URL as written) that may repeat
-        allow: list = field(default_factory=list)
+        allow: list[str] = field(default_factory=list)
 
     def check(self, doc, ctx):
         found = list(self._copies(doc))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key
-from awesome_lint.rule import Edit, Fix, Rule
+from awesome_lint.rule import Edit, Fix, Rule, option
 
 
 class SortOrder(Rule):
@@ -24,7 +24,7 @@ class SortOrder(Rule):
         # "auto": each section's papers follow the direction they are already sorted
         # in, and items are alphabetical only where the list already is; or
         # "newest-first", "oldest-first", "alphabetical", "none"
-        order: str = "auto"
+        order: str = option("auto", choices=("auto", NEWEST, OLDEST, ALPHA, "none"))
 
     def check(self, doc, ctx):
         order = self.options.order

@@ -26,7 +26,7 @@ class Toc(Rule):
     @dataclass
     class Options:
         # sections a ToC may leave out (compared case-insensitively)
-        exclude: list = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+        exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
 
     def check(self, doc, ctx):
         toc = contents.find(doc)

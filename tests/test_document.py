@@ -91,3 +91,28 @@ def test_classic_items_with_nesting():
 def test_preset_overrides_detection():
     assert Document(CLASSIC, preset="papers").family == "papers"
     assert Document(PAPERS, preset="awesome").family == "awesome"
+
+
+def test_section_ends_follow_heading_levels():
+    text = "# T\n\n## A\n\n### A1\n\n### A2\n\n## B\n\n#### B1\n\n## C\n"
+    doc = Document(text)
+    ends = {s.title: (s.start_line, s.end_line) for s in doc.sections[1:]}
+    assert ends == {"T": (0, 14), "A": (2, 8), "A1": (4, 6), "A2": (6, 8), "B": (8, 12), "B1": (10, 12),
+                    "C": (12, 14)}
+
+
+def test_comments_closed_and_unclosed():
+    text = "# T\n\n<!-- one -->\n<!-- two --> <!-- never closed\n<!-- nor this\n"
+    doc = Document(text)
+    assert [doc.text[s:e] for s, e, _ in doc.comments] == ["<!-- one -->", "<!-- two -->"]
+    assert [c for _, _, c in doc.comments] == [" one ", " two "]
+
+
+def test_entries_find_their_section_and_links():
+    text = "# T\n\n" + "".join(f"## S{i}\n\n- [A{i}](https://a{i}.example) - x [y](https://y{i}.example).\n"
+                               f"-[B{i}](https://b{i}.example) - glued.\n\n" for i in range(30))
+    doc = Document(text)
+    got = [(e.section.title, e.title, [l.url for l in e.links]) for e in doc.entries]
+    assert got[:2] == [("S0", "A0", ["https://a0.example", "https://y0.example"]), ("S0", "B0", ["https://b0.example"])]
+    assert got[-1] == ("S29", "B29", ["https://b29.example"])
+    assert len(got) == 60 and all(title[1:] == section[1:] for section, title, _ in got)

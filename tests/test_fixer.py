@@ -89,3 +89,124 @@ def test_a_declared_url_swap_is_kept():
     outcome = fix_loop(TEXT, check_factory(rule), unsafe=False)
     assert outcome.reverted == []
     assert outcome.text == TEXT.replace("https://b.example", "https://b2.example")
+
+
+# -- the guard: nothing lost, nothing changed outside the edits ---------------------------
+def line_fix(doc, needle, new, rule="r"):
+    """A fix that rewrites the whole line holding ``needle``."""
+    for n, line in enumerate(doc.lines):
+        if needle in line:
+            start = doc.line_starts[n]
+            return Diagnostic(rule, f"rewrite {needle}", start, start + len(line),
+                              fix=Fix.replace(start, start + len(line), new))
+    raise AssertionError(needle)
+
+
+def test_deleting_one_of_two_identical_urls_is_reverted():
+    text = "# T\n\n- [A](https://a.example) - A.\n- [A again](https://a.example) - B.\n"
+
+    def rule(doc):
+        if doc.text.count("https://a.example") == 2:
+            yield line_fix(doc, "A again", "- A again - B.")
+    outcome = fix_loop(text, check_factory(rule), unsafe=False)
+    assert outcome.text == text
+    assert [why for _, why, _, _ in outcome.reverted] == ["would lose 'https://a.example'"]
+
+
+def test_deleting_a_bare_url_line_is_reverted():
+    text = "# T\n\n- [list.js](https://l.example) - Lists.\nhttps://listjs.com\n- [b](https://b.example) - b\n"
+
+    def rule(doc):
+        if "https://listjs.com\n" in doc.text:
+            start = doc.text.index("https://listjs.com\n")
+            yield Diagnostic("r", "drop", start, start, fix=Fix.replace(start, start + 19, ""))
+        if "- b\n" in doc.text:
+            at = doc.text.index("- b\n") + 2
+            yield diag(at, at + 1, "B")
+    outcome = fix_loop(text, check_factory(rule), unsafe=False)
+    assert outcome.text == text.replace("- b\n", "- B\n")
+    assert [why for _, why, _, _ in outcome.reverted] == ["would lose 'https://listjs.com'"]
+
+
+def test_a_full_stop_glued_to_a_bare_url_is_reverted():
+    # GitHub still links http://clappr.io, but the URL as written changed
+    text = "# T\n\n- [clappr](https://c.example) - A player http://clappr.io\n"
+
+    def rule(doc):
+        if doc.text.endswith("clappr.io\n"):
+            at = len(doc.text) - 1
+            yield Diagnostic("r", "end it", at, at, fix=Fix.replace(at, at, "."))
+    outcome = fix_loop(text, check_factory(rule), unsafe=False)
+    assert outcome.text == text
+    assert [why for _, why, _, _ in outcome.reverted] == ["would lose 'http://clappr.io'"]
+
+
+def test_a_fix_that_changes_the_page_outside_its_edit_is_reverted():
+    # an unclosed comment hides every later word although no byte after it changed
+    text = "# T\n\nFirst words here.\n\nLater words here.\n"
+
+    def rule(doc):
+        if "<!--" not in doc.text:
+            at = doc.text.index("First")
+            yield Diagnostic("r", "hide", at, at, fix=Fix.replace(at, at + 5, "<!-- First"))
+    outcome = fix_loop(text, check_factory(rule), unsafe=False)
+    assert outcome.text == text
+    (why,) = [why for _, why, _, _ in outcome.reverted]
+    assert why.startswith("would change the rendered text outside its edits")
+
+
+def test_words_inside_the_edit_may_change():
+    text = "# T\n\n- [A](https://a.example) - colour of things\n"
+
+    def rule(doc):
+        if "colour" in doc.text:
+            at = doc.text.index("colour") + 4
+            yield diag(at, at + 1, "")  # colour -> color: an edit inside a word
+    outcome = fix_loop(text, check_factory(rule), unsafe=False)
+    assert outcome.text == text.replace("colour", "color") and outcome.reverted == []
+
+
+def test_edits_that_overlap_inside_one_fix_are_refused():
+    text = "# T\n\nabcdef\n"
+    bad = Diagnostic("r", "m", 5, 8, fix=Fix((Edit(5, 8, "X"), Edit(6, 9, "Y"))))
+    outcome = fix_loop(text, lambda t: (Document(t), [bad] if t == text else []), unsafe=False)
+    assert outcome.text == text
+    assert "overlaps" in outcome.reverted[0][1]
+
+
+def test_culprit_search_is_logarithmic():
+    # 64 fixable entries and one fix that deletes a reference definition far from
+    # its use: only the whole document shows the loss, so bisection must find it
+    names = [f"e{i:02d}" for i in range(64)]
+    text = "# T\n\n- [Top][ref] - Uses the definition.\n\n" + "".join(
+        f"- [{n}](https://{n}.example) - x {n}\n\n" for n in names) + "[ref]: https://ref.example\n"
+
+    def rule(doc):
+        for entry in doc.entries:
+            desc = entry.fields.get("description")
+            if desc and desc.text.startswith("x"):
+                yield diag(desc.start, desc.start + 1, "X")
+        if "[ref]: " in doc.text:
+            yield line_fix(doc, "[ref]: ", "", rule="drop")
+    parses = []
+
+    def parse(t):
+        parses.append(t)
+        return Document(t)
+    outcome = fix_loop(text, check_factory(rule), unsafe=False, parse=parse)
+    assert "[ref]: https://ref.example" in outcome.text and "- X e63" in outcome.text
+    assert [d.rule for d, *_ in outcome.reverted] == ["drop"]
+    assert len(parses) <= 2 * 7 + 4  # one check per fix would be 65
+
+
+def test_the_inline_cache_is_bounded_by_size(monkeypatch):
+    from awesome_lint.model import document
+
+    monkeypatch.setattr(document, "_INLINE_CACHE_CHARS", 20_000)
+    monkeypatch.setattr(document, "_INLINE_CACHE", type(document._INLINE_CACHE)())
+    monkeypatch.setattr(document, "_cached_chars", 0)
+    for i in range(50):
+        doc = Document("".join(f"Paragraph {i} {j} " + "word " * 40 + "\n\n" for j in range(20)))
+        assert doc.blocks[-1].inline.children[0].content.startswith(f"Paragraph {i} 19")
+        assert document._cached_chars <= 20_000
+        assert sum(len(k[1]) + 64 for k in document._INLINE_CACHE) == document._cached_chars

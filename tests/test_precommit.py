@@ -89,7 +89,7 @@ def test_hook_fails_reports_fixes_then_passes(user_repo, head_sha, precommit_hom
     assert "notes.txt" not in first.stdout
     assert (user_repo / "README.md").read_text() == BROKEN_TOC
 
-    _configure(user_repo, _config(head_sha, args=["--fix"]))
+    _configure(user_repo, _config(head_sha, args=["--fix", "--"]))
     fixing = _run(user_repo, precommit_home)
     assert fixing.returncode == 1  # pre-commit fails a hook that modified files
     assert "files were modified by this hook" in fixing.stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -17,6 +18,7 @@ TRUE = {"true", "yes", "on", "1"}
 FALSE = {"false", "no", "off", "0"}
 PR_EVENTS = {"pull_request", "pull_request_target"}
 NO_COMMIT = "0" * 40
+_COMMIT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
 class InputProblem(Exception):
@@ -74,6 +76,9 @@ def base_commit(env: dict, changed_only: bool | None) -> str | None:
         return None  # auto, outside pull requests: a full scan
     if not sha:
         raise InputProblem(f"the {name} event carries no base commit")
+    if not isinstance(sha, str) or not _COMMIT_ID.fullmatch(sha):
+        # it reaches git: only a plain commit id, never an option or a revision expression
+        raise InputProblem(f"the {name} event's base commit is not a commit id: {str(sha)[:60]!r}")
     if not _have_commit(sha):
         # actions/checkout fetches one commit by default: fetch the base too.
         subprocess.run(["git", "fetch", "--quiet", "--no-tags", "--depth=1", "origin", sha], capture_output=True)
@@ -84,7 +89,7 @@ def base_commit(env: dict, changed_only: bool | None) -> str | None:
 
 def command(env: dict) -> list[str]:
     """The awesome-lint command line the inputs ask for."""
-    paths = shlex.split(env.get("INPUT_PATH", "")) or ["README.md"]
+    paths = _paths(env.get("INPUT_PATH", "")) or ["README.md"]
     for path in paths:
         if not Path(path).is_file():
             what = "a directory, not a file" if Path(path).is_dir() else "no such file"
@@ -93,7 +98,7 @@ def command(env: dict) -> list[str]:
         extra = shlex.split(env.get("INPUT_ARGS", ""))
     except ValueError as exc:
         raise InputProblem(f"input 'args': {exc}") from None
-    argv = [*paths, "--output-format", "github", "--no-progress"]
+    argv = ["--output-format", "github", "--no-progress"]
     if flag(env, "links"):
         argv.append("--links")
     base = base_commit(env, flag(env, "changed-only", allow_auto=True))
@@ -101,7 +106,18 @@ def command(env: dict) -> list[str]:
         argv += ["--changed-since", base]
     if env.get("GITHUB_STEP_SUMMARY"):
         argv += ["--summary", env["GITHUB_STEP_SUMMARY"]]
-    return argv + extra
+    return [*argv, *extra, "--", *paths]  # after "--" a file named like an option is still a file
+
+
+def _paths(value: str) -> list[str]:
+    """Paths separated by spaces, quoted as in a shell; a lone file name with a
+    quote in it (``it's.md``) needs no quoting."""
+    try:
+        return shlex.split(value)
+    except ValueError as exc:
+        if Path(value.strip()).is_file():
+            return [value.strip()]
+        raise InputProblem(f"input 'path': {exc} (quote a name with spaces or quotes: \"it's.md\")") from None
 
 
 def main(env: dict | None = None) -> int:

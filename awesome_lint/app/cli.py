@@ -16,6 +16,15 @@ def _names(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+def _file_size(value: str) -> int:
+    from ..engine.config import parse_size
+
+    size = parse_size(value)
+    if size is None:
+        raise argparse.ArgumentTypeError(f"not a file size: {value!r} (bytes, or a number with K, M or G)")
+    return size
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="awesome-lint",
@@ -41,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-color", action="store_true", help="no colour (also NO_COLOR)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     p.add_argument("--no-cache", action="store_true", help="neither use nor keep cached results")
+    p.add_argument("--force", action="store_true", help="with --fix, also write read-only files")
+    p.add_argument("--max-file-size", type=_file_size, metavar="SIZE",
+                   help="refuse larger files (default: 20M; also the max-file-size option)")
     p.add_argument("--version", action="version", version=f"awesome-lint {__version__}")
     add_habit_arguments(p)
     return p
@@ -99,6 +111,18 @@ SUBCOMMANDS = ("rules", "conventions")  # they print about the tool or a list, n
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a user
+        from .runner import internal_error
+
+        print(f"awesome-lint: {internal_error(None, exc)}", file=sys.stderr)
+        return 2
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["rules"]:
         return rules_command(argv[1:])
@@ -107,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return conventions_main(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.changed_since is not None and not args.changed_since.strip():
+        build_parser().error("--changed-since needs a git revision, not an empty string")
     # One short run: parsing allocates hundreds of thousands of small objects
     # and the cyclic collector's pauses cost more (~7 %) than the little they
     # free; reference counting still frees everything acyclic.  Restored for

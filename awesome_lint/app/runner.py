@@ -10,7 +10,7 @@ from ..engine.pipeline import Settings, UsageError, build_settings, check, fix, 
 from ..engine.files import Files
 from ..engine.registry import RegistryError, all_rules
 from ..engine.rule import UNSAFE, Context
-from .source import InputError, Source, read_path, write_path
+from .source import DEFAULT_MAX_SIZE, InputError, Source, Stamp, read_stamped, write_path
 
 
 class RunError(Exception):
@@ -29,6 +29,13 @@ class Observed:
 
 
 observed = Observed()
+
+
+def internal_error(path: str | None, exc: BaseException) -> str:
+    """One line for a bug, naming the file it happened on."""
+    where = f"{path}: " if path else ""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{where}internal error, please report: {type(exc).__name__}" + (f": {detail}" if detail else "")
 
 
 class Runner:
@@ -55,7 +62,10 @@ class Runner:
         else:
             named = self._named(path)
             base = Path.cwd() if named is None else Path(named).resolve().parent
-            where = config_mod.find_config(base)
+            try:
+                where = config_mod.find_config(base)
+            except config_mod.ConfigError as exc:
+                raise RunError(str(exc)) from None
         if where not in self._configs:
             try:
                 self._configs[where] = config_mod.load(where) if where else config_mod.Config()
@@ -86,11 +96,15 @@ class Runner:
         """The file a path stands for: stdin is --stdin-filename, if given."""
         return getattr(self.args, "stdin_filename", None) if path == "-" else path
 
-    def _read(self, path: str) -> Source:
+    def _read(self, path: str, cfg: config_mod.Config) -> tuple[Source, Stamp | None]:
+        limit = getattr(self.args, "max_file_size", None) or cfg.max_file_size or DEFAULT_MAX_SIZE
         try:
             if path == "-":
-                return Source.from_bytes(sys.stdin.buffer.read(), "<stdin>")
-            return read_path(path)
+                data = sys.stdin.buffer.read(limit + 1)
+                if len(data) > limit:
+                    raise InputError(f"<stdin>: input is larger than the limit of {limit} bytes (max-file-size)")
+                return Source.from_bytes(data, "<stdin>"), None
+            return read_stamped(path, limit)
         except InputError as exc:
             raise RunError(str(exc)) from None
 
@@ -105,8 +119,8 @@ class Runner:
             raise RunError(str(exc)) from None
 
     def run_file(self, path: str) -> None:
-        source = self._read(path)
         cfg = self._config(path)
+        source, stamp = self._read(path, cfg)
         settings = self._settings(cfg)
         named = self._named(path)
         ctx = Context(
@@ -145,7 +159,10 @@ class Runner:
                 sys.stdout.write(new_content)
             elif changed:
                 observed.wrote = True
-                write_path(path, new_content)
+                try:
+                    write_path(path, new_content, stamp, force=getattr(self.args, "force", False))
+                except InputError as exc:
+                    raise RunError(str(exc)) from None
             if not self.args.diff:
                 self.fixed += applied
         else:
@@ -199,7 +216,12 @@ class Runner:
             # One unreadable file (a pre-commit run passes many) must not hide
             # the findings of the others: report it, go on, exit 2 at the end.
             try:
-                self.run_file(path)
+                try:
+                    self.run_file(path)
+                except (RunError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a bug must not look like findings (exit 1)
+                    raise RunError(internal_error(path, exc)) from None
             except RunError as exc:
                 if len(self.paths) == 1:
                     raise

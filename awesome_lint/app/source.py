@@ -6,7 +6,10 @@ line-ending style and final newline.
 """
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,31 +89,145 @@ class Source:
         return "".join(out)
 
 
-def read_path(path: str) -> Source:
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a markdown file")
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a file was when it was read, to notice a change before writing."""
+
+    device: int
+    inode: int
+    digest: bytes
+
+
+def read_path(path: str, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    return read_stamped(path, max_size)[0]
+
+
+def read_stamped(path: str, max_size: int = DEFAULT_MAX_SIZE) -> tuple[Source, Stamp]:
+    """The source and its stamp, for ``write_path`` to notice a later change."""
+    data, stamp = _read_regular(path, max_size)
+    return Source.from_bytes(data, path), stamp
+
+
+def _read_regular(path: str, max_size: int) -> tuple[bytes, Stamp]:
+    """The bytes of a regular file (a FIFO or a device is refused before it is
+    opened for long, so neither blocks nor fills memory)."""
     try:
-        data = p.read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    return Source.from_bytes(data, path)
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not a markdown file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a FIFO, socket or device)")
+    try:
+        # O_NONBLOCK: were the path swapped for a FIFO after the stat, opening it still returns
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file (a FIFO, socket or device)")
+        if info.st_size > max_size:
+            raise InputError(f"{path}: file is larger than the limit of {_size(max_size)} (max-file-size)")
+        try:
+            data = _read_at_most(handle, max_size + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > max_size:
+        raise InputError(f"{path}: file is larger than the limit of {_size(max_size)} (max-file-size)")
+    return data, Stamp(info.st_dev, info.st_ino, hashlib.sha256(data).digest())
 
 
-def write_path(path: str, content: str) -> None:
-    """Write atomically: a temporary file in the same folder, then rename."""
+def _read_at_most(handle, limit: int) -> bytes:
+    chunks, size = [], 0
+    while size < limit:
+        chunk = handle.read(min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n % (1024 * 1024) == 0 and n else f"{n} bytes"
+
+
+def write_path(path: str, content: str, stamp: Stamp | None = None, force: bool = False) -> None:
+    """Write the fixed text back to ``path`` (to a symlink's target), keeping
+    owner, group and mode; never over a change made since ``stamp``.
+
+    A file with one name is replaced atomically (a temporary file beside it,
+    then a rename); a file with several hard links is rewritten in place,
+    through the same inode, so every name sees the fix (space is reserved
+    first, so a full disk fails before a byte changes)."""
+    target = os.path.realpath(path)
+    try:
+        info = os.stat(target)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from None
+    if not force and not info.st_mode & 0o222:
+        raise InputError(f"{path}: is read-only (mode {stat.S_IMODE(info.st_mode):04o}); not written (--force writes it)")
+    if stamp is not None:
+        now, _ = _read_regular(target, 1 << 62)
+        if (info.st_dev, info.st_ino) != (stamp.device, stamp.inode) or \
+                hashlib.sha256(now).digest() != stamp.digest:
+            raise InputError(f"{path}: changed on disk while awesome-lint ran; not overwritten (run it again)")
+    data = content.encode("utf-8")
+    try:
+        if info.st_nlink > 1:
+            _write_in_place(target, data)
+        else:
+            _replace(target, data, info)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc}); the file is unchanged") from None
+
+
+def _replace(target: str, data: bytes, info: os.stat_result) -> None:
     import tempfile
 
-    target = Path(path)
-    mode = target.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    folder, name = os.path.split(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, stat.S_IMODE(info.st_mode))
+        if hasattr(os, "chown"):
+            _keep_owner(tmp, info)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _keep_owner(tmp: str, info: os.stat_result) -> None:
+    done = os.stat(tmp)
+    if (done.st_uid, done.st_gid) == (info.st_uid, info.st_gid):
+        return
+    try:
+        os.chown(tmp, info.st_uid, info.st_gid)
+    except PermissionError:
+        raise OSError(errno.EPERM, "cannot keep the file's owner and group") from None
+
+
+def _write_in_place(target: str, data: bytes) -> None:
+    fd = os.open(target, os.O_RDWR)
+    try:
+        if hasattr(os, "posix_fallocate") and data:
+            os.posix_fallocate(fd, 0, len(data))
+        os.lseek(fd, 0, os.SEEK_SET)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -18,7 +18,8 @@ from .registry import all_rules
 PRESETS = ("papers", "awesome")
 SEVERITIES = ("error", "warning", "off")
 FAMILIES = ("papers", "awesome")
-TOP_KEYS = ("preset", "family", "conventions", "select", "ignore", "rules", "links", "cache-dir")
+TOP_KEYS = ("preset", "family", "conventions", "select", "ignore", "rules", "links", "cache-dir", "max-file-size")
+MAX_DEPTH = 32  # nesting deeper than any option needs
 
 
 @dataclass
@@ -32,15 +33,19 @@ class Config:
     rules: dict[str, dict] = field(default_factory=dict)  # name -> {"severity"?, options...}
     links: bool = False
     cache_dir: str | None = None  # where results are cached; relative to the config file
+    max_file_size: int | None = None  # bytes; None: the default
 
 
 def load(path: Path) -> Config:
     text = _read(path)
-    if path.name == "pyproject.toml":
-        data, locate = _load_toml(path, text)
-    else:
-        data, locate = _load_yaml(path, text)
-    return validate(data, str(path), locate)
+    try:
+        if path.name == "pyproject.toml":
+            data, locate = _load_toml(path, text)
+        else:
+            data, locate = _load_yaml(path, text)
+        return validate(data, str(path), locate)
+    except RecursionError:
+        raise ConfigError(f"{path}: config is nested too deeply") from None
 
 
 def _load_yaml(path: Path, text: str):
@@ -48,6 +53,7 @@ def _load_yaml(path: Path, text: str):
     from ruamel.yaml.error import YAMLError
 
     try:
+        _refuse_aliases(path, YAML(typ="rt").parse(text))
         data = YAML(typ="rt").load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -72,6 +78,27 @@ def _load_yaml(path: Path, text: str):
     return data, locate
 
 
+def _refuse_aliases(path: Path, events) -> None:
+    """Anchors and aliases are refused before anything is built from them: a
+    few hundred bytes of aliases can stand for billions of values."""
+    depth = 0
+    for event in events:
+        kind = type(event).__name__
+        mark = event.start_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}"
+        if kind == "AliasEvent" or getattr(event, "anchor", None):
+            raise ConfigError(f"{where}: YAML anchors and aliases are not supported in the config")
+        if kind in ("MappingStartEvent", "SequenceStartEvent"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConfigError(f"{where}: config is nested too deeply")
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            depth -= 1
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
 def _load_toml(path: Path, text: str):
     try:
         import tomllib
@@ -80,7 +107,18 @@ def _load_toml(path: Path, text: str):
     try:
         data = tomllib.loads(text).get("tool", {}).get("awesome-lint", {})
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        message = str(exc)
+        at = _TOML_AT.search(message)
+        if at:
+            where = f"{path}:{at[1]}:{at[2]}"
+        elif message.endswith("(at end of document)"):
+            where = f"{path}:{text.count(chr(10)) + 1}:{len(text.rsplit(chr(10), 1)[-1]) + 1}"
+            message = message.removesuffix(" (at end of document)")
+        else:
+            where = str(path)
+        raise ConfigError(f"{where}: invalid TOML: {_TOML_AT.sub('', message)}") from None
+    if _depth(data) > MAX_DEPTH:
+        raise ConfigError(f"{path}: config is nested too deeply")
     lines = text.split("\n")
 
     def locate(keys: tuple) -> str:
@@ -97,6 +135,28 @@ def _load_toml(path: Path, text: str):
         return str(path)
 
     return data, locate
+
+
+def _depth(value, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(v, level + 1) for v in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(v, level + 1) for v in value), default=level + 1)
+    return level
+
+
+def parse_size(value) -> int | None:
+    """Bytes from ``20971520``, ``"20M"``, ``"500k"`` or ``"1G"``; None if not a size."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    m = re.fullmatch(r"\s*(\d+)\s*([kmg]?)i?b?\s*", str(value), re.I)
+    if not m or int(m[1]) == 0:
+        return None
+    return int(m[1]) * 1024 ** "_kmg".index(m[2].lower() or "_")
 
 
 def _as_list(value, where: str, key: str) -> list[str]:
@@ -120,6 +180,11 @@ def validate(data, path: str | None, locate=lambda keys: "") -> Config:
         if data["preset"] not in PRESETS:
             raise ConfigError(f"{where('preset')}: preset must be one of {', '.join(PRESETS)}")
         config.preset = data["preset"]
+    if "max-file-size" in data:
+        size = parse_size(data["max-file-size"])
+        if size is None:
+            raise ConfigError(f"{where('max-file-size')}: max-file-size must be a size in bytes, or with K, M or G (20M)")
+        config.max_file_size = size
     if "family" in data:
         if data["family"] not in FAMILIES:
             raise ConfigError(f"{where('family')}: family must be one of {', '.join(FAMILIES)}")
@@ -197,27 +262,65 @@ def _rule_settings(cls, name: str, settings: dict, where) -> dict:
 
 
 def _coerce(cls, fld: dataclasses.Field, value, where: str, key: str):
-    hints = typing.get_type_hints(cls.Options)
-    kind = hints.get(fld.name)
-    origin = typing.get_origin(kind) or kind
-    args = typing.get_args(kind)
-    if origin is typing.Union or (args and type(None) in args):
-        candidates = [a for a in args if a is not type(None)]
-        if value is None and type(None) in args:
-            return None
-        origin = typing.get_origin(candidates[0]) or candidates[0] if candidates else object
+    kind = typing.get_type_hints(cls.Options).get(fld.name)
+    if value is None and _allows_none(kind):
+        return None
     plain = _plain(value)
-    checks = {bool: bool, int: int, float: (int, float), str: str, list: list, dict: dict, tuple: list}
-    expected = checks.get(origin)
-    if expected is None:
-        return plain
-    if origin is not bool and isinstance(plain, bool):
-        raise ConfigError(f"{where}: option '{key}' expects {origin.__name__}, got a boolean")
-    if not isinstance(plain, expected):
-        raise ConfigError(f"{where}: option '{key}' expects {origin.__name__}, got {type(plain).__name__}")
-    if origin is tuple:
+    problem = _type_problem(_without_none(kind), plain)
+    if problem:
+        raise ConfigError(f"{where}: option '{key}' {problem}")
+    meta = fld.metadata or {}
+    choices = meta.get("choices")
+    if choices and plain not in choices:
+        raise ConfigError(f"{where}: option '{key}' must be one of {', '.join(map(repr, choices))}, not {plain!r}")
+    minimum = meta.get("minimum")
+    if minimum is not None and plain < minimum:
+        raise ConfigError(f"{where}: option '{key}' must be at least {minimum}, not {plain!r}")
+    check = meta.get("check")
+    why = check(plain) if check else None
+    if why:
+        raise ConfigError(f"{where}: option '{key}' {why}")
+    if (typing.get_origin(_without_none(kind)) or _without_none(kind)) is tuple:
         return tuple(plain)
     return plain
+
+
+def _allows_none(kind) -> bool:
+    return kind is type(None) or type(None) in typing.get_args(kind)
+
+
+def _without_none(kind):
+    """``str`` for ``str | None``; a union of several types is not checked."""
+    if type(None) not in typing.get_args(kind):
+        return kind
+    args = [a for a in typing.get_args(kind) if a is not type(None)]
+    return args[0] if len(args) == 1 else object
+
+
+_NAMES = {bool: "bool", int: "int", float: "float", str: "str", list: "list", tuple: "list", dict: "dict"}
+
+
+def _type_problem(kind, value) -> str | None:
+    """Why ``value`` is not of the option type ``kind`` (element types included), or None."""
+    origin = typing.get_origin(kind) or kind
+    args = typing.get_args(kind)
+    if origin not in _NAMES:
+        return None
+    wanted = {float: (int, float), tuple: list}.get(origin, origin)
+    if (origin is not bool and isinstance(value, bool)) or not isinstance(value, wanted):
+        got = "a boolean" if isinstance(value, bool) else type(value).__name__
+        return f"expects {_NAMES[origin]}, got {got}"
+    if origin in (list, tuple) and args:
+        for item in value:
+            inner = _type_problem(args[0], item)
+            if inner:
+                return f"expects a list of {_NAMES.get(typing.get_origin(args[0]) or args[0], 'values')}, got {item!r}"
+    if origin is dict and len(args) == 2:
+        for name, item in value.items():
+            inner = _type_problem(args[1], item)
+            if inner:
+                return f"expects a mapping of {_NAMES.get(typing.get_origin(args[1]) or args[1], 'values')} values; '{name}' {inner}"
+    return None
 
 
 def _plain(value):

@@ -74,8 +74,13 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None, e
     return Settings(rules, severities, cfg.preset, use_links, aliases, family, pins, sources)
 
 
-def check(text: str, settings: Settings, ctx: Context, decisions: dict | None = None) -> tuple[Document, list[Diagnostic]]:
-    doc = Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset, decisions)
+def _document(text: str, settings: Settings, ctx: Context, decisions: dict | None = None) -> Document:
+    return Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset, decisions)
+
+
+def check(text: str, settings: Settings, ctx: Context, doc: Document | None = None,
+          decisions: dict | None = None) -> tuple[Document, list[Diagnostic]]:
+    doc = doc if doc is not None and doc.text == text else _document(text, settings, ctx, decisions)
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:
@@ -103,9 +108,18 @@ def _applies(rule: Rule, doc: Document) -> bool:
 
 
 def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:
-    # every round judges by the conventions the text had before the first fix
+    # The fix loop parses each candidate text to judge it; the one it keeps
+    # is then checked without being parsed a second time.  Every round judges
+    # by the conventions the text had before the first fix (decisions).
+    last: dict[str, Document] = {}
     decisions: dict = {}
-    return fix_loop(text, lambda t: check(t, settings, ctx, decisions), unsafe)
+
+    def parse(t: str) -> Document:
+        last.clear()
+        last[t] = _document(t, settings, ctx, decisions)
+        return last[t]
+
+    return fix_loop(text, lambda t: check(t, settings, ctx, last.pop(t, None), decisions), unsafe, parse=parse)
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

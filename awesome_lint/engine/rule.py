@@ -16,6 +16,17 @@ ERROR = "error"
 WARNING = "warning"
 
 
+def option(default=dataclasses.MISSING, *, factory=dataclasses.MISSING, choices=None, minimum=None,
+           check=None):
+    """An option field whose value the config loader checks beyond its type:
+    ``choices`` (allowed values), ``minimum`` (for numbers) and ``check``, a
+    function returning why a value is wrong (or None)."""
+    meta = {"choices": tuple(choices) if choices else None, "minimum": minimum, "check": check}
+    if factory is not dataclasses.MISSING:
+        return field(default_factory=factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace ``text[start:end]`` of the normalised document with ``text``.

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import OrderedDict
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
 
@@ -15,8 +16,9 @@ from .positions import align, table_cells
 from .slug import Slugger, heading_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_ANCHOR = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
-_ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]*?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
+# bounded reach: many tags that never close must not cost quadratic time
+_ANCHOR = re.compile(r"""<a\s[^>]{0,1000}?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
+_ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]{0,1000}?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 # Inline parsing is most of markdown-it's time.  The fix loop re-parses a
@@ -24,17 +26,19 @@ _ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]*?\bid\s*=\s*["']?([^"'\s>]+)""",
 # cached by paragraph content (and the reference definitions they may use).
 # The cached lists are final: text_join runs here, once, before caching, and
 # is switched off as a core rule because it rewrites tokens in place.
-_INLINE_CACHE: dict[tuple, list] = {}
-_INLINE_CACHE_LIMIT = 50_000
+# The cache is bounded by the size of what it holds (the characters of its
+# keys stand for the tokens made of them), oldest entries going first.
+_INLINE_CACHE: "OrderedDict[tuple, list]" = OrderedDict()
+_INLINE_CACHE_CHARS = 4_000_000
+_cached_chars = 0
 
 
 def _cached_inline(state) -> None:
     from markdown_it.rules_core.text_join import text_join
 
+    global _cached_chars
     refs = state.env.get("references")
     refs_key = hash(repr(sorted(refs.items()))) if refs else 0
-    if len(_INLINE_CACHE) > _INLINE_CACHE_LIMIT:
-        _INLINE_CACHE.clear()
     for token in state.tokens:
         if token.type != "inline":
             continue
@@ -44,8 +48,15 @@ def _cached_inline(state) -> None:
             token.children = []
             state.md.inline.parse(token.content, state.md, state.env, token.children)
             text_join(SimpleNamespace(tokens=[token]))
-            _INLINE_CACHE[key] = token.children
+            size = len(token.content) + 64
+            if size <= _INLINE_CACHE_CHARS // 4:
+                _INLINE_CACHE[key] = token.children
+                _cached_chars += size
+                while _cached_chars > _INLINE_CACHE_CHARS:
+                    old_key, _ = _INLINE_CACHE.popitem(last=False)
+                    _cached_chars -= len(old_key[1]) + 64
         else:
+            _INLINE_CACHE.move_to_end(key)
             token.children = children
 
 
@@ -208,14 +219,18 @@ class Document:
                     item_lines[-1] if item_lines else None,
                     list_lines[-1] if list_lines else None,
                 )
-        for section in self.sections[1:]:
-            section.end_line = self._section_end(section)
+        self._section_ends()
 
-    def _section_end(self, section: Section) -> int:
-        for later in self.headings:
-            if later.line > section.start_line and later.level <= section.level:
-                return later.line
-        return len(self.lines)
+    def _section_ends(self) -> None:
+        """A section ends at the next heading of its level or higher: one pass
+        with a stack of the sections still open."""
+        open_sections: list[Section] = []
+        for section in self.sections[1:]:
+            while open_sections and open_sections[-1].level >= section.level:
+                open_sections.pop().end_line = section.start_line
+            open_sections.append(section)
+        for section in open_sections:
+            section.end_line = len(self.lines)
 
     def _heading(self, tok, parent, slugger, open_sections) -> None:
         start, end = self._region(tok)
@@ -297,10 +312,15 @@ class Document:
         """Anchors and comments of HTML that starts at ``offset``."""
         self.anchors.update(m.group(1) for m in _ANCHOR.finditer(content))
         self.anchors.update(m.group(1) for m in _ID_ATTR.finditer(content))
-        if "<!--" not in content:
-            return
-        for m in re.finditer(r"<!--(.*?)-->", content, re.S):
-            self.comments.append((offset + m.start(), offset + m.end(), m.group(1)))
+        # One pass: after an unclosed "<!--" no later one can close either
+        # (a regex search from each "<!--" would be quadratic).
+        at = content.find("<!--")
+        while at >= 0:
+            close = content.find("-->", at + 4)
+            if close < 0:
+                return
+            self.comments.append((offset + at, offset + close + 3, content[at + 4:close]))
+            at = content.find("<!--", close + 3)
 
     def family_at(self, line: int) -> str | None:
         """The family of the section holding ``line``."""
@@ -321,7 +341,8 @@ class Document:
 def _link_children(children, open_index):
     depth = 0
     out = []
-    for tok in children[open_index + 1:]:
+    for index in range(open_index + 1, len(children)):  # no slice: a copy per link is quadratic
+        tok = children[index]
         if tok.type == "link_open":
             depth += 1
         elif tok.type == "link_close":

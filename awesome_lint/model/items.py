@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .nodes import Block, Entry, Field, Link
+import bisect
+
+from .nodes import Block, Entry, Field, Link, links_within
 
 _BULLET = re.compile(r"[ \t>]*(?P<b>[-*+])(?P<gap>[ \t]*)")
 # A bullet glued to its link: markdown reads the line as plain text.
@@ -33,10 +35,13 @@ _JOIN = re.compile(r"(?:,[ \t]*(?:and|&|or)?|and|&|/|or)[ \t]+", re.I)
 def _wordless(doc, links, start: int, end: int) -> bool:
     """Nothing but badges, links, tags, counts and punctuation after the name:
     the item has no description to judge (``[The One](u) [461👍]``)."""
-    text = doc.text[start:end]
-    for link in sorted((l for l in links if start <= l.start and l.end <= end), key=lambda l: -l.start):
-        text = text[:link.start - start] + text[link.end - start:]
-    text = _TAG.sub("", text)
+    pieces, cursor = [], start  # one pass: cutting the links out one by one is quadratic
+    for link in sorted((l for l in links if start <= l.start and l.end <= end), key=lambda l: l.start):
+        if link.start >= cursor:  # an image inside a link went with the link
+            pieces.append(doc.text[cursor:link.start])
+            cursor = link.end
+    pieces.append(doc.text[cursor:end])
+    text = _TAG.sub("", "".join(pieces))
     return not any(ch.isalpha() for ch in text)
 
 
@@ -75,7 +80,7 @@ def _is_badge(doc, link: Link) -> bool:
 
 def _main_link(doc, block: Block, start: int, end: int):
     """The item's own link: the first link, past any badges, that opens the line."""
-    links = [l for l in block.links if start <= l.start < end]
+    links = links_within(block.links, start, end)
     bullet = _BULLET.match(doc.text, start, end)
     cursor = bullet.end() if bullet else start
     for link in links:
@@ -150,9 +155,11 @@ def _decorations_end(doc, links: list[Link], pos: int, end: int) -> int:
 def build_entries(doc) -> list[Entry]:
     entries: list[Entry] = []
     parents: list[Entry] = []
+    starts = [s.start_line for s in doc.sections[1:]]
     for block in doc.blocks:
         for first, last, glued in _pieces(doc, block):
-            entry = _entry(doc, block, first, last, glued)
+            section = doc.sections[bisect.bisect_right(starts, first)]
+            entry = _entry(doc, block, first, last, glued, section)
             if entry is None:
                 continue
             # a parent is an item of the same section that the entry is nested under
@@ -164,13 +171,13 @@ def build_entries(doc) -> list[Entry]:
     return entries
 
 
-def _entry(doc, block: Block, first: int, last: int, glued: bool) -> Entry | None:
+def _entry(doc, block: Block, first: int, last: int, glued: bool, section=None) -> Entry | None:
     start = doc.line_starts[first]
     end = doc.line_end(last - 1)
     link = _main_link(doc, block, start, end)
     if link is None:
         return None
-    links = [l for l in block.links if start <= l.start < end]
+    links = links_within(block.links, start, end)
     fields: dict[str, Field] = {}
     bullet = _BULLET.match(doc.text, start, end)
     if bullet:
@@ -199,10 +206,9 @@ def _entry(doc, block: Block, first: int, last: int, glued: bool) -> Entry | Non
     if doc.text[desc_start:end].strip() and not _wordless(doc, links, desc_start, end):
         fields["description"] = Field(desc_start, end, doc.text[desc_start:end])
     depth = max(block.list_depth - 1, 0) if not glued else _glued_depth(doc, block, first)
-    section = doc.root
-    for candidate in doc.sections[1:]:
-        if candidate.start_line <= first:
-            section = candidate
+    if section is None:
+        starts = [s.start_line for s in doc.sections[1:]]
+        section = doc.sections[bisect.bisect_right(starts, first)]
     list_line = block.list_line if not glued or block.kind == "list_item" else block.start_line
     return Entry("item", section, first, last, start, end, link.text, fields, links, depth, None, list_line)
 

@@ -1,6 +1,7 @@
 """The document model: what rules see."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 
@@ -111,3 +112,13 @@ class Block:
     in_blockquote: bool
     item_line: int | None = None  # first line of the enclosing list item
     list_line: int | None = None  # first line of the innermost enclosing list
+
+
+def links_within(links: list[Link], start: int, end: int) -> list[Link]:
+    """The links (sorted by start) that start in ``[start, end)``, found by
+    bisection: a block with many entries costs linear time, not quadratic."""
+    if any(a.start > b.start for a, b in zip(links, links[1:])):  # not in order: filter them all
+        return [link for link in links if start <= link.start < end]
+    first = bisect.bisect_left(links, start, key=lambda link: link.start)
+    last = bisect.bisect_left(links, end, lo=first, key=lambda link: link.start)
+    return links[first:last]

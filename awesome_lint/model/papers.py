@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import dates
-from .nodes import Block, Entry, Field
+from .nodes import Block, Entry, Field, links_within
 
 _TITLE_LINE = re.compile(r"[ \t]*\[?\*\*(?!\*)")
 _TITLE = re.compile(r"\*\*(?P<t>.+?)\*\*")
@@ -88,7 +88,7 @@ _FIELDS_LIMIT = 50_000
 def _entry(doc, block: Block, section, first: int, last: int) -> Entry:
     start = doc.line_starts[first]
     end = doc.line_end(last - 1)
-    links = [link for link in block.links if start <= link.start < end]
+    links = links_within(block.links, start, end)
     text = doc.text[start:end]
     known = _FIELDS.get(text)
     if known is None:

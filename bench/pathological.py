@@ -1,0 +1,114 @@
+"""Linear parsing: time to build the document for generated hostile inputs.
+
+    python bench/pathological.py [--base N] [--repeat R] [--check]
+
+Each input is generated at 1x, 2x and 4x its base size and timed in CPU
+seconds (best of R, with a cold inline cache); the ratio of each
+doubling is printed (linear work doubles: ~2.0; quadratic: ~4.0).  A bare
+markdown-it-py parse of the same text, measured in the same run, shows how
+much of the time is the parser's own.  ``--check`` exits 1 when a doubling
+costs more than 2.3x.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from markdown_it import MarkdownIt  # noqa: E402
+
+from awesome_lint.model import rendered  # noqa: E402
+from awesome_lint.model import document as document_module  # noqa: E402
+from awesome_lint.model.document import Document  # noqa: E402
+
+HEAD = "# Awesome X\n\n## Tools\n\n- [A](https://a.example/) - x.\n"
+LIMIT = 2.3
+
+
+def unclosed_comments(n: int) -> str:
+    return HEAD + "<!-- " * n + "\n"
+
+
+def unclosed_comment_lines(n: int) -> str:
+    return HEAD + "<!--\n" * n
+
+
+def links_in_one_paragraph(n: int) -> str:
+    return HEAD + "- [A](https://a.example/) - " + "[x](https://e.example/p) " * n + "\n"
+
+
+def headings(n: int) -> str:
+    return "# Awesome\n\n" + "".join(f"## H{i}\n" for i in range(n))
+
+
+def small_sections(n: int) -> str:
+    return "# Awesome\n\n" + "".join(
+        f"## S{i}\n\n" + "".join(f"- [T{i}x{j}](https://t.example/{i}/{j}) - Thing.\n" for j in range(5)) + "\n"
+        for i in range(n))
+
+
+def bare_urls(n: int) -> str:
+    return HEAD + "".join(f"See https://b.example/{i}, www.c{i}.example and `https://code` <b>x</b>\n" for i in range(n))
+
+
+INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of a second
+    "unclosed <!-- on one line": (unclosed_comments, 200_000),
+    "unclosed <!-- lines": (unclosed_comment_lines, 100_000),
+    "links in one paragraph": (links_in_one_paragraph, 10_000),
+    "headings": (headings, 10_000),
+    "small sections": (small_sections, 1_000),
+    "bare URLs (guard)": (bare_urls, 5_000),
+}
+
+
+def best(func, text: str, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()  # CPU time: other work on the machine does not count
+        func(text)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def document(text: str) -> None:
+    # a cold inline cache: a repeat must not reuse the paragraphs of the last one
+    document_module._INLINE_CACHE.clear()
+    document_module._cached_chars = 0
+    doc = Document(text)
+    rendered.urls(doc)
+    rendered.words(doc)
+
+
+def _ratios(times: list[float]) -> list[float]:
+    return [later / max(earlier, 1e-9) for earlier, later in zip(times, times[1:])]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", type=float, default=1.0, help="scale every base size")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--check", action="store_true", help=f"exit 1 if a doubling costs more than {LIMIT}x")
+    args = parser.parse_args(argv)
+    bare = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    worst = 0.0
+    print(f"{'input':28} {'size':>9} {'document':>9} {'bare md-it':>10}  ratio per doubling")
+    for name, (make, base) in INPUTS.items():
+        times, plains = [], []
+        for factor in (1, 2, 4):
+            text = make(int(base * args.base * factor))
+            times.append(best(document, text, args.repeat))
+            plains.append(best(bare.parse, text, args.repeat))
+            print(f"{name if factor == 1 else '':28} {len(text):>9} {times[-1]:>8.3f}s {plains[-1]:>9.3f}s")
+        ratios = _ratios(times)
+        worst = max(worst, *ratios)
+        print(f"{'':28} {'':>9} {'':>9} {'':>10}  {' '.join(f'{r:.2f}x' for r in ratios)}"
+              f"   (bare markdown-it: {' '.join(f'{r:.2f}x' for r in _ratios(plains))})")
+    print(f"worst doubling: {worst:.2f}x (limit {LIMIT}x)")
+    return 1 if args.check and worst > LIMIT else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
