@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule
+from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule, option
 
 if TYPE_CHECKING:
     from awesome_lint.linkcheck import CheckOptions, LinkResult
@@ -21,6 +21,42 @@ def seconds(value: str, key: str) -> float:
     if not match:
         raise ValueError(f"dead-link: {key} must be a duration such as 45s, 30m, 12h or 3d, not {value!r}")
     return float(match.group(1)) * _UNITS[match.group(2)]
+
+
+def _duration(value) -> str | None:
+    return None if _DURATION.match(str(value)) else "must be a duration such as 45s, 30m, 12h or 3d"
+
+
+def _patterns(value) -> str | None:
+    for pattern in value:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            return f"{pattern!r} is not a regular expression ({exc})"
+    return None
+
+
+def _host_limits(value) -> str | None:
+    """The same words as the run's own check (host_limit), but at the config's line."""
+    for host, limit in value.items():
+        if not isinstance(limit, dict) or set(limit) - {"rate", "concurrency", "interval"}:
+            return f"per-host {host} takes rate (requests/s) and concurrency, not {limit!r}"
+        concurrency = limit.get("concurrency", 1)
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or not 1 <= concurrency <= 64:
+            return f"per-host {host}: concurrency must be between 1 and 64"
+        for key in ("rate", "interval"):
+            number = limit.get(key, 1)
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or number <= 0:
+                return f"per-host {host} needs a positive rate in requests/s"
+    return None
+
+
+def _cache_path(value) -> str | None:
+    if value is None or value.strip().lower() in ("", "none", "off", "false"):
+        return None
+    if os.path.isdir(os.path.expanduser(value)):
+        return f"{value!r} is a directory; give the path of a cache file"
+    return None
 
 
 def host_limit(host: str, limit, default_concurrency: int):
@@ -71,27 +107,27 @@ class DeadLink(Rule):
 
     @dataclass
     class Options:
-        concurrency: int = 48
-        per_host_concurrency: int = 6
+        concurrency: int = option(48, minimum=1)
+        per_host_concurrency: int = option(6, minimum=1)
         # host -> {rate: requests/s, concurrency: N}; merged over the github.com/arxiv.org defaults.
         # Without a rate, a host's rate is learned from its answers.
-        per_host: dict = field(default_factory=dict)
-        timeout: float = 10.0  # seconds for a whole request
-        connect_timeout: float = 5.0
+        per_host: dict[str, dict] = option(factory=dict, check=_host_limits)
+        timeout: float = option(10.0, minimum=0.001)  # seconds for a whole request
+        connect_timeout: float = option(5.0, minimum=0.001)
         max_duration: str = ""  # for the whole run, e.g. 10m; what is left is "could not verify"
-        retries: int = 3
-        timeout_retries: int = 0
-        max_retry_after: float = 30.0
+        retries: int = option(3, minimum=0)
+        timeout_retries: int = option(0, minimum=0)
+        max_retry_after: float = option(30.0, minimum=0)
         user_agent: str = ""  # "" for awesome-lint's own, "browser" for a browser-like one
-        cache: str | None = None  # None: the user cache dir; "" or "none": no cache
-        ok_max_age: str = "3d"
-        dead_max_age: str = "6h"
-        unverified_max_age: str = "10m"  # "0" never keeps an unverified answer
+        cache: str | None = option(None, check=_cache_path)  # None: the user cache dir; "" or "none": no cache
+        ok_max_age: str = option("3d", check=_duration)
+        dead_max_age: str = option("6h", check=_duration)
+        unverified_max_age: str = option("10m", check=_duration)  # "0" never keeps an unverified answer
         allow_private: bool = False
         allow_networks: list = field(default_factory=list)  # CIDR blocks let through, e.g. an intranet
         content_checks: bool = True  # soft 404s and login walls, as warnings
-        exclude: list = field(default_factory=list)  # regular expressions
-        include: list = field(default_factory=list)
+        exclude: list[str] = option(factory=list, check=_patterns)  # regular expressions
+        include: list[str] = option(factory=list, check=_patterns)
         github_api: bool = True  # use the REST API for repository links when GITHUB_TOKEN is set
         arxiv_api: bool = True  # arXiv links through the arXiv API, 100 per request
 

@@ -24,11 +24,6 @@ def _split(url: str):
         return None
 
 
-def _homepage(url: str) -> bool:
-    parts = _split(url)
-    return parts is not None and parts.path.strip("/") == "" and not parts.query
-
-
 def normalise_url(url: str) -> str:
     """One spelling per destination: no scheme, ``www.``, fragment or trailing slash;
     arXiv abstracts and PDFs become the arXiv id, GitHub repositories ignore case."""
@@ -115,7 +110,7 @@ class Duplicate(Rule):
                 same = same_title or normalise_title(first.title) == normalise_title(entry.title)
                 # two things on one site's home page (one vendor's apps) are not a wrong link,
                 # nor a tool named after a paper (a classic item) that links to the paper
-                if same or (not _homepage(url) and first.kind == entry.kind):
+                if same or first.kind == entry.kind:
                     yield entry, first, same
             if url_key:
                 by_url.setdefault(url_key, entry)

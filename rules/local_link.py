@@ -47,6 +47,7 @@ class LocalLink(Rule):
         # the toc rule reports the table of contents' anchors, with a fix
         toc = contents.find(doc)
         others: dict[Path, set[str] | None] = {}
+        root = ...
         for link in doc.links:
             url = link.url.strip()
             if not url or _SCHEME.match(url) or url.startswith("//"):
@@ -70,10 +71,12 @@ class LocalLink(Rule):
                 yield self.diagnostic(f"link to '{parts.path}', which is neither a URL nor a file",
                                       link.start, link.end)
                 continue
-            root = _repo_root(files, here)
+            if root is ...:  # found once, at the first relative link
+                root = _repo_root(files, here)
+                if root is None and self._holds_its_files(doc, files, here):
+                    root = here
             if root is None:
-                # a README copied out of its repository: its files are not here to check
-                continue
+                continue  # a README copied out of its repository: its files are not here to check
             path = unquote(parts.path)
             base = root if path.startswith("/") else here
             target = files.resolve(base / path.lstrip("/"))
@@ -86,6 +89,17 @@ class LocalLink(Rule):
                 found = others[target]
                 if found is not None and not _has_anchor(found, parts.fragment):
                     yield self.diagnostic(self._no_anchor(url, parts.fragment, found), link.start, link.end)
+
+    @staticmethod
+    def _holds_its_files(doc, files, here: Path) -> bool:
+        """Outside a checkout, the folder is the list's own only when some relative link finds its file."""
+        for link in doc.links:
+            url = link.url.strip()
+            if url and not _SCHEME.match(url) and not url.startswith(("//", "#")):
+                path = unquote(urlsplit(url).path)
+                if path and files.exists(files.resolve(here / path.lstrip("/"))):
+                    return True
+        return False
 
     @staticmethod
     def _read_targets(files, path: Path) -> set[str] | None:

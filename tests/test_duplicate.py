@@ -149,11 +149,6 @@ def test_classic_lists_that_cross_list_repeatedly_keep_it_and_copies_in_one_sect
         (8, "error"), (12, "warning")]
 
 
-def test_two_things_on_one_home_page_are_not_a_wrong_link():
-    text = "# A\n\n## Apps\n\n- [Alpha](https://vendor.example/) - A.\n- [Beta](https://vendor.example) - B.\n"
-    doc = Document(text)
-    assert list(Duplicate().check(doc, Context())) == []
-
 
 def test_two_places_in_one_repository_readme_are_two_destinations():
     assert normalise_url("https://github.com/o/r#survey-") != normalise_url("https://github.com/o/r#data-source")

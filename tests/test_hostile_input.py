@@ -130,7 +130,7 @@ def test_action_base_commit_must_be_a_commit_id(project, sha):
 @pytest.mark.parametrize("body, where, message", [
     ("rules:\n  toc:\n    exclude: [1, 2]\n", "3:5", "option 'exclude' expects a list of str, got 1"),
     ("rules:\n  dead-link:\n    per-host: {a.org: 5}\n", "3:5", "option 'per-host' expects a mapping of dict values"),
-    ("rules:\n  dead-link:\n    per-host: {a.org: {concurrency: 0}}\n", "3:5", "concurrency must be a whole number"),
+    ("rules:\n  dead-link:\n    per-host: {a.org: {concurrency: 0}}\n", "3:5", "concurrency must be between 1 and 64"),
     ("rules:\n  dead-link:\n    ok-max-age: forever\n", "3:5", "option 'ok-max-age' must be a duration"),
     ("rules:\n  dead-link:\n    exclude: ['[']\n", "3:5", "option 'exclude' '[' is not a regular expression"),
     ("rules:\n  dead-link:\n    cache: /\n", "3:5", "option 'cache' '/' is a directory"),
