@@ -546,9 +546,12 @@ class Conventions:
     @cached_property
     def document_paper_order(self) -> Convention:
         votes, dated = Counter(), 0
-        for _, keys in self._paper_runs:
+        for section, keys in self._paper_runs:
             if len(keys) >= MIN_EVIDENCE:
-                votes.update(_direction_votes(keys))
+                own = self._direction(_section_scope(section), _direction_votes(keys), len(keys), ("own", _path(section)))
+                # a section sorted its own way counts as --fix will leave it: all in order
+                votes.update(Counter({own.value: len(keys), _other(own.value): 1}) if own.established
+                             else _direction_votes(keys))
                 dated += len(keys)
         return self._direction("document", votes, dated)
 

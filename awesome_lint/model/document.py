@@ -167,6 +167,8 @@ class Document:
         open_sections = [root]
         list_depth = 0
         list_lines: list[int] = []
+        list_ends: list[int] = []
+        closed: dict[int, tuple[int, int]] = {}  # depth -> (first line, end line) of the list that just closed
         item_lines: list[int] = []
         quote_depth = 0
         row_cells: list[tuple[int, int]] | None = None
@@ -178,10 +180,17 @@ class Document:
                 row_cells, cell = None, 0
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 list_depth += 1
-                list_lines.append(tok.map[0])
+                # a list that follows another at once, only blank lines between, is the
+                # same list to a reader (markdown splits it where the marker changes)
+                prev = closed.get(list_depth)
+                joined = prev is not None and not any(self.lines[n].strip() for n in range(prev[1], tok.map[0]))
+                list_lines.append(prev[0] if joined else tok.map[0])
+                list_ends.append(tok.map[1])
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 list_depth -= 1
-                list_lines.pop()
+                closed[list_depth + 1] = (list_lines.pop(), list_ends.pop())
+                for deeper in [d for d in closed if d > list_depth + 1]:
+                    del closed[deeper]
             elif kind == "list_item_open":
                 item_lines.append(tok.map[0])
             elif kind == "list_item_close":

@@ -9,6 +9,8 @@ Prose, ToC and news bullets match neither and stay prose.
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 import bisect
 import re
 from types import SimpleNamespace
@@ -113,6 +115,19 @@ class _View:
         self.line_starts = doc.line_starts
         self.line_end = doc.line_end
         self.lines = _Lines(doc.lines, lines)
+        self._doc, self._replaced = doc, lines
+
+    @cached_property
+    def text(self) -> str:
+        """The document's text with the replaced lines (same lengths, so offsets hold)."""
+        text = self._doc.text
+        pieces, at = [], 0
+        for n in sorted(self._replaced):
+            start = self.line_starts[n]
+            pieces += [text[at:start], self._replaced[n]]
+            at = start + len(self._replaced[n])
+        pieces.append(text[at:])
+        return "".join(pieces)
 
 
 class _Lines:
