@@ -216,9 +216,6 @@ class Scoped:
         return [self.document] + [c for c in self.sections.values()
                                   if c.total >= SECTION_EVIDENCE and c.value != self.document.value]
 
-    def all(self) -> list[Convention]:
-        return [self.document, *self.sections.values()]
-
 
 def _effective(conv) -> Counter:
     """What a scope counts for in the scopes around it: nothing once it has its
@@ -288,10 +285,12 @@ class Conventions:
         scope over a threshold for the next run."""
         direct: dict[int, tuple[object, Counter]] = {}
         lists: dict[tuple, Counter] = {}
+        list_section: dict[int, object] = {}  # id -> the section of a list's items
         for where, value in observed:
             section = getattr(where, "section", where)
             if getattr(where, "list_line", None) is not None:
                 lists.setdefault(_list_key(where), Counter())[value] += 1
+                list_section[id(section)] = section
             else:
                 direct.setdefault(id(section), (section, Counter()))[1][value] += 1
         raw_direct = {sid: Counter(c) for sid, (_, c) in direct.items()}
@@ -303,8 +302,7 @@ class Conventions:
             conv = self._settle(key, f"list at line {k[1] + 1}", c, unit, (self._section_by_id(k[0]), n),
                                 threshold=threshold)
             in_lists[k] = conv
-            section = next(s for s in self.doc.sections if id(s) == k[0]) if k[0] not in direct else direct[k[0]][0]
-            own = direct.setdefault(k[0], (section, Counter()))[1]
+            own = direct.setdefault(k[0], (list_section[k[0]], Counter()))[1]
             own.update(_effective(conv))
         sections: dict[int, Convention] = {}
 
