@@ -232,17 +232,19 @@ def _list_key(entry) -> tuple:
 
 def _path(section) -> tuple:
     """A section's place that survives edits above it: its titles from the top,
-    each with its rank among same-titled siblings."""
-    out = []
-    while section is not None and section.heading is not None:
+    each with its rank among same-titled siblings.  Kept on the section: every
+    entry asks for it."""
+    if section is None or section.heading is None:
+        return ()
+    known = section.__dict__.get("_conventions_path")
+    if known is None:
         parent = section.parent
-        rank = 0
-        if parent is not None:
-            same = [s for s in parent.children if s.title == section.title]
-            rank = next(i for i, s in enumerate(same) if s is section)
-        out.append((section.title, rank))
-        section = parent
-    return tuple(reversed(out))
+        seen: dict[str, int] = {}
+        for sibling in (parent.children if parent is not None else [section]):
+            rank = seen[sibling.title] = seen.get(sibling.title, -1) + 1
+            sibling.__dict__["_conventions_path"] = _path(parent) + ((sibling.title, rank),)
+        known = section.__dict__["_conventions_path"]
+    return known
 
 
 def _section_scope(section) -> str:
