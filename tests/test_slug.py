@@ -34,3 +34,20 @@ def test_repeats_are_numbered_like_github():
 
 def test_heading_text_drops_html_tags():
     assert heading_text(' <img src="x.png"> Tools <sup>new</sup> ') == "Tools new"
+
+
+@pytest.mark.parametrize("heading, anchor", [
+    # the squared Latin letters have no lower case: the ends of their ranges are kept as they are
+    ("\U0001F130 first", "\U0001F130-first"),
+    ("last \U0001F189", "last-\U0001F189"),
+    # Ⓩ lower-cases to ⓩ, the last circled letter
+    ("\u24CF end", "\u24E9-end"),
+])
+def test_alphabetic_symbols_are_kept_to_the_ends_of_their_ranges(heading, anchor):
+    assert slug(heading) == anchor
+
+
+def test_heading_text_can_keep_the_spaces_around_the_text():
+    # the anchor keeps the space before a badge: `# Awesome C++ ![b](u)` -> awesome-c-
+    assert heading_text(" Tools <sup>x</sup>", strip=False) == " Tools x"
+    assert heading_text("Awesome C++ <img src=b>", strip=False) == "Awesome C++ "

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Mutation score of one module of the engine, the model or the rules (mutmut 3, the `mutation` extra):
+#
+#   pip install -e ".[test,mutation]"
+#   scripts/mutation.sh MODULE [SAMPLE [SEED]]
+#   scripts/mutation.sh rules/duplicate.py            # every mutant of the module
+#   scripts/mutation.sh awesome_lint/model/dates.py 60 1   # 60 mutants drawn with seed 1
+#   scripts/mutation.sh awesome_lint/model 150 1      # a folder: 150 mutants drawn over the whole layer
+#
+# The run happens in a copy of the work tree (under ${MUTATION_DIR:-/tmp/awesome-lint-mutation}), never
+# in the checkout, at the lowest CPU priority. Each module is tested only by the test files listed for it in
+# scripts/mutation_tests.txt (mutmut then narrows each mutant to the tests that reach its function), so a
+# mutant costs seconds, not the whole suite. It prints mutmut's verdict per mutant and the score:
+# killed / (tried - equivalent), where the equivalent ones are the names listed in scripts/mutation_equivalent.txt
+# (each with the reason it changes nothing a user or a plugin can observe).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+module="${1:?usage: scripts/mutation.sh MODULE [SAMPLE [SEED]]}"
+sample="${2:-0}"
+seed="${3:-1}"
+module="${module%/}"
+[ -e "$here/$module" ] || { echo "mutation.sh: no such module or folder: $module" >&2; exit 2; }
+# a folder means every module in it: one sample drawn over the whole layer
+pattern="$module"; [ -d "$here/$module" ] && pattern="$module/*" && module="$module/*"
+python -c "import mutmut" 2>/dev/null || { echo "mutation.sh: mutmut missing: pip install -e '.[mutation]'" >&2; exit 2; }
+
+tests="$(awk -v m="$module" '$1 == m { $1 = ""; print }' "$here/scripts/mutation_tests.txt")"
+[ -n "$tests" ] || tests="$(awk -v m="$(dirname "$module")/*" '$1 == m { $1 = ""; print }' "$here/scripts/mutation_tests.txt")"
+[ -n "$tests" ] || { echo "mutation.sh: no tests listed for $module in scripts/mutation_tests.txt" >&2; exit 2; }
+
+work="${MUTATION_DIR:-/tmp/awesome-lint-mutation}/$(echo "$module" | tr '/.*' '___')"
+rm -rf "$work"
+mkdir -p "$work"
+# the files git knows (committed or not), without the checkout's caches
+(cd "$here" && git ls-files -co --exclude-standard -z | xargs -0 tar -cf - ) | tar -xf - -C "$work"
+# tests reach ../shared from the checkout they run in (mutants/ inside the copy)
+[ -d "$here/../shared" ] && ln -s "$(cd "$here/../shared" && pwd)" "$work/shared"
+cd "$work"
+top="$(ls -A | grep -v -x -e awesome_lint -e rules -e tests -e pyproject.toml -e shared | sed 's/.*/"&",/' | tr -d '\n')"
+selection="$(for t in $tests; do printf '"tests/%s",' "$t"; done)"
+cat >> pyproject.toml <<EOF
+
+[tool.mutmut]
+source_paths = ["awesome_lint", "rules"]
+only_mutate = ["$pattern"]
+also_copy = [$top]
+pytest_add_cli_args = ["-p", "no:cacheprovider"]
+pytest_add_cli_args_test_selection = [$selection]
+use_git_change_detection = false
+EOF
+# the rules are installed as awesome_lint.rules (package-dir): in the copy that name must lead to the
+# mutated rules, not to the checkout's
+mkdir -p mutants/awesome_lint
+ln -s ../rules mutants/awesome_lint/rules
+
+names=()
+if [ "$sample" -gt 0 ]; then
+    # generate the mutants and the test map once, then draw the sample from the mutants' names
+    nice -n 19 mutmut run "no-such-mutant-$$" >/dev/null 2>&1 || true
+    mapfile -t names < <(python - "$sample" "$seed" <<'EOF'
+import json, pathlib, random, sys
+keys = sorted(k for meta in pathlib.Path("mutants").rglob("*.meta")
+              for k in json.loads(meta.read_text())["exit_code_by_key"])
+random.Random(int(sys.argv[2])).shuffle(keys)
+print(f"sample: {min(len(keys), int(sys.argv[1]))} of {len(keys)} mutants, seed {sys.argv[2]}", file=sys.stderr)
+print("\n".join(sorted(keys[: int(sys.argv[1])])))
+EOF
+)
+fi
+nice -n 19 mutmut run --max-children 1 "${names[@]}" > run.log 2>&1 || { tail -30 run.log; exit 1; }
+mutmut results --all true > results.txt 2>/dev/null || mutmut results > results.txt
+python "$here/scripts/mutation_score.py" results.txt "$here/scripts/mutation_equivalent.txt" "${names[@]}"
+echo "work dir: $work (mutmut show NAME there for a mutant's diff)"
