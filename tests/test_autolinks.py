@@ -78,3 +78,7 @@ def test_offsets_index_the_text_and_honour_the_range():
     assert bare_urls(text, 0, 16) == [(3, 16, "https://a.org")]
     # the range start counts as the start of a line
     assert bare_urls("xwww.b.org", 1) == [(1, 10, "http://www.b.org")]
+
+
+def test_a_host_may_hold_letters_beyond_ascii():
+    assert urls("see https://bücher.de/x now and www.straße.de") == ["https://bücher.de/x", "http://www.straße.de"]

@@ -146,3 +146,38 @@ def test_conventions_command_prints_each_choice_with_its_counts(tmp_path, capsys
     code, out, _ = cli(capsys, "conventions", "--json", path)
     found = {c["key"]: c for c in json.loads(out)[0]["conventions"] if c["scope"] == "document"}
     assert found["bullet"]["value"] == "*" and found["bullet"]["counts"] == [["*", 8], ["-", 1]]
+
+
+def test_a_section_counts_the_items_of_its_subsections_for_a_style_of_its_own():
+    # neither subsection (3 items each, in lists of 3) has the evidence; "Books" has 6 that end bare
+    rest = "\n".join(item(f"Tool {c}", f"Does {c}.") for c in "ABCDEFGHIJKLMNOPQRSTUVWX")
+    fiction = "\n".join(item(f"Novel {c}", f"about {c}") for c in "ABC")
+    poetry = "\n".join(item(f"Poem {c}", f"about {c}") for c in "ABC")
+    text = f"# A\n\n## Tools\n\n{rest}\n\n## Books\n\n### Fiction\n\n{fiction}\n\n### Poetry\n\n{poetry}\n"
+    doc = Document(text)
+    poem = next(e for e in doc.entries if e.title == "Poem A")
+    assert doc.conventions.final_punctuation.document.value == "stop"
+    assert doc.conventions.final_punctuation.of(poem).value == "none"
+    assert lint(text) == []
+
+
+def test_two_dated_papers_are_too_few_for_an_order():
+    from helpers import paper_entry
+
+    def dated(title, year):
+        return paper_entry(title, f"https://arxiv.org/abs/{year - 2000}01.00001", f"5th Jan., {year}", f"arXiv, {year}")
+    text = "# P\n\n## Two\n\n" + "\n".join(dated(f"P{y}", y) for y in (2023, 2022))
+    text += "\n## Three\n\n" + "\n".join(dated(f"Q{y}", y) for y in (2023, 2022, 2021))
+    doc = Document(text, preset="papers")
+    two, three = doc.sections[-2:]
+    assert doc.conventions.paper_order(two).value is None
+    assert doc.conventions.paper_order(three).value == "newest-first"
+
+
+def test_decorations_between_name_and_separator_are_counted_by_kind():
+    text = ("# A\n\n- [A](https://a.example) ![b](https://b.example/x.svg) - One.\n"
+            "- [B](https://b.example) :star: - Two.\n- [C](https://c.example) `C` - Three.\n"
+            "- [D](https://d.example) (beta) - Four.\n- [E](https://e.example) [[site](https://e.example/s)] - Five.\n"
+            "- [F](https://f.example) - Six.\n")
+    assert dict(Document(text).conventions.decorations.counts) == {
+        "badge": 1, "shortcode": 1, "code span": 1, "parenthetical": 1, "bracketed link": 1, "nothing": 1}

@@ -116,3 +116,18 @@ def test_entries_find_their_section_and_links():
     assert got[:2] == [("S0", "A0", ["https://a0.example", "https://y0.example"]), ("S0", "B0", ["https://b0.example"])]
     assert got[-1] == ("S29", "B29", ["https://b29.example"])
     assert len(got) == 60 and all(title[1:] == section[1:] for section, title, _ in got)
+
+
+def test_offset_turns_a_line_and_column_into_a_position_in_the_text():
+    text = "# A\n\n- [B](https://b.example)\n"
+    doc = Document(text)
+    assert doc.offset(2, 3) == text.index("B]")
+    assert doc.offset(1) == 4
+    assert doc.line_col(doc.offset(2, 3)) == (2, 3)
+
+
+def test_a_bare_url_and_a_link_to_it_are_one_url_twice():
+    from awesome_lint.model.rendered import urls
+    doc = Document("# A\n\n- [A](https://a.org) - see https://a.org now.\n")
+    # so the fix loop's guard lets a fix turn the bare one into a link, and sees one of them lost
+    assert urls(doc)[("url", "https://a.org")] == 2

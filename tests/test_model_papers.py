@@ -65,3 +65,19 @@ def test_lists_items_and_quotes_are_not_bold_blocks():
     doc = Document("- **Bold** \\\n  *A* \\\n  [x](https://a.example)\n\n> **Q** \\\n> *A*\n", preset="papers")
     assert papers.build_entries(doc) == []
     assert [(e.shape, e.title) for e in doc.entries] == [("bullet-bold", "Bold"), ("quoted-bold-block", "Q")]
+
+
+def test_a_line_holding_only_a_break_does_not_end_the_paper():
+    text = ("# P\n\n**Title One** \\\n\\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n"
+            "[[Paper](https://arxiv.org/abs/2210.00001)]\n")
+    entry, = Document(text, preset="papers").entries
+    assert {k: f.text for k, f in entry.fields.items() if k != "meta_line"} == {
+        "title": "Title One", "authors": "A. Author", "date": "7th Oct., 2022", "venue": "arXiv, 2022",
+        "links": "[[Paper](https://arxiv.org/abs/2210.00001)]"}
+
+
+def test_an_indented_bare_date_line_is_placed_where_it_is_written():
+    text = "# P\n\n**Title One** \\\n*A. Author* \\\n   7th Oct., 2022 \\\n[[Paper](https://arxiv.org/abs/2210.00001)]\n"
+    entry, = Document(text, preset="papers").entries
+    date = entry.fields["date"]
+    assert (date.start, date.end, date.text) == (38, 52, "7th Oct., 2022")

@@ -193,14 +193,6 @@ def parse(text: str) -> ParsedDate | None:
     return d
 
 
-def describe(original: str, d: ParsedDate, style: str) -> str:
-    """Why ``original`` is not in the chosen style, in a few words.  A date
-    written exactly in another style is not a botched ordinal date."""
-    if style != "ordinal" or not d.problems or d.style:
-        return f"not in the list's {style} style"
-    return ", ".join(dict.fromkeys(d.problems))
-
-
 # -- the details a list chooses ---------------------------------------------------
 # Each detail of how a date is written, and the canonical styles as sets of them.
 DETAILS = ("order", "ordinal", "padding", "month", "comma")
