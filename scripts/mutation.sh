@@ -51,6 +51,10 @@ also_copy = [$top]
 pytest_add_cli_args = ["-p", "no:cacheprovider"]
 pytest_add_cli_args_test_selection = [$selection]
 use_git_change_detection = false
+# each mutant's process is forked from one that has collected the tests but run none: a warm cache of
+# parsed text (the inline and paper-field caches) would otherwise hand the mutant the unmutated results
+process_isolation = "forkserver"
+forkserver_warmup = "collect"
 EOF
 
 names=()
@@ -58,10 +62,11 @@ if [ "$sample" -gt 0 ]; then
     # generate the mutants and the test map once, then draw the sample from the mutants' names
     nice -n 19 mutmut run "no-such-mutant-$$" >/dev/null 2>&1 || true
     mapfile -t names < <(python - "$sample" "$seed" <<'EOF'
-import json, pathlib, random, sys
-keys = sorted(k for meta in pathlib.Path("mutants").rglob("*.meta")
-              for k in json.loads(meta.read_text())["exit_code_by_key"])
-random.Random(int(sys.argv[2])).shuffle(keys)
+import hashlib, json, pathlib, sys
+# ranked by a hash of seed and name: a change elsewhere in the code leaves the same mutants drawn
+keys = sorted((k for meta in pathlib.Path("mutants").rglob("*.meta")
+               for k in json.loads(meta.read_text())["exit_code_by_key"]),
+              key=lambda k: hashlib.sha256(f"{sys.argv[2]}:{k}".encode()).hexdigest())
 print(f"sample: {min(len(keys), int(sys.argv[1]))} of {len(keys)} mutants, seed {sys.argv[2]}", file=sys.stderr)
 print("\n".join(sorted(keys[: int(sys.argv[1])])))
 EOF

@@ -32,6 +32,8 @@ def test_same_destination(a, b):
     ("https://example.com/Owner/Repo", "https://example.com/owner/repo"),
     # a fragment names another part of the page: the C books and the C++ books
     ("https://books.example/free#c", "https://books.example/free#cpp"),
+    # only slashes are trimmed off the end of a path
+    ("https://example.com/BOX", "https://example.com/BO"),
 ])
 def test_different_destination(a, b):
     assert normalise_url(a) != normalise_url(b)

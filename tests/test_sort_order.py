@@ -114,3 +114,14 @@ def test_alphabetical_ties_keep_their_order():
     assert lines == [7]
     assert outcome.text == ("# A\n\n## T\n\n- [alpha](https://a.example) - A.\n"
                             "- [beta](https://b1.example) - B.\n- [Beta](https://b2.example) - B2.\n")
+
+
+def test_classic_alphabetical_says_the_option_asked_for_it_and_titles_its_fix():
+    rule = SortOrder(SortOrder.Options(order="alphabetical"))
+    found = list(rule.check(Document(CLASSIC, preset="awesome"), Context()))
+    assert [(d.message, d.fix.title) for d in found] == [
+        ("'Alpha' should come before 'beta' where the rule's 'order' option asks for alphabetical order "
+         "(case-insensitive)", "sort alphabetically"),
+        ("'Ant' should come before 'Zed' where the rule's 'order' option asks for alphabetical order "
+         "(case-insensitive)", "sort alphabetically"),
+    ]

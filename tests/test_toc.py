@@ -89,3 +89,26 @@ def test_a_broken_anchor_in_a_categories_toc_is_reported_once(tmp_path, capsys):
     main([str(path), "--select", "toc,local-link", "--output-format", "json"])
     found = json.loads(capsys.readouterr().out)
     assert [(f["rule"], f["line"]) for f in found] == [("toc", 5)]
+
+
+def test_a_missing_section_is_added_in_the_lists_own_bullet():
+    text = "# L\n\n## Contents\n\n* [A](#a)\n* [C](#c)\n\n## A\n\n## B\n\n## C\n"
+    assert messages(text) == [(10, "section 'B' is missing from the table of contents")]
+    assert fix_loop(text, check, unsafe=False).text == text.replace("* [C](#c)", "* [B](#b)\n* [C](#c)")
+
+
+def test_a_recurring_title_the_toc_lists_once_is_demanded_everywhere():
+    # "Libraries" under A is listed, so the one under B is an entry the ToC misses
+    text = ("# L\n\n## Contents\n\n- [A](#a)\n  - [Libraries](#libraries)\n  - [Tools](#tools)\n"
+            "- [B](#b)\n  - [Tools](#tools-1)\n\n## A\n\n### Libraries\n\n### Tools\n\n## B\n\n"
+            "### Libraries\n\n### Tools\n")
+    assert messages(text) == [(19, "section 'Libraries' is missing from the table of contents")]
+
+
+def test_a_broken_anchor_in_a_toc_of_its_own_layout_gets_its_own_fix():
+    # the second item holds an outside link, so the list is not rewritten: the anchor alone is mended;
+    # the link's words match the heading once runs of spaces are one
+    text = "# L\n\n## Contents\n\n- [Foo  Bar](#foobar)\n- [Baz](#baz) and [site](https://x.example)\n\n## Foo Bar\n\n## Baz\n"
+    _, found = check(text)
+    assert [d.message for d in found] == ["anchor '#foobar' matches no heading (did you mean #foo-bar?)"]
+    assert fix_loop(text, check, unsafe=False).text == text.replace("(#foobar)", "(#foo-bar)")
