@@ -6,6 +6,7 @@
 #   scripts/mutation.sh rules/duplicate.py            # every mutant of the module
 #   scripts/mutation.sh awesome_lint/model/dates.py 60 1   # 60 mutants drawn with seed 1
 #   scripts/mutation.sh awesome_lint/model 150 1      # a folder: 150 mutants drawn over the whole layer
+#   scripts/mutation.sh --again awesome_lint/model   # the same mutants' survivors against today's tests
 #
 # The run happens in a copy of the work tree (under ${MUTATION_DIR:-/tmp/awesome-lint-mutation}), never
 # in the checkout, at the lowest CPU priority. Each module is tested only by the test files listed for it in
@@ -14,7 +15,11 @@
 # killed / (tried - equivalent), where the equivalent ones are the names listed in scripts/mutation_equivalent.txt
 # (each with the reason it changes nothing a user or a plugin can observe).
 set -euo pipefail
+# the whole script is one function, read before it runs: editing the file during a run is safe
+main() {
 here="$(cd "$(dirname "$0")/.." && pwd)"
+again=0
+[ "${1:-}" = "--again" ] && again=1 && shift
 module="${1:?usage: scripts/mutation.sh MODULE [SAMPLE [SEED]]}"
 sample="${2:-0}"
 seed="${3:-1}"
@@ -29,6 +34,29 @@ tests="$(awk -v m="$module" '$1 == m { $1 = ""; print }' "$here/scripts/mutation
 [ -n "$tests" ] || { echo "mutation.sh: no tests listed for $module in scripts/mutation_tests.txt" >&2; exit 2; }
 
 work="${MUTATION_DIR:-/tmp/awesome-lint-mutation}/$(echo "$module" | tr '/.*' '___')"
+selection="$(for t in $tests; do printf '"tests/%s",' "$t"; done)"
+if [ "$again" = 1 ]; then
+    # keep the mutants and their verdicts; bring in the tests as they are now and re-learn which
+    # tests reach which function (production code is not refreshed: run afresh after changing it)
+    [ -f "$work/sample.txt" ] || { echo "mutation.sh: no earlier run in $work" >&2; exit 2; }
+    for dest in "$work" "$work/mutants"; do
+        rm -rf "$dest/tests"
+        (cd "$here" && git ls-files -co --exclude-standard -z tests | xargs -0 tar -cf - ) | tar -xf - -C "$dest"
+    done
+    cd "$work"
+    sed -i "s#^pytest_add_cli_args_test_selection = .*#pytest_add_cli_args_test_selection = [$selection]#" pyproject.toml
+    rm -f mutants/mutmut-stats.json
+    mapfile -t names < sample.txt
+    mapfile -t rerun < <(python "$here/scripts/mutation_score.py" results.txt "$here/scripts/mutation_equivalent.txt" \
+        "${names[@]}" | sed -n 's/^\(survived\|no tests\): //p')
+    echo "again: ${#rerun[@]} of ${#names[@]} mutants had survived"
+    if [ "${#rerun[@]}" -gt 0 ]; then
+        nice -n 19 mutmut run --max-children 1 "${rerun[@]}" > run.log 2>&1 || { tail -30 run.log; exit 1; }
+    fi
+    mutmut results --all true > results.txt
+    python "$here/scripts/mutation_score.py" results.txt "$here/scripts/mutation_equivalent.txt" "${names[@]}"
+    return 0
+fi
 rm -rf "$work"
 mkdir -p "$work"
 # the files git knows (committed or not), without the checkout's caches
@@ -41,7 +69,6 @@ cd "$work"
 cp -r rules awesome_lint/rules   # rules/ stays for the tests that read its sources
 pattern="${pattern/#rules/awesome_lint/rules}"
 top="$(ls -A | grep -v -x -e awesome_lint -e tests -e pyproject.toml | sed 's/.*/"&",/' | tr -d '\n')"
-selection="$(for t in $tests; do printf '"tests/%s",' "$t"; done)"
 cat >> pyproject.toml <<EOF
 
 [tool.mutmut]
@@ -72,7 +99,11 @@ print("\n".join(sorted(keys[: int(sys.argv[1])])))
 EOF
 )
 fi
+printf '%s\n' "${names[@]}" > sample.txt
 nice -n 19 mutmut run --max-children 1 "${names[@]}" > run.log 2>&1 || { tail -30 run.log; exit 1; }
 mutmut results --all true > results.txt 2>/dev/null || mutmut results > results.txt
 python "$here/scripts/mutation_score.py" results.txt "$here/scripts/mutation_equivalent.txt" "${names[@]}"
 echo "work dir: $work (mutmut show NAME there for a mutant's diff)"
+}
+main "$@"
+exit

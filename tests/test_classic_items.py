@@ -72,3 +72,22 @@ def test_awesome_lint_comment_names_suppress_our_rules():
     bare = text.replace("<!--lint disable match-punctuation awesome-license-->", "")
     assert sorted(d.rule for d in engine.check(bare, settings, Context())[1]) == [
         "balanced-punctuation", "no-license-section"]
+
+
+def test_items_glued_to_a_paragraph_are_top_level_items():
+    from awesome_lint.model.document import Document
+    doc = Document("# A\n\n## Tools\nSome intro text\n- [A](https://a.example) - An A.\n- [B](https://b.example) - A B.\n")
+    assert [(e.kind, e.title, e.depth, e.section.title) for e in doc.entries] == [
+        ("item", "A", 0, "Tools"), ("item", "B", 0, "Tools")]
+
+
+def test_decorations_may_name_a_second_link_or_hold_several_emoji():
+    from awesome_lint.model.document import Document
+    doc = Document("# A\n\n- [A](https://a.example) and [B](https://b.example) - Two tools.\n"
+                   "- [C](https://c.example) \U0001F525\U0001F525 - Hot.\n- [D](https://d.example) \u2b50\ufe0f - Starred.\n")
+    assert [(e.fields["decorations"].text, e.fields["separator"].text, e.fields["description"].text)
+            for e in doc.entries] == [
+        (" and [B](https://b.example)", " - ", "Two tools."),
+        (" \U0001F525\U0001F525", " - ", "Hot."),
+        (" \u2b50\ufe0f", " - ", "Starred."),
+    ]

@@ -181,3 +181,13 @@ def test_decorations_between_name_and_separator_are_counted_by_kind():
             "- [F](https://f.example) - Six.\n")
     assert dict(Document(text).conventions.decorations.counts) == {
         "badge": 1, "shortcode": 1, "code span": 1, "parenthetical": 1, "bracketed link": 1, "nothing": 1}
+
+
+def test_a_section_of_five_items_stands_on_its_own_and_descriptions_are_cased():
+    rest = "\n".join(item(f"Tool {c}", f"Does {c}.") for c in "ABCDEFGHIJKLMNOPQRST")
+    own = "\n".join(item(f"Book {c}", f"About {c}", bullet="-") for c in "ABCDE")
+    doc = Document(f"# A\n\n## Tools\n\n{rest}\n\n## Books\n\nSome books.\n\n{own}\n")
+    assert [(c.scope, c.value, c.total) for c in doc.conventions.bullets["bullet"].distinct()] == [
+        ("document", "*", 25), ("section 'Books'", "-", 5)]
+    casing = doc.conventions.capitalisation_for(set()).document
+    assert (casing.value, dict(casing.counts)) == ("capital", {"capital": 25})

@@ -25,6 +25,9 @@ def described(line: str, after: str = "- [Next](https://next.example) - Another.
     ("- [Foo](https://foo.example) - Does things. [GPL]", "Does things."),
     ("- [Foo](https://foo.example) - Does things. `MIT`", "Does things."),
     ("- [Foo](https://foo.example) - Does things (in C).", "Does things (in C)."),
+    # emoji, and a dangling separator before badges
+    ("- [Foo](https://foo.example) - Does things. 🚀", "Does things."),
+    ("- [Foo](https://foo.example) - Does things. - ![Freeware](https://f.example/b.svg)", "Does things."),
 ])
 def test_the_sentence_ends_before_trailing_asides(line, sentence):
     doc, entry, desc, text = described(line)

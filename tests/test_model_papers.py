@@ -81,3 +81,18 @@ def test_an_indented_bare_date_line_is_placed_where_it_is_written():
     entry, = Document(text, preset="papers").entries
     date = entry.fields["date"]
     assert (date.start, date.end, date.text) == (38, 52, "7th Oct., 2022")
+
+
+def test_a_blank_line_is_all_break_markup():
+    assert break_span("  ") == (0, "  ")
+    assert break_span("\t<br>") == (0, "\t<br>")
+
+
+def test_a_table_with_unnamed_columns_finds_its_dates_and_titles_from_the_cells():
+    def table(rows):
+        return "# P\n\n| Work | On |\n|---|---|\n" + "".join(
+            f"| [Paper {i}](https://arxiv.org/abs/2301.0000{i}) | 2023-01-0{i} |\n" for i in range(1, rows + 1))
+    for rows in (1, 3):
+        entries = Document(table(rows), preset="papers").entries
+        assert [(e.shape, e.title, e.fields["date"].text) for e in entries] == [
+            ("table-row", f"Paper {i}", f"2023-01-0{i}") for i in range(1, rows + 1)]

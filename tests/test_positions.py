@@ -235,3 +235,31 @@ def test_a_cell_that_starts_like_a_list_marker_keeps_its_text():
     assert [text[a:b] for a, b in first.spans] == ["1."]
     second = doc.aligned(cells[3])
     assert [text[a:b] for a, b in second.spans][0] == "- "
+
+
+def test_a_table_on_a_list_items_first_line_is_read_after_its_bullet():
+    text = "# T\n\n- | [A](https://a.example) | [B](https://b.example) |\n  |---|---|\n  | [C](https://c.example) | d |\n"
+    doc = Document(text)
+    assert [(text[l.start:l.end], l.url) for l in doc.links] == [
+        ("[A](https://a.example)", "https://a.example"), ("[B](https://b.example)", "https://b.example"),
+        ("[C](https://c.example)", "https://c.example")]
+
+
+def test_table_cells_are_split_on_unescaped_pipes_and_trimmed():
+    from awesome_lint.model.positions import table_cells
+    row = "|  a | b\\|c |"
+    assert table_cells(row, 0, len(row), False, False) == [(3, 4), (7, 11)]
+
+
+def test_link_destination_and_image_source_spans():
+    text = "# T\n\n- [D](Xcode.md) - d ![logo](https://x.example/l.png) and [E](<a b.md>).\n"
+    doc = Document(text)
+    assert [(l.url, l.image, text[l.url_start:l.url_end]) for l in doc.links] == [
+        ("Xcode.md", False, "Xcode.md"), ("https://x.example/l.png", True, "https://x.example/l.png"),
+        ("a b.md", False, "a b.md")]
+
+
+def test_words_inside_code_spans_are_rendered_words():
+    from awesome_lint.model.rendered import words
+    doc = Document("# A\n\nUse `grep` and ![logo](https://x.example/l.png) here.\n")
+    assert words(doc) == {"A": 1, "Use": 1, "grep": 1, "and": 1, "logo": 1, "here": 1}
