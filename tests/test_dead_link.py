@@ -243,3 +243,19 @@ def test_bare_urls_in_text_are_checked(tmp_path, capsys):
     line = text[:start].count("\n") + 1
     assert (found[0]["line"], found[0]["column"]) == (line, start - text.rfind("\n", 0, start))
     assert sorted(p for m, p, h in site.requests if "/awesome-lint-" not in p) == ["/fine", "/gone", "/gone"]
+
+
+def test_cache_off_words_switch_the_cache_off_even_beside_folders_of_that_name(tmp_path, monkeypatch):
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import ConfigError, validate
+
+    for name in ("none", "off", "cachedir"):
+        (tmp_path / name).mkdir()
+    monkeypatch.chdir(tmp_path)
+
+    def settings(cache):
+        return engine.build_settings(validate({"select": ["dead-link"], "rules": {"dead-link": {"cache": cache}}}, None))
+    for word in ("none", "off", "", "false"):
+        settings(word)  # no error: these mean "no cache", not a folder
+    with pytest.raises(ConfigError, match="'cachedir' is a directory; give the path of a cache file"):
+        settings("cachedir")

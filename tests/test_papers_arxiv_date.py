@@ -33,3 +33,11 @@ def test_a_paper_sent_in_the_last_days_of_a_month_may_carry_the_next_months_numb
     ])
     doc = Document(text, preset="papers")
     assert [doc.line_col(d.start)[0] + 1 for d in ArxivDate().check(doc, Context())] == [10, 15]
+
+
+def test_the_arxiv_link_need_not_be_the_first_link():
+    text = ("## A\n\n**T one** \\\n*A. Author* \\\n[30th Sep., 2024] [arXiv, 2024] \\\n"
+            "[[Project](https://project.example/2410.23834)] [[Paper](https://arxiv.org/abs/2410.23834)]\n")
+    doc = Document(text, preset="papers")
+    assert [(doc.line_col(d.start)[0] + 1, d.message) for d in ArxivDate().check(doc, Context())] == [
+        (5, "date '30th Sep., 2024' is earlier than its arXiv id (Oct 2024)")]
