@@ -259,3 +259,18 @@ def test_cache_off_words_switch_the_cache_off_even_beside_folders_of_that_name(t
         settings(word)  # no error: these mean "no cache", not a folder
     with pytest.raises(ConfigError, match="'cachedir' is a directory; give the path of a cache file"):
         settings("cachedir")
+
+
+def test_a_hosts_concurrency_is_its_own_or_the_per_host_default():
+    rule = DeadLink(DeadLink.Options(per_host={"a.example": {"concurrency": 2, "rate": 1}, "b.example": {"rate": 2}},
+                                     per_host_concurrency=3, cache="none"))
+    per_host = rule.check_options().per_host
+    assert (per_host["a.example"].concurrency, per_host["a.example"].rate) == (2, 1)
+    assert (per_host["b.example"].concurrency, per_host["b.example"].rate) == (3, 2)
+
+
+def test_a_duration_option_says_what_it_takes():
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import ConfigError, validate
+    with pytest.raises(ConfigError, match="must be a duration such as 45s, 30m, 12h or 3d"):
+        engine.build_settings(validate({"select": ["dead-link"], "rules": {"dead-link": {"ok-max-age": "soon"}}}, None))

@@ -112,3 +112,20 @@ def test_a_broken_anchor_in_a_toc_of_its_own_layout_gets_its_own_fix():
     _, found = check(text)
     assert [d.message for d in found] == ["anchor '#foobar' matches no heading (did you mean #foo-bar?)"]
     assert fix_loop(text, check, unsafe=False).text == text.replace("(#foobar)", "(#foo-bar)")
+
+
+def test_a_new_last_entry_follows_the_list_with_its_space_indent_and_no_blank_line():
+    text = ("# L\n\n## Contents\n\n- [A](#a)\n  - [A1](#a1)\n  - [A2](#a2)\n- [B](#b)\n\n"
+            "## A\n\n### A1\n\n### A2\n\n## B\n\n## C\n")
+    assert messages(text) == [(18, "section 'C' is missing from the table of contents")]
+    assert fix_loop(text, check, unsafe=False).text == text.replace("- [B](#b)\n", "- [B](#b)\n- [C](#c)\n")
+
+
+def test_a_level_or_a_group_the_toc_lists_half_of_or_less_is_not_demanded():
+    # one link to a subsection of A is a stray, not a level: A2 is not missing
+    stray = "# L\n\n## Contents\n\n- [A](#a)\n  - [A1](#a1)\n- [B](#b)\n\n## A\n\n### A1\n\n### A2\n\n## B\n\n## C\n"
+    assert messages(stray) == [(17, "section 'C' is missing from the table of contents")]
+    # the level is listed (4 of 6), but of B's four subsections only two: B3 and B4 are labels, not entries
+    thin = ("# L\n\n## Contents\n\n- [A](#a)\n  - [A1](#a1)\n  - [A2](#a2)\n- [B](#b)\n  - [B1](#b1)\n  - [B2](#b2)\n\n"
+            "## A\n\n### A1\n\n### A2\n\n## B\n\n### B1\n\n### B2\n\n### B3\n\n### B4\n")
+    assert messages(thin) == []
