@@ -81,3 +81,15 @@ def test_link_pasted_into_a_destination_is_malformed_not_a_missing_file(tmp_path
     doc = Document(text, str(path))
     messages = [d.message for d in LocalLink().check(doc, Context(path=str(path)))]
     assert messages == ["malformed link: its destination '[https://a.example](https://a.example)' is itself markdown"]
+
+
+def test_outside_a_checkout_files_are_checked_only_where_the_folder_holds_some(tmp_path):
+    copied = tmp_path / "copied"
+    copied.mkdir()
+    (copied / "README.md").write_text("# A\n\n- [Guide](docs/guide.md) - not here.\n- [B](b.md) - nor this.\n")
+    assert findings(copied / "README.md") == []  # a README copied out of its repository
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "guide.md").write_text("# Guide\n")
+    (own / "README.md").write_text("# A\n\n- [Guide](guide.md) - here.\n- [B](b.md) - missing.\n")
+    assert findings(own / "README.md") == ["link to a missing file: b.md"]
