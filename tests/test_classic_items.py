@@ -91,3 +91,10 @@ def test_decorations_may_name_a_second_link_or_hold_several_emoji():
         (" \U0001F525\U0001F525", " - ", "Hot."),
         (" \u2b50\ufe0f", " - ", "Starred."),
     ]
+
+
+def test_an_item_opens_with_its_link_or_is_no_entry():
+    from awesome_lint.model.document import Document
+    doc = Document("# A\n\n- X [A](https://a.example) - a.\n- See [B](https://b.example) - b.\n"
+                   "- **[C](https://c.example)** - c.\n")
+    assert [(e.kind, e.title) for e in doc.entries] == [("item", "C")]
