@@ -76,7 +76,8 @@ def test_awesome_lint_comment_names_suppress_our_rules():
 
 def test_items_glued_to_a_paragraph_are_top_level_items():
     from awesome_lint.model.document import Document
-    doc = Document("# A\n\n## Tools\nSome intro text\n- [A](https://a.example) - An A.\n- [B](https://b.example) - A B.\n")
+    # "-[A](...)" with no space is no list item to markdown: the lines stay in the paragraph
+    doc = Document("# A\n\n## Tools\n\nSome intro text\n-[A](https://a.example) - An A.\n-[B](https://b.example) - A B.\n")
     assert [(e.kind, e.title, e.depth, e.section.title) for e in doc.entries] == [
         ("item", "A", 0, "Tools"), ("item", "B", 0, "Tools")]
 

@@ -263,3 +263,9 @@ def test_words_inside_code_spans_are_rendered_words():
     from awesome_lint.model.rendered import words
     doc = Document("# A\n\nUse `grep` and ![logo](https://x.example/l.png) here.\n")
     assert words(doc) == {"A": 1, "Use": 1, "grep": 1, "and": 1, "logo": 1, "here": 1}
+
+
+def test_a_reference_image_takes_its_source_from_the_definition():
+    text = "# T\n\n- [A](https://a.example) ![logo][l] - a.\n\n[l]: https://x.example/l.png\n"
+    image = next(l for l in Document(text).links if l.image)
+    assert (image.url, image.kind, text[image.start:image.end]) == ("https://x.example/l.png", "reference", "![logo][l]")
