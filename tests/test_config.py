@@ -92,3 +92,25 @@ def test_rule_options_reach_the_rule(project, capsys):
     (root / ".awesome-lint.yaml").write_text("rules:\n  toc:\n    exclude: [misc]\n")
     code, out, _ = lint(capsys, path)
     assert code == 0, out
+
+
+@pytest.mark.parametrize("levels, too_deep", [(32, False), (33, True)])
+def test_pyproject_nesting_is_limited_at_32_levels(project, capsys, levels, too_deep):
+    root, path = project
+    # a dotted key of N parts is N tables: the awesome-lint table and N - 1 inside it
+    (root / "pyproject.toml").write_text("[tool.awesome-lint]\n" + ".".join(["a"] * levels) + " = 1\n")
+    code, _, err = lint(capsys, path)
+    assert code == 2
+    assert ("config is nested too deeply" in err) == too_deep
+    assert ("unknown" in err) != too_deep
+
+
+def test_pyproject_errors_point_at_the_line(project, capsys):
+    root, path = project
+    (root / "pyproject.toml").write_text("bogus = 1\n\n[tool.awesome-lint]\nbogus = 2\nempty = []\n")
+    code, _, err = lint(capsys, path)
+    assert code == 2 and "pyproject.toml:4:1: unknown key 'bogus'" in err
+    (root / "pyproject.toml").write_text("[tool.awesome-lint]\nignore = [")
+    code, _, err = lint(capsys, path)
+    assert code == 2 and "pyproject.toml:2:11: invalid TOML" in err and "end of document" not in err
+    assert len(err.strip().splitlines()) == 1

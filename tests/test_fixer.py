@@ -210,3 +210,13 @@ def test_the_inline_cache_is_bounded_by_size(monkeypatch):
         assert doc.blocks[-1].inline.children[0].content.startswith(f"Paragraph {i} 19")
         assert document._cached_chars <= 20_000
         assert sum(len(k[1]) + 64 for k in document._INLINE_CACHE) == document._cached_chars
+
+
+def test_edits_that_only_touch_are_both_chosen_and_an_edit_at_a_pieces_start_rides_along():
+    a, b = diag(0, 1, "x"), diag(1, 4, "y")  # the smaller is chosen first, then its right-hand neighbour
+    assert choose([b, a], unsafe=False) == [a, b]
+    assert apply_edits("abcdef", [a.fix.edits[0], b.fix.edits[0]]) == "xyef"
+    text = "one a\ntwo b\nthree c\n"
+    move = Diagnostic("sort", "m", 0, 11, fix=Fix((Edit.move(0, 11, [(6, 11), (5, 6), (0, 5)], text),)))
+    at_start = diag(6, 7, "T")  # the first character of "two b"
+    assert choose([move, at_start], unsafe=False) == [at_start, move]
