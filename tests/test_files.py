@@ -207,3 +207,28 @@ def test_hard_linked_file_on_a_full_disk_is_untouched(tiny_disk, capsys):
     code, err = fix(capsys, path)
     assert code == 2 and err == f"awesome-lint: {path}: cannot write (No space left on device); the file is unchanged\n"
     assert path.read_text() == text == (tiny_disk / "b.md").read_text()
+
+
+def test_every_look_a_rule_takes_is_remembered_and_rechecked(tmp_path):
+    from awesome_lint.engine.files import Files, unchanged
+    (tmp_path / "sub").mkdir()
+    note = tmp_path / "note.md"
+    note.write_bytes(b"one\r\ntwo\rthree\n")
+    files = Files()
+    assert files.read_text(note) == "one\ntwo\nthree\n"  # universal newlines, as a text-mode read gives
+    assert files.read_text(tmp_path / "gone.md") is None
+    assert files.resolve(tmp_path / "sub" / ".." / "note.md") == note.resolve()
+    assert files.is_dir(tmp_path / "sub") and files.is_file(note) and not files.exists(tmp_path / "gone.md")
+    assert files.listdir(tmp_path) == ["note.md", "sub"]
+    seen = files.seen
+    assert sorted((kind, path) for kind, path, _ in seen) == sorted([
+        ("read", str(note)), ("read", str(tmp_path / "gone.md")), ("resolve", str(tmp_path / "sub" / ".." / "note.md")),
+        ("kind", str(tmp_path / "sub")), ("kind", str(note)), ("kind", str(tmp_path / "gone.md")),
+        ("list", str(tmp_path))])
+    assert unchanged(seen)
+    note.write_bytes(b"changed\n")
+    assert not unchanged(seen)  # the read saw other bytes
+    note.write_bytes(b"one\r\ntwo\rthree\n")
+    assert unchanged(seen)
+    (tmp_path / "gone.md").write_text("here now")
+    assert not unchanged(seen)
