@@ -274,3 +274,14 @@ def test_a_duration_option_says_what_it_takes():
     from awesome_lint.engine.config import ConfigError, validate
     with pytest.raises(ConfigError, match="must be a duration such as 45s, 30m, 12h or 3d"):
         engine.build_settings(validate({"select": ["dead-link"], "rules": {"dead-link": {"ok-max-age": "soon"}}}, None))
+
+
+def test_more_options_reach_the_checker():
+    rule = DeadLink(DeadLink.Options(allow_networks=["10.0.0.1/8"], exclude=["https://skip.example/*"],
+                                     arxiv_api=False, cache="none"))
+    options = rule.check_options()
+    assert options.allow_networks == ("10.0.0.0/8",)  # host bits are let be, as in the config check
+    assert options.exclude == ("https://skip.example/*",)
+    assert options.arxiv_api is None
+    with pytest.raises(ValueError, match=r"^dead-link: per-host must map host names to \{rate, concurrency\}$"):
+        DeadLink(DeadLink.Options(per_host=["a.example"], cache="none")).check_options()

@@ -155,3 +155,12 @@ def test_classic_lists_that_cross_list_repeatedly_keep_it_and_copies_in_one_sect
 def test_two_places_in_one_repository_readme_are_two_destinations():
     assert normalise_url("https://github.com/o/r#survey-") != normalise_url("https://github.com/o/r#data-source")
     assert normalise_url("https://github.com/o/r#readme") == normalise_url("https://github.com/O/r")
+
+
+def test_cross_listing_pinned_as_allowed_lets_papers_repeat_across_sections():
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import validate
+    settings = engine.build_settings(validate({"select": ["duplicate"], "family": "papers",
+                                               "conventions": {"cross-listing": "allowed"}}, None))
+    # both repeats are across sections (test_papers_by_title_and_by_url finds them unpinned)
+    assert engine.check(PAPERS, settings, Context())[1] == []

@@ -129,3 +129,10 @@ def test_a_level_or_a_group_the_toc_lists_half_of_or_less_is_not_demanded():
     thin = ("# L\n\n## Contents\n\n- [A](#a)\n  - [A1](#a1)\n  - [A2](#a2)\n- [B](#b)\n  - [B1](#b1)\n  - [B2](#b2)\n\n"
             "## A\n\n### A1\n\n### A2\n\n## B\n\n### B1\n\n### B2\n\n### B3\n\n### B4\n")
     assert messages(thin) == []
+
+
+def test_a_recurring_title_the_toc_lists_nowhere_is_a_label_not_an_entry():
+    text = ("# L\n\n## Contents\n\n- [A](#a)\n  - [Tools](#tools)\n  - [Docs](#docs)\n- [B](#b)\n"
+            "  - [Tools](#tools-1)\n  - [Docs](#docs-1)\n\n## A\n\n### Tools\n\n### Docs\n\n### Libraries\n\n"
+            "## B\n\n### Tools\n\n### Docs\n\n### Libraries\n")
+    assert messages(text) == []
