@@ -114,3 +114,33 @@ def test_pyproject_errors_point_at_the_line(project, capsys):
     code, _, err = lint(capsys, path)
     assert code == 2 and "pyproject.toml:2:11: invalid TOML" in err and "end of document" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("config, where, message", [
+    ("rules:\n  toc: {}\nconventions:\n  bullet: x\n", "4:3", "bullet must be one of '-', '*', '+'"),
+    ("max-file-size: lots\n", "1:1", "max-file-size must be a size in bytes, or with K, M or G (20M)"),
+    ("cache-dir: 5\n", "1:1", "cache-dir must be a folder name"),
+])
+def test_config_errors_name_the_line_and_column(project, capsys, config, where, message):
+    root, path = project
+    (root / ".awesome-lint.yaml").write_text(config)
+    code, _, err = lint(capsys, path)
+    assert code == 2 and f".awesome-lint.yaml:{where}: {message}" in err
+
+
+def test_config_files_that_are_too_big_or_not_utf8_are_one_line_errors(project, capsys):
+    root, path = project
+    (root / ".awesome-lint.yaml").write_bytes(b"# " + b"x" * (64 * 1024) + b"\n")
+    code, _, err = lint(capsys, path)
+    assert code == 2 and "config file is larger than 64 KB" in err
+    (root / ".awesome-lint.yaml").write_bytes(b"rules:\n  toc: {}\n# caf\xe9\n")
+    code, _, err = lint(capsys, path)
+    assert code == 2 and ".awesome-lint.yaml:3:6: config is not valid UTF-8" in err
+
+
+def test_pinned_conventions_are_kept_as_written_and_a_fix_title_defaults_to_empty():
+    from awesome_lint.engine.config import validate
+    from awesome_lint.rule import Fix
+    assert validate({"conventions": {"bullet": "*", "final-punctuation": "none"}}, None).conventions == {
+        "bullet": "*", "final-punctuation": "none"}
+    assert Fix.replace(0, 1, "x").title == ""
