@@ -48,6 +48,9 @@ def test_unknown_rule_points_at_the_key(project, capsys):
     ("rules:\n  toc:\n    exclude: 3\n", "3:5", "option 'exclude' expects list"),
     ("preset: novels\n", "1:1", "preset must be one of"),
     ("select: [toc, nope]\n", "1:1", "unknown rule 'nope' in select"),
+    ("rules:\n  toc: {}\nconventions:\n  bullet: x\n", "4:3", "bullet must be one of '-', '*', '+'"),
+    ("max-file-size: lots\n", "1:1", "max-file-size must be a size in bytes, or with K, M or G (20M)"),
+    ("cache-dir: 5\n", "1:1", "cache-dir must be a folder name"),
 ])
 def test_config_errors(project, capsys, body, where, what):
     root, path = project
@@ -114,18 +117,6 @@ def test_pyproject_errors_point_at_the_line(project, capsys):
     code, _, err = lint(capsys, path)
     assert code == 2 and "pyproject.toml:2:11: invalid TOML" in err and "end of document" not in err
     assert len(err.strip().splitlines()) == 1
-
-
-@pytest.mark.parametrize("config, where, message", [
-    ("rules:\n  toc: {}\nconventions:\n  bullet: x\n", "4:3", "bullet must be one of '-', '*', '+'"),
-    ("max-file-size: lots\n", "1:1", "max-file-size must be a size in bytes, or with K, M or G (20M)"),
-    ("cache-dir: 5\n", "1:1", "cache-dir must be a folder name"),
-])
-def test_config_errors_name_the_line_and_column(project, capsys, config, where, message):
-    root, path = project
-    (root / ".awesome-lint.yaml").write_text(config)
-    code, _, err = lint(capsys, path)
-    assert code == 2 and f".awesome-lint.yaml:{where}: {message}" in err
 
 
 def test_config_files_that_are_too_big_or_not_utf8_are_one_line_errors(project, capsys):
