@@ -81,3 +81,15 @@ def test_a_plugin_may_not_take_a_builtin_name(tmp_path, monkeypatch):
     monkeypatch.setattr(registry, "_cache", None)
     with pytest.raises(registry.RegistryError, match="rogue declares rule 'toc'"):
         registry.all_rules()
+
+
+def test_a_rule_is_told_the_documents_family():
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import validate
+    from awesome_lint.rule import Context
+    settings = engine.build_settings(validate({"select": ["toc"]}, None))
+    papers = "# P\n\n**A Paper** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n[[Paper](https://arxiv.org/abs/2210.00001)]\n"
+    for text, family in ((papers, "papers"), ("# A\n\n- [A](https://a.example) - An A.\n", "awesome")):
+        ctx = Context()
+        engine.check(text, settings, ctx)
+        assert ctx.family == family
