@@ -166,7 +166,7 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
     bare = token.rstrip(".,;:")
     if any(mark in bare for mark in ("::", "_", "(", ".")) or ("/" in bare and "-" in bare):
         return None  # an identifier, a path or a function: `std::tuple`, `vhf/free-books`, `a.k.a.`
-    if entry.title and word == next(iter(_WORD.findall(entry.title)), None):
+    if entry.title and re.sub(r"['\u2019]s$", "", word) == next(iter(_WORD.findall(entry.title)), None):
         return None  # the item's own lower-case name, spelt as its authors spell it: "jsblocks is ..."
     return "lower", word, at
 
@@ -180,4 +180,13 @@ CONTINUATIONS = frozenset({"by", "on", "in", "from", "for", "at", "via", "with",
 def continues_name(entry, desc) -> bool:
     word, at = first_word(entry, desc)
     after = desc.text[at - desc.start + len(word):][:1]
-    return word in CONTINUATIONS and after in (" ", "\t")  # "on YouTube", not "on-device"
+    if word in CONTINUATIONS and after in (" ", "\t"):  # "on YouTube", not "on-device"
+        return True
+    # with no separator, a lower-case word carries the name's sentence on: the
+    # name is its subject ("[Indonesian fastText](u) trained on Wikipedia."); an
+    # article starts a description of its own ("[Roast](u) an app built to ...")
+    return ("separator" not in entry.fields and word[:1].islower() and word not in _ARTICLES
+            and at == desc.start and after in (" ", "\t"))
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
