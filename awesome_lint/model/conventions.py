@@ -74,6 +74,7 @@ PINNABLE = {
     "date-padding": (True, False),
     "date-month": ("abbr.", "abbr", "full"),
     "date-comma": (True, False),
+    "date-may-dot": (True, False),
     "paper-order": (NEWEST, OLDEST, NONE),
     "item-order": (ALPHA, NONE),
     "cross-listing": ("allowed", "reported"),
@@ -234,8 +235,8 @@ class Scoped:
         section established, which leaves the outer scope's share as high or
         higher: the next run judges the same.)"""
         lead, n = own.counts.most_common(1)[0]
-        if n < LEANING * own.total:
-            return False
+        if n < LEANING * own.total or self.threshold > THRESHOLD:
+            return False  # (what no reader sees is a departure only where nearly every item agrees)
         outer = self._at(parent) if parent is not None and parent.heading is not None else self.document
         return outer.established and outer.value == lead
 
@@ -547,6 +548,8 @@ class Conventions:
             conv = self.dates[detail]
             if conv.established:
                 wanted[detail] = conv.value
+        # "May." only where the list writes its May dates so
+        wanted["may-dot"] = self.dates["may-dot"].value is True
         return wanted
 
     # -- order ---------------------------------------------------------------------
