@@ -61,3 +61,17 @@ def test_may_with_a_dot_is_a_slip_unless_the_list_writes_every_may_so():
     assert _date_findings(_dated("16th May., 2023", "18th May., 2023", "26th May., 2023", "2nd May, 2023")) == [
         (22, "date '2nd May, 2023' should be '2nd May., 2023' (no dot after May where this list writes"
              " 'May.' with a dot (3 of 4 dates))")]
+
+
+def test_a_title_or_author_list_wrapped_in_the_source_needs_no_break_inside():
+    block = ("[**arXiv 2023**] A Long Title That The Maintainer Wrapped In The Source Right Here via\n"
+             "Vision-Language Pre-training \\\n_A. Author, B. Author,\nC. Author_ \\\n"
+             "[[paper](https://arxiv.org/abs/2312.0{n})]\n")
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(block.format(n=1000 + i) for i in range(6))
+    assert _breaks(text) == []
+    # a line that ends a field of its own still needs its break: the venue line runs into the date
+    dated = ("**Title {n}** \\\n*A. Author* \\\narXiv 2023. [[Paper](https://arxiv.org/abs/2305.0{n})]{brk}\n"
+             "16 May 2023\n")
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(dated.format(n=1000 + i, brk=" \\" if i else "") for i in range(6))
+    assert [m for _, m in _breaks(text)] == ["missing line break ' \\' where this list ends entry lines with '\\'"
+                                              " (17 of 17 entry lines with a break)"]

@@ -481,7 +481,7 @@ class Conventions:
             kind for e in self.papers() for n in range(e.start_line, e.end_line - 1)
             if (kind := break_kind(doc.lines[n]))
         )
-        return self._settle("line-break", "document", votes, "entry lines")
+        return self._settle("line-break", "document", votes, "entry lines with a break")
 
     @cached_property
     def last_line_break(self) -> Convention:
