@@ -171,6 +171,8 @@ def _labels(rule, doc, entry, labels):
             continue
         if doc.text[link.text_start:link.text_end] != link.text:
             continue  # markup inside the label: leave it alone
+        if DEFAULT_LABELS.get(link.text.lower()) == link.text:
+            continue  # the name's own spelling ('GitHub') is never a departure, however the list spells it
         yield rule.diagnostic(
             f"link label '{link.text}' should be '{wanted}' where {convention.standard(f'{wanted!r}', 'spells it')}",
             link.text_start, link.text_end,

@@ -75,3 +75,19 @@ def test_a_title_or_author_list_wrapped_in_the_source_needs_no_break_inside():
     text = "# Papers\n\n## Vision\n\n" + "\n".join(dated.format(n=1000 + i, brk=" \\" if i else "") for i in range(6))
     assert [m for _, m in _breaks(text)] == ["missing line break ' \\' where this list ends entry lines with '\\'"
                                               " (17 of 17 entry lines with a break)"]
+
+
+def test_a_names_own_spelling_is_never_a_departure_and_a_papers_title_keeps_its_marks():
+    def one(title, n, label):
+        return (f"**{title}** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n"
+                f"[[Paper](https://arxiv.org/abs/2301.{n:05d})] [[{label}](https://github.com/a/p{n})]\n")
+
+    entries = [one(f"Paper {i}", i, "Github") for i in range(5)] + [one("(Certified!!) Robust for Free!", 9, "GitHub")]
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(entries)
+    settings = engine.build_settings(Config(), select=["entry-format", "no-repeat-punctuation"])
+    assert "[[GitHub](" in text and "Certified!!" in text
+    assert [(d.rule, d.message) for d in engine.check(text, settings, Context())[1]] == []
+    # the same label in another spelling departs from the list's as usual
+    text = text.replace("[[GitHub]", "[[github]")
+    assert [d.message.split(" where ")[0] for d in engine.check(text, settings, Context())[1]] == [
+        "link label 'github' should be 'Github'"]
