@@ -121,3 +121,13 @@ def test_three_odd_items_in_a_short_section_are_departures_from_the_list_not_a_s
     # half and half: the section is split, and gets no finding per item
     half = short[:4] + [line.replace(" - Checks", " - checks") for line in short[4:]]
     assert _entry_format(listing(half)) == []
+
+
+def test_a_label_that_runs_on_from_the_item_above_is_reported_instead_of_its_punctuation():
+    text = _tools("Parsers:", "", "- [P](https://example.com/p) - Parses things.")
+    assert _entry_format(text) == [
+        (15, "'Parsers:' runs on from the item above it (no blank line before it), so it renders inside that item")]
+    # with the blank line it is a paragraph of its own; an indented continuation is the item's own text
+    assert _entry_format(_tools("", "Parsers:", "", "- [P](https://example.com/p) - Parses things.")) == []
+    assert _entry_format(_tools("  More about it:", "", "- [P](https://example.com/p) - Parses things.")) == [
+        (15, "description does not end with '.', '!', '?' or '…'")]

@@ -102,11 +102,26 @@ def prose_end(doc, entry, desc) -> int:
     return end
 
 
+def lazy_label(doc, entry) -> tuple[int, int] | None:
+    """Where a label meant to stand over what follows ("LLM-based:") runs on from
+    the item above it: an unindented last line ending with ':', with no blank line
+    before it, which markdown folds into the item's paragraph.  None if none."""
+    if entry.end_line - entry.start_line < 2 or entry.fields.get("bullet") is None:
+        return None
+    line = doc.lines[entry.end_line - 1]
+    if not line[:1].strip() or not line.rstrip().endswith(":") or line.lstrip()[:2] in ("- ", "* ", "+ "):
+        return None
+    start = doc.line_starts[entry.end_line - 1]
+    return start, start + len(line.rstrip())
+
+
 def ending(doc, entry, desc) -> tuple[str, int] | None:
     """How the description's sentence ends: ("stop" | "none", end offset), or
     None when there is no sentence to judge (an attribution, a bare URL...)."""
     if _EMPHASIS_ONLY.match(desc.text.strip()):
         return None  # an attribution such as *Jane Doe*, not a sentence
+    if lazy_label(doc, entry) is not None:
+        return None  # the item's own sentence ends before the label (reported on its own)
     end = prose_end(doc, entry, desc)
     prose = doc.text[desc.start:end]
     if not prose.strip() or only_aside(prose):
