@@ -29,8 +29,11 @@ class DateFormat(Rule):
             if field is None:
                 continue
             parsed = dates.parse(field.text)
-            if parsed is None or parsed.monthly:
-                continue  # ``2023-05``, ``202305``: a month by design, no day to miss
+            if parsed is None:
+                continue
+            if parsed.monthly:  # ``2023-05``, ``202305``: a month by design, no day to miss
+                yield from self._numeric(conv.numeric_months, field, parsed)
+                continue
             if not parsed.complete or not parsed.valid:
                 yield self._incomplete(entry, field, parsed, conv.date_details(field.text) | (pinned or {}))
                 continue
@@ -46,12 +49,25 @@ class DateFormat(Rule):
                 Fix.replace(field.start, field.end, wanted, f"write the date as '{wanted}'"),
             )
 
+    def _numeric(self, convention, field, parsed):
+        form = dates.numeric_form(field.text)
+        if not convention.established or form is None or form == convention.value:
+            return
+        wanted = dates.render_numeric(parsed, convention.value)
+        yield self.diagnostic(
+            f"date '{field.text}' should be '{wanted}' where {convention.standard(repr(convention.value), 'writes')}",
+            field.start, field.end, Fix.replace(field.start, field.end, wanted, f"write the date as '{wanted}'"),
+        )
+
     @staticmethod
     def _why(conv, text, parsed, wanted, pinned) -> str:
         """The defects, then each detail that departs from the list's convention, with its evidence."""
         own = dict(dates.written(text))
-        reasons = [p for p in dict.fromkeys(parsed.problems) if p in dates.DEFECTS]
+        reasons = [p for p in dict.fromkeys(parsed.problems) if p in dates.DEFECTS
+                   and not (p == "dot after May" and wanted.get("may-dot"))]
         for detail in dates.DETAILS:
+            if detail == "may-dot" and not wanted.get("may-dot"):
+                continue  # a defect of its own, given above
             if detail in own and own[detail] != wanted.get(detail):
                 convention = conv.dates[detail]
                 words = dates.departure(detail, own[detail], wanted[detail])

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from . import contents, dates, descriptions
+from . import contents, dates, descriptions, identity
 from .papers import venue_year
 
 # A value is established when at least this share (three in four) of the items making the
@@ -27,12 +27,19 @@ MIN_EVIDENCE = 3
 INVISIBLE_THRESHOLD = 0.95
 # A section's own majority overrides the document's only with this many items.
 SECTION_EVIDENCE = 5
+# A section short of its own majority follows the list around it when two in
+# three of its items already do what the list does: the rest are departures.
+LEANING = 2 / 3
 # Alphabetical order is a convention when most neighbours agree (an unsorted
 # list has about half its neighbours in order); one long list of a sorted
 # document that is plainly in another order keeps its own.
 SORTED_THRESHOLD = 0.8
 SORTED_EVIDENCE = 5
 GROUP_SORTED = 0.6
+# Listing an entry under each topic it fits is a list's habit when it does so
+# again and again; in a paper list, where a paper normally has one home, only
+# when the copies are also common (this share of its papers).
+CROSS_SHARE_PAPERS = 0.05
 
 NEWEST, OLDEST, ALPHA, NONE = "newest-first", "oldest-first", "alphabetical", "none"
 COLLATIONS = ("case-insensitive", "natural", "raw", "line")
@@ -67,6 +74,8 @@ PINNABLE = {
     "date-padding": (True, False),
     "date-month": ("abbr.", "abbr", "full"),
     "date-comma": (True, False),
+    "date-may-dot": (True, False),
+    "date-numeric-month": dates.NUMERIC_FORMS,
     "paper-order": (NEWEST, OLDEST, NONE),
     "item-order": (ALPHA, NONE),
     "cross-listing": ("allowed", "reported"),
@@ -98,6 +107,8 @@ class Convention:
     unit: str = "items"
     of: int | None = None  # how many items make the choice, when counts overlap
     section: object = field(default=None, repr=False, compare=False)  # the section of a section's convention
+    # a split section's own majority, taken because the list around it shares it
+    leaned: bool = field(default=False, compare=False)
 
     @property
     def total(self) -> int:
@@ -164,8 +175,9 @@ class Scoped:
     """A choice made per item, established per section with the document as fallback."""
 
     def __init__(self, doc_level: Convention, sections: dict[int, Convention],
-                 lists: dict[tuple, Convention] | None = None, decide=None):
+                 lists: dict[tuple, Convention] | None = None, decide=None, threshold: float = THRESHOLD):
         self.document = doc_level
+        self.threshold = threshold
         self.sections = sections
         self.lists = lists or {}
         self._decide = decide or (lambda ident, value: value)
@@ -185,7 +197,8 @@ class Scoped:
     def at(self, section) -> Convention:
         """Which scope applies is decided once (see ``Conventions._decide``)."""
         found = self._at(section)
-        where = "document" if found is self.document else (_path(found.section), found.scope == "document")
+        leaned = found.value if found.leaned else None
+        where = "document" if found is self.document else (_path(found.section), found.scope == "document", leaned)
         where = self._decide(("scope", self.document.key, _path(section)), where)
         if where == "document":
             return self.document
@@ -194,6 +207,8 @@ class Scoped:
         conv = self._by_path.get(where[0])
         if conv is None:
             return self.document
+        if where[2] is not None:  # the section's own majority, which the list around it shares
+            return replace(conv, value=where[2])
         return replace(conv, scope="document") if where[1] else conv
 
     def _at(self, section) -> Convention:
@@ -206,10 +221,25 @@ class Scoped:
                 if own.counts == self.document.counts:  # the section holds the whole list
                     return own if self.document.source != "inferred" else replace(own, scope="document")
                 # a section split on the choice keeps its split: fixing the rest of
-                # the list must not make it a departure on the next run
-                return own
+                # the list must not make it a departure on the next run; unless most
+                # of it already does what the list around it does (three odd items
+                # in a short section are the list's departures, not a split)
+                if own.established or not self._leans_outward(own, section.parent):
+                    return own
+                return replace(own, value=own.counts.most_common(1)[0][0], leaned=True)
             section = section.parent
         return self.document
+
+    def _leans_outward(self, own: Convention, parent) -> bool:
+        """Whether most of a split section does what the established scope around
+        it does: its other items are then departures.  (Fixing them makes the
+        section established, which leaves the outer scope's share as high or
+        higher: the next run judges the same.)"""
+        lead, n = own.counts.most_common(1)[0]
+        if n < LEANING * own.total or self.threshold > THRESHOLD:
+            return False  # (what no reader sees is a departure only where nearly every item agrees)
+        outer = self._at(parent) if parent is not None and parent.heading is not None else self.document
+        return outer.established and outer.value == lead
 
     def distinct(self) -> list[Convention]:
         """The document's convention and each section's that stands on its own."""
@@ -326,7 +356,7 @@ class Conventions:
         # where every item follows an inner scope, the document's own value judges
         # nothing: it is settled on the items as written, for the record
         whole = self._settled(key, "document", counts or raw, raw, unit, None, threshold)
-        return Scoped(whole, sections, in_lists, self._decide)
+        return Scoped(whole, sections, in_lists, self._decide, threshold)
 
     def _settled(self, key, scope, counts, raw, unit, ident, threshold) -> Convention:
         """Decided on ``counts`` (inner scopes at their value), shown with the items as written."""
@@ -452,7 +482,7 @@ class Conventions:
             kind for e in self.papers() for n in range(e.start_line, e.end_line - 1)
             if (kind := break_kind(doc.lines[n]))
         )
-        return self._settle("line-break", "document", votes, "entry lines")
+        return self._settle("line-break", "document", votes, "entry lines with a break")
 
     @cached_property
     def last_line_break(self) -> Convention:
@@ -508,6 +538,13 @@ class Conventions:
                 votes[detail][value] += 1
         return {d: self._settle(f"date-{d}", "document", c, "dates") for d, c in votes.items()}
 
+    @cached_property
+    def numeric_months(self) -> Convention:
+        """How months written in digits are spelt (2023-05, 202305, 2023-5)."""
+        votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
+                        if (form := dates.numeric_form(f.text)) is not None)
+        return self._settle("date-numeric-month", "document", votes, "dates in digits")
+
     def date_details(self, text: str) -> dict:
         """How ``text`` should be written: each established detail, else its own."""
         own = dict(dates.written(text))
@@ -519,6 +556,8 @@ class Conventions:
             conv = self.dates[detail]
             if conv.established:
                 wanted[detail] = conv.value
+        # "May." only where the list writes its May dates so
+        wanted["may-dot"] = self.dates["may-dot"].value is True
         return wanted
 
     # -- order ---------------------------------------------------------------------
@@ -622,6 +661,29 @@ class Conventions:
             return True  # too short to have an order of its own: it follows the list
         return self._in_order(self.collation.value, [group]) >= GROUP_SORTED * pairs
 
+    # -- cross-listing ------------------------------------------------------------------
+    @cached_property
+    def copies(self) -> list[tuple]:
+        """(entry, the first entry it repeats, same title?) for every repeated entry."""
+        return list(identity.copies(self.doc))
+
+    @cached_property
+    def cross_listing(self) -> Convention:
+        """Whether the list files one entry under several topics on purpose: the same
+        entry again in another section, a digest section ("Trending", "News") aside."""
+        crossed = sum(1 for entry, first, same in self.copies
+                      if same and first.section is not entry.section
+                      and not identity.in_digest(entry.section) and not identity.in_digest(first.section))
+        entries = len(self.doc.entries)
+        counts = Counter({"cross-listed": crossed, "listed once": entries - crossed})
+        if "cross-listing" in self.pins:
+            return Convention("cross-listing", "document", counts, self.pins["cross-listing"],
+                              self.sources.get("cross-listing", "config"), "entries")
+        habit = crossed >= MIN_EVIDENCE and (
+            self.doc.family != "papers" or crossed >= CROSS_SHARE_PAPERS * entries)
+        value = self._decide(("cross-listing", "document"), "allowed" if habit else "reported")
+        return Convention("cross-listing", "document", counts, value, "inferred", "entries")
+
     # -- the whole picture -----------------------------------------------------------
     def report(self) -> list[Convention]:
         """Every choice this document makes, for `awesome-lint conventions`."""
@@ -631,6 +693,8 @@ class Conventions:
                            self.capitalisation_for(()),):
                 out += [c for c in scoped.distinct() if c.total or c.source != "inferred"]
             out += [self.decorations, self.collation, self.item_order]
+        if self.copies:
+            out.append(self.cross_listing)
         if self.papers():
             out += [self.line_break, self.last_line_break]
             for scoped in (self.blank_lines, self.authors, self.date_or_venue, self.venue_year):
@@ -640,6 +704,8 @@ class Conventions:
             out += [c for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)
                     if (c := self.paper_order(s)) is not whole and c.total >= MIN_EVIDENCE]
         out += [c for c in self.dates.values() if c.total]
+        if self.numeric_months.total:
+            out.append(self.numeric_months)
         return out
 
 

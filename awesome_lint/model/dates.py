@@ -195,7 +195,7 @@ def parse(text: str) -> ParsedDate | None:
 
 # -- the details a list chooses ---------------------------------------------------
 # Each detail of how a date is written, and the canonical styles as sets of them.
-DETAILS = ("order", "ordinal", "padding", "month", "comma")
+DETAILS = ("order", "ordinal", "padding", "month", "comma", "may-dot")
 STYLE_DETAILS = {
     "ordinal": {"order": "day-month-year", "ordinal": True, "padding": False, "month": "abbr.", "comma": True},
     "month-day": {"order": "month-day-year", "ordinal": False, "padding": False, "month": "abbr.", "comma": True},
@@ -204,10 +204,30 @@ STYLE_DETAILS = {
 }
 
 
+NUMERIC_FORMS = ("YYYY-MM", "YYYY/MM", "YYYY.MM", "YYYYMM", "YYYY-M", "YYYY/M", "YYYY.M")
+
+
+def numeric_form(text: str) -> str | None:
+    """How a month written in digits is spelt: "YYYY-MM" (2023-05), "YYYYMM" (202305),
+    "YYYY-M" (2023-5), ...; None for any other date."""
+    m = _ISO_MONTH.match(text.strip())
+    if m is None:
+        return None
+    if m["y"]:
+        return "YYYY" + m["sep"] + "MM"
+    return "YYYY" + text.strip()[4] + "M"
+
+
+def render_numeric(d: ParsedDate, form: str) -> str:
+    sep = form[4:-2] if form.endswith("MM") else form[4:-1]
+    month = f"{d.month:02d}" if form.endswith("MM") else str(d.month)
+    return f"{d.year:04d}{sep}{month}"
+
+
 @lru_cache(maxsize=8192)
 def written(text: str) -> tuple[tuple[str, object], ...]:
     """The details ``text`` shows, as (detail, value) pairs; a detail the
-    date cannot show (the padding of day 12, the dot of May) is left out."""
+    date cannot show (the padding of day 12, the month style of May) is left out."""
     s = text.strip()
     if _ISO.match(s) or _ISO_MONTH.match(s):
         return (("order", "iso"),)
@@ -227,7 +247,9 @@ def written(text: str) -> tuple[tuple[str, object], ...]:
         elif m["word"]:
             order.append("m")
             word = m["word"].lower()
-            if word != "may":
+            if word == "may":
+                out["may-dot"] = bool(m["dot"])  # "May." is wrong, unless it is the list's own template
+            else:
                 if len(word) > 3 and word != "sept":
                     out["month"] = "full"
                 else:
@@ -254,7 +276,7 @@ def render(d: ParsedDate, details: dict) -> str:
     elif form == "abbr":
         month = SHORT[d.month - 1]
     else:
-        month = ABBR[d.month - 1]
+        month = "May." if d.month == 5 and details.get("may-dot") else ABBR[d.month - 1]
     comma = "," if details.get("comma") else ""
     if details.get("order") == "month-day-year":
         return f"{month} {day}{comma} {d.year}"
@@ -270,6 +292,7 @@ _DEPARTURE = {
     ("padding", True): "zero padding", ("padding", False): "missing zero padding",
     ("month", "full"): "full month name", ("month", "abbr"): "undotted month",
     ("month", "abbr."): "dotted month", ("comma", False): "missing comma", ("comma", True): "comma before the year",
+    ("may-dot", True): "dot after May", ("may-dot", False): "no dot after May",
 }
 
 
@@ -286,6 +309,7 @@ _STANDARD = {
     ("month", "full"): "full month names", ("month", "abbr."): "'Jan.' abbreviations",
     ("month", "abbr"): "'Jan' abbreviations", ("comma", True): "a comma before the year",
     ("comma", False): "no comma before the year",
+    ("may-dot", True): "'May.' with a dot", ("may-dot", False): "'May' without a dot",
 }
 
 
