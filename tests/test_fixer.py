@@ -91,6 +91,20 @@ def test_a_declared_url_swap_is_kept():
     assert outcome.text == TEXT.replace("https://b.example", "https://b2.example")
 
 
+def test_a_declared_swap_of_a_bare_url_with_a_stop_after_it_is_kept():
+    text = "# T\n\nSee https://b.example/x. Then more.\n"
+
+    def rule(doc):
+        start = doc.text.find("https://b.example/x")
+        if start >= 0:  # the written URL keeps its stop outside: GitHub links only the URL
+            fix = Fix.replace(start, start + 19, "https://b2.example/x",
+                              replaces=(("https://b.example/x", "https://b2.example/x"),))
+            yield Diagnostic("r", "moved", start, start + 19, fix=fix)
+    outcome = fix_loop(text, check_factory(rule), unsafe=False)
+    assert outcome.reverted == []
+    assert outcome.text == "# T\n\nSee https://b2.example/x. Then more.\n"
+
+
 # -- the guard: nothing lost, nothing changed outside the edits ---------------------------
 def line_fix(doc, needle, new, rule="r"):
     """A fix that rewrites the whole line holding ``needle``."""
