@@ -89,3 +89,12 @@ def test_a_broken_anchor_in_a_categories_toc_is_reported_once(tmp_path, capsys):
     main([str(path), "--select", "toc,local-link", "--output-format", "json"])
     found = json.loads(capsys.readouterr().out)
     assert [(f["rule"], f["line"]) for f in found] == [("toc", 5)]
+
+
+def test_an_umbrella_heading_whose_subsections_the_toc_lists_is_not_missing():
+    toc = "".join(f"- [{t}](#{t.lower()})\n" for t in ("Intro", "Surveys", "Models", "Resources", "Outro"))
+    text = (f"# Awesome\n\n## Contents\n\n{toc}\n# Intro\n\n# Research Papers\n\n## Surveys\n\n## Models\n\n"
+            "# Resources\n\n# Tools\n\n## Editors\n\n# Outro\n")
+    # 'Research Papers' stands over two listed sections; 'Tools' and 'Editors' are not listed at all
+    assert messages(text) == [(21, "section 'Tools' is missing from the table of contents"),
+                              (23, "section 'Editors' is missing from the table of contents")]
