@@ -71,6 +71,16 @@ class Toc(Rule):
         missing = [h for h in scope if h not in present and h.text.lower() not in self._excluded()
                    and not (titles[" ".join(h.text.split()).lower()] > 1
                             and " ".join(h.text.split()).lower() not in listed_titles)]
+        # an umbrella heading whose subsections the ToC lists in its place is not missing
+        sections = {id(sec.heading): sec for sec in doc.sections if sec.heading is not None}
+        listed_ids = {id(h) for h in present}
+
+        def umbrella(h) -> bool:
+            sec = sections.get(id(h))
+            kids = [c.heading for c in sec.children if c.heading in scope] if sec is not None else []
+            return bool(kids) and all(id(k) in listed_ids for k in kids)
+
+        missing = [h for h in missing if not umbrella(h)]
         for h in missing:
             yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",
                                   h.start, h.end, regen)

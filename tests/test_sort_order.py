@@ -125,3 +125,14 @@ def test_classic_alphabetical_says_the_option_asked_for_it_and_titles_its_fix():
         ("'Ant' should come before 'Zed' where the rule's 'order' option asks for alphabetical order "
          "(case-insensitive)", "sort alphabetically"),
     ]
+
+
+def test_a_second_copy_of_a_paper_keeps_its_place_for_the_duplicate_rule_to_report():
+    text = "## A\n\n" + "\n".join([
+        paper("P4", "9th Sep., 2023"), paper("P3", "5th May, 2023"), paper("P1", "1st Jan., 2023"),
+        paper("P3", "5th May, 2023"), paper("P0", "1st Jan., 2022"),
+    ])
+    lines, outcome = run(text, order="newest-first")
+    assert lines == []  # the copy at line 18 is newer than P1 but is not to be moved next to its twin
+    shuffled = text.replace("P0", "PX").replace("1st Jan., 2022", "1st Dec., 2023")
+    assert run(shuffled, order="newest-first")[0] == [23]

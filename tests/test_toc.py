@@ -136,3 +136,12 @@ def test_a_recurring_title_the_toc_lists_nowhere_is_a_label_not_an_entry():
             "  - [Tools](#tools-1)\n  - [Docs](#docs-1)\n\n## A\n\n### Tools\n\n### Docs\n\n### Libraries\n\n"
             "## B\n\n### Tools\n\n### Docs\n\n### Libraries\n")
     assert messages(text) == []
+
+
+def test_an_umbrella_heading_whose_subsections_the_toc_lists_is_not_missing():
+    toc = "".join(f"- [{t}](#{t.lower()})\n" for t in ("Intro", "Surveys", "Models", "Resources", "Outro"))
+    text = (f"# Awesome\n\n## Contents\n\n{toc}\n# Intro\n\n# Research Papers\n\n## Surveys\n\n## Models\n\n"
+            "# Resources\n\n# Tools\n\n## Editors\n\n# Outro\n")
+    # 'Research Papers' stands over two listed sections; 'Tools' and 'Editors' are not listed at all
+    assert messages(text) == [(21, "section 'Tools' is missing from the table of contents"),
+                              (23, "section 'Editors' is missing from the table of contents")]
