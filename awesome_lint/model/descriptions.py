@@ -129,14 +129,15 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
     core = prose.rstrip("*_~ \t\n")
     if _BARE_URL_TAIL.search(core):
         return None  # a stop after a bare URL would become part of the link
-    closing = next((l for l in entry.links if l.end == desc.start + len(core) and not l.image), None)
+    core_end = desc.start + len(core)
+    closing = next((l for l in entry.links if l.end == core_end and not l.image), None)
     if closing is not None and closing.text:
         core = closing.text  # a sentence may end inside its link: [... use decimals.](url)
     last = core[-1:]
     stops = ENDINGS if _CJK.search(core) else LATIN_ENDINGS  # '。' ends a Chinese sentence, not an English one
     if last in stops or (last in CLOSING_QUOTES and core[-2:-1] in stops):
         return "stop", end
-    before = _before_trailing_links(doc, entry, desc, desc.start + len(core))
+    before = _before_trailing_links(doc, entry, desc, core_end)
     if before is not None and before[-1:] in stops:
         return "stop", end  # "... elegant. [Freeware][Freeware Icon]": links after the sentence
     return "none", end
