@@ -3,7 +3,11 @@
 requests' timeouts are per socket read: a server that trickles one byte a
 second never trips them.  Each request here runs under a Deadline; a single
 watchdog thread shuts the request's sockets down when it passes, which makes
-the blocked read return at once whatever phase it is in (headers or body).
+the blocked read return at once whatever phase it is in (TLS handshake,
+headers or body).  The TLS handshake needs care: wrapping a socket for TLS
+detaches the plain socket object, which can then no longer be shut down; so a
+new connection is attached through a duplicate of its descriptor, which shuts
+the same TCP connection down and is closed when the request ends.
 
 Connections are made to the address the guard checked for the host (never a
 fresh DNS answer), while the URL, the Host header, TLS SNI and certificate
@@ -40,6 +44,7 @@ class Deadline:
         self.at = at
         self.expired = False
         self.sockets: list[socket.socket] = []
+        self.owned: list[socket.socket] = []  # duplicates made for this request, closed with it
         self._lock = threading.Lock()
 
     def __enter__(self) -> "Deadline":
@@ -51,14 +56,19 @@ class Deadline:
         _current.deadline = None
         with self._lock:
             self.sockets.clear()
+            for sock in self.owned:
+                sock.close()
+            self.owned.clear()
 
     def remaining(self) -> float:
         return max(0.001, self.at - time.monotonic())
 
-    def attach(self, sock: socket.socket | None) -> None:
+    def attach(self, sock: socket.socket | None, owned: bool = False) -> None:
         if sock is None:
             return
         with self._lock:
+            if owned:
+                self.owned.append(sock)
             if self.expired:
                 _shut(sock)
             else:
@@ -80,10 +90,16 @@ def _shut(sock: socket.socket) -> None:
         pass  # already closed: nothing left to cut
 
 
-def _attach(sock: socket.socket | None) -> None:
+def _attach(sock: socket.socket | None, duplicate: bool = False) -> None:
     deadline = getattr(_current, "deadline", None)
-    if deadline is not None:
-        deadline.attach(sock)
+    if deadline is None or sock is None:
+        return
+    if duplicate:
+        try:
+            sock = sock.dup()
+        except OSError:
+            return  # out of descriptors: the socket timeouts still bound the request
+    deadline.attach(sock, owned=duplicate)
 
 
 class Watchdog:
@@ -152,7 +168,7 @@ def _pinned_classes(guard: AddressGuard):
                 raise ConnectTimeoutError(self, f"Connection to {self.host} timed out") from exc
             except OSError as exc:
                 raise NewConnectionError(self, f"Failed to establish a new connection: {exc}") from exc
-        _attach(sock)
+        _attach(sock, duplicate=True)  # TLS will detach `sock` itself
         return sock
 
     def request(self, *args, **kwargs):
