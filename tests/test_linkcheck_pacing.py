@@ -145,63 +145,26 @@ def test_max_duration_ends_the_run_and_leaves_the_rest_unverified():
     assert any("max-duration" in r.reason for r in results.values())
 
 
-class HandshakeStaller:
-    """A TCP server on 127.0.0.1 that takes the TLS ClientHello, then answers with a handshake record
-    trickled one byte per 0.2 s (or nothing at all): the handshake never finishes."""
+def stall_handshake(trickle: bool):
+    """A handler that takes the TLS ClientHello, then answers with a handshake record trickled one
+    byte per 0.2 s (or nothing at all): the handshake never finishes."""
 
-    def __init__(self, trickle: bool) -> None:
-        import socket
-        import threading
+    def handler(conn, data, stop):
+        conn.recv(4096)  # the ClientHello
+        if trickle:  # a ServerHello record header promising 16 KiB, then a byte at a time
+            drip(conn, b"\x16\x03\x03\x40\x00" + b"\x00" * 16384, stop, every=0.2, limit=8.0)
+        else:
+            stop.wait(8.0)
 
-        self.trickle = trickle
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.1)
-        self.url = f"https://127.0.0.1:{self.sock.getsockname()[1]}/paper"
-        self.connections = 0
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join(timeout=5)
-        self.sock.close()
-
-    def _serve(self):
-        import threading
-
-        while not self.stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
-
-    def _one(self, conn):
-        try:
-            conn.settimeout(5)
-            conn.recv(4096)  # the ClientHello
-            if self.trickle:  # a ServerHello record header promising 16 KiB, then a byte at a time
-                drip(conn, b"\x16\x03\x03\x40\x00" + b"\x00" * 16384, self.stop, every=0.2, limit=8.0)
-            else:
-                self.stop.wait(8.0)
-        except OSError:
-            pass
-        finally:
-            conn.close()
+    return Trickle(handler, raw=True, scheme="https")
 
 
 def test_a_trickled_tls_handshake_costs_one_deadline():
     for trickle in (True, False):
-        with HandshakeStaller(trickle) as server:
+        with stall_handshake(trickle) as server:
+            url = server.url("/paper")
             started = time.monotonic()
-            result = check_urls([server.url], fast(timeout=1.0, connect_timeout=1.0))[server.url]
+            result = check_urls([url], fast(timeout=1.0, connect_timeout=1.0))[url]
             elapsed = time.monotonic() - started
         assert result.verdict == "unverified", (trickle, result)
         assert result.reason == "no complete answer within 1 s", (trickle, result)
@@ -211,9 +174,10 @@ def test_a_trickled_tls_handshake_costs_one_deadline():
 
 def test_the_run_deadline_cuts_a_tls_handshake_in_progress():
     # Per-socket timeouts (5 s here) would let the handshake run on; the watchdog must cut it.
-    with HandshakeStaller(True) as server:
+    with stall_handshake(True) as server:
+        url = server.url("/paper")
         started = time.monotonic()
-        result = check_urls([server.url], fast(timeout=5.0, connect_timeout=5.0, max_duration=0.6))[server.url]
+        result = check_urls([url], fast(timeout=5.0, connect_timeout=5.0, max_duration=0.6))[url]
         elapsed = time.monotonic() - started
     assert result.verdict == "unverified"
     assert elapsed < 1.5
