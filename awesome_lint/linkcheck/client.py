@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import requests
 import urllib3.exceptions
 from requests.cookies import extract_cookies_to_jar
+from requests.utils import select_proxy
 
 from .batch import github_repo
 from .content import login_page, says_not_found
@@ -229,6 +230,11 @@ class Checker:
         name, port = host_and_port(request.url or "")
         if not name or not port:
             return self._invalid(job, invalid_reason(request.url or "") or "invalid URL")
+        proxy = select_proxy(request.url, settings.get("proxies") or {}) or ""
+        if proxy.lower().startswith("socks") and not self.options.allow_private:
+            # a SOCKS proxy is handed the name and resolves it itself: the checked address cannot be pinned
+            return self._done(job, "unverified", None, "not checked through a SOCKS proxy (the address guard needs "
+                              "an HTTP proxy, or allow-private: true)")
         try:
             refusal = self.guard.check(name, port)
         except ResolveError as exc:

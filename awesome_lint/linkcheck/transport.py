@@ -11,7 +11,12 @@ the same TCP connection down and is closed when the request ends.
 
 Connections are made to the address the guard checked for the host (never a
 fresh DNS answer), while the URL, the Host header, TLS SNI and certificate
-checks keep the host name.
+checks keep the host name.  Through an HTTP(S) proxy from the environment the
+proxy makes the connection, so it is told the checked address: an https URL's
+CONNECT tunnel names that address (TLS inside it still checks the name), and a
+plain http URL is forwarded as http://ADDRESS/... with the name in Host.  A
+SOCKS proxy is refused (see client.py): it would resolve the name itself.
+Proxied connections run under the same deadlines.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import itertools
 import socket
 import threading
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -179,12 +185,25 @@ def _pinned_classes(guard: AddressGuard):
         self._plain_connect()
         _attach(self.sock)  # after TLS: the wrapped socket is the one reads block on
 
+    def tunnel(self):
+        # CONNECT to the checked address; TLS (after this returns) still uses the name for SNI
+        name = self._tunnel_host
+        address = guard.pinned(normal_host(name or ""), self._tunnel_port)
+        if address is None:
+            raise OSError(f"no checked address for {name}")
+        self._tunnel_host = address
+        try:
+            self._plain_tunnel()
+        finally:
+            self._tunnel_host = name
+
     def pinned(base):
         return type(
             "Pinned" + base.__name__, (base,),
             {"_plain_new_conn": base._new_conn, "_new_conn": new_conn,
              "_plain_request": base.request, "request": request,
-             "_plain_connect": base.connect, "connect": connect},
+             "_plain_connect": base.connect, "connect": connect,
+             "_plain_tunnel": base._tunnel, "_tunnel": tunnel},
         )
 
     http_pool = type("PinnedPool", (HTTPConnectionPool,), {"ConnectionCls": pinned(HTTPConnection)})
@@ -192,12 +211,40 @@ def _pinned_classes(guard: AddressGuard):
     return http_pool, https_pool
 
 
+class PinnedAdapter(HTTPAdapter):
+    """Pinned pools for direct and proxied requests alike."""
+
+    def __init__(self, guard: AddressGuard, **kwargs) -> None:
+        self.guard = guard
+        http_pool, https_pool = _pinned_classes(guard)
+        self.pools = {"http": http_pool, "https": https_pool}
+        super().__init__(**kwargs)
+        self.poolmanager.pool_classes_by_scheme = self.pools
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = self.pools
+        return manager
+
+    def request_url(self, request, proxies) -> str:
+        url = super().request_url(request, proxies)
+        if not url.lower().startswith("http://"):
+            return url  # a path: sent to the host itself, over a pinned connection or tunnel
+        # the absolute form goes to a forwarding proxy, which connects where the URL says
+        parts = urlsplit(url)
+        address = self.guard.pinned(normal_host(parts.hostname or ""), parts.port or 80)
+        if address is None:
+            raise requests.exceptions.ConnectionError(f"no checked address for {parts.hostname}")
+        request.headers["Host"] = parts.netloc
+        host = f"[{address}]" if ":" in address else address
+        return urlunsplit(parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host))
+
+
 def make_session(options: CheckOptions, guard: AddressGuard) -> requests.Session:
     session = requests.Session()
     # Retries are ours (with backoff and verdicts), so urllib3 must not retry on its own.
-    adapter = HTTPAdapter(pool_connections=64, pool_maxsize=max(1, options.concurrency), max_retries=0)
-    http_pool, https_pool = _pinned_classes(guard)
-    adapter.poolmanager.pool_classes_by_scheme = {"http": http_pool, "https": https_pool}
+    adapter = PinnedAdapter(guard, pool_connections=64, pool_maxsize=max(1, options.concurrency), max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update(
