@@ -29,7 +29,9 @@ from urllib.parse import urlsplit
 START_RATE = 20.0  # requests/s before a host has said anything: a limit below is found in the first second
 MAX_RATE = 100.0
 MIN_RATE = 0.05
-MARGIN = 0.9  # stay this far under a rate the host states or the 429s show
+# stay this far under a rate the host states or the 429s show: requests are spaced
+# evenly, so 5 % leaves 50 ms a second for arrival jitter (0.9 cost 5 s in 80 on bench/links)
+MARGIN = 0.95
 WINDOW = 2.0  # seconds of answers weighed when a host pushes back
 LIMITED_SHARE = 0.3  # pushed-back share of the window that means "the host is limiting us"
 MIN_PUSHED = 4  # distinct URLs pushed back within the window
