@@ -39,7 +39,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from rewrite import apply, plan  # noqa: E402
-from server import SimServer  # noqa: E402
+from server import FEWEST, SimServer  # noqa: E402
 
 # Real lists from ../shared (beside the checkout); no copy is kept in the repo.
 SHARED = ROOT.parent / "shared"
@@ -212,6 +212,15 @@ def floor(listed, hosts) -> tuple[float, str]:
     return worst, name
 
 
+def fewest_floor(listed, hosts) -> float:
+    """Seconds the slowest limited host needs at its limit for the fewest requests that reach every
+    verdict (retries of what mends, redirect hops): what even a perfect checker costs."""
+    need = Counter()
+    for url in listed.urls:
+        need[url.split("/")[2]] += FEWEST[url.split("/")[3]]
+    return max((need[f"{h.address}:{h.port}"] / h.per_second for h in hosts if h.per_second), default=0.0)
+
+
 def host_figures(runs: list[Run], listed, hosts) -> None:
     """Per limited host and checker: requests (and what they cost at its limit) beside its URLs, and 429s."""
     per_host = urls_by_host(listed)
@@ -229,7 +238,7 @@ def host_figures(runs: list[Run], listed, hosts) -> None:
         print(f"| {host.name} | {per_host[f'{host.address}:{host.port}']} | " + " | ".join(cells) + " |")
 
 
-def table(runs: list[Run], truth: dict[str, str], floor_s: float) -> None:
+def table(runs: list[Run], truth: dict[str, str], floor_s: float, fewest: float) -> None:
     names = [r.name for r in runs]
     print("| measure | " + " | ".join(names) + " |")
     print("|---|" + "---:|" * len(runs))
@@ -237,6 +246,7 @@ def table(runs: list[Run], truth: dict[str, str], floor_s: float) -> None:
     lines = [
         ("wall time (s)", [f"{r.wall:.1f}" for r in runs]),
         ("× the rate-limit floor", [f"{r.wall / floor_s:.2f}" if floor_s else "-" for r in runs]),
+        ("× the floor for correct verdicts", [f"{r.wall / fewest:.2f}" if fewest else "-" for r in runs]),
         ("requests received", [r.requests for r in runs]),
         ("limited host's requests / its limit (s)", [f"{r.request_floor:.1f}" for r in runs]),
         ("rate-limit 429s", [r.limited for r in runs]),
@@ -299,10 +309,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"list: {args.list.name}, {len(listed.urls)} unique URLs on {len(hosts)} simulated hosts, seed {args.seed}")
         print(f"truth: {dict(Counter(listed.truth.values()))}")
         print(f"floor: {floor_s:.1f} s ({floor_host}: its URLs at {max(h.per_second or 0 for h in hosts)} requests/s)")
+        fewest = fewest_floor(listed, hosts)
+        print(f"floor for correct verdicts: {fewest:.1f} s ({fewest / floor_s:.2f}× the URL floor: the fewest "
+              "requests that reach every verdict, at the limit)")
         for run in runs:
             print(f"verdicts, {run.name}: {dict(Counter(run.verdicts.values()))}")
         print()
-        table(runs, listed.truth, floor_s)
+        table(runs, listed.truth, floor_s, fewest)
         host_figures(runs, listed, hosts)
         if len(runs) > 1:
             print("\nwall time of ours / each other checker: "

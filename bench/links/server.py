@@ -93,6 +93,12 @@ TRUTH = {
 }
 
 
+# behaviour -> the fewest requests that reach its verdict: retries for what mends, every
+# redirect hop, one request for the rest (GET first, no retry of what stays broken)
+FEWEST = {behaviour: 1 for behaviour in TRUTH}
+FEWEST.update(flaky=3, limited=3, reset=2, chain=3, chain_dead=3, moved=2, moved308=3)
+
+
 class SimServer:
     def __init__(self, hosts: list[SimHost]) -> None:
         self.hosts = hosts
