@@ -101,6 +101,8 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
         if tail == wanted:
             continue
         kind = break_kind(line)
+        if kind == style == "backslash" and wanted and tail.lstrip(" \t") == "\\" and convention.source == "inferred":
+            continue  # spaces before a backslash break render the same: only a canonical style asks for one
         if not tail.strip() and not wanted:
             message = "trailing whitespace"
         elif kind == style and tail.rstrip() != tail:

@@ -13,6 +13,11 @@ _ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?P<yy>\d{2})(?P<mm>\d{2})\
 # (about 800 a day).  A date one month before such an id is no contradiction.
 _EARLY_IN_MONTH = 4000
 _LAST_DAYS = 4
+# A journal's or conference's own date (acceptance, publication) can come a
+# little before the preprint is posted; months before it, it is a wrong date or
+# a copied link.
+_VENUE_LEAD = 2
+_PREPRINT = re.compile(r"^\W*(?:arxiv|preprint|biorxiv|medrxiv|techrxiv|ssrn|openreview)?\W*(?:\d{4})?\W*$", re.I)
 
 
 class ArxivDate(Rule):
@@ -23,6 +28,9 @@ class ArxivDate(Rule):
     families = ("papers",)
 
     def check(self, doc, ctx):
+        # entries sharing their link with another paper: the link, not the date,
+        # may be what is wrong, so no allowance for the venue's own date
+        shared = {id(e) for pair in doc.conventions.copies if not pair[2] for e in pair[:2]}
         for entry in doc.entries:
             field = entry.fields.get("date")
             if field is None:
@@ -39,9 +47,20 @@ class ArxivDate(Rule):
                 if (parsed.year, parsed.month) == before and len(m["seq"]) == 5 and int(m["seq"]) < _EARLY_IN_MONTH \
                         and (parsed.day is None or parsed.day > calendar.monthrange(*before)[1] - _LAST_DAYS):
                     continue
+                if id(entry) not in shared and self._venue_leads(entry, parsed, year, month):
+                    break
                 if (parsed.year, parsed.month) < (year, month):
                     yield self.diagnostic(
                         f"date '{field.text}' is earlier than its arXiv id ({dates.SHORT[month - 1]} {year})",
                         field.start, field.end,
                     )
                 break
+
+    @staticmethod
+    def _venue_leads(entry, parsed, year: int, month: int) -> bool:
+        """A published paper's date a month or two before its preprint's number."""
+        venue = entry.fields.get("venue")
+        if venue is None or _PREPRINT.match(venue.text):
+            return False
+        lead = (year * 12 + month) - (parsed.year * 12 + parsed.month)
+        return 0 < lead <= _VENUE_LEAD

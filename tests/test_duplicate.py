@@ -153,3 +153,60 @@ def test_classic_lists_that_cross_list_repeatedly_keep_it_and_copies_in_one_sect
 def test_two_places_in_one_repository_readme_are_two_destinations():
     assert normalise_url("https://github.com/o/r#survey-") != normalise_url("https://github.com/o/r#data-source")
     assert normalise_url("https://github.com/o/r#readme") == normalise_url("https://github.com/O/r")
+
+
+def _classic(lines):
+    text = "# Awesome\n\n" + "\n".join(lines) + "\n"
+    doc = Document(text)
+    return [(doc.line_col(d.start)[0] + 1, d.message.split(":")[0]) for d in Duplicate().check(doc, Context())]
+
+
+def test_parts_of_one_project_may_share_its_repository_but_a_copied_link_may_not():
+    assert _classic([
+        "## Tools\n",
+        "- [uv](https://github.com/astral-sh/uv) - Package manager.",
+        "- [uv-build](https://github.com/astral-sh/uv) - Its build backend.",
+        "- [hatch](https://github.com/pypa/hatch) - Project manager.",
+        "- [hatchling](https://github.com/pypa/hatch) - Build backend of hatch.",
+        "- [Model 3.1](https://models.example/) - One edition.",
+        "- [Model 3.2](https://models.example/) - The next edition.",
+        "- [geo](https://github.com/web/web) - (part of Web) Maps for web apps.",
+        "- [Web](https://github.com/web/web) - A framework.",
+    ]) == []
+    # a longer title for the same thing, and two unrelated names on one link, are reported;
+    # a URL that happens to contain the other name is not a mention of it
+    assert _classic([
+        "## Tools\n",
+        "- [TR-8](https://drums.example/machine/) - A drum machine.",
+        "- [TR-8 Drum Machine](https://drums.example/machine) - A drum machine.",
+        "- [Mediastack](https://api.example/products/mediastack) - News.",
+        "- [Marketstack](https://api.example/products/mediastack) - Markets.",
+    ]) == [(6, "one URL under two titles"), (8, "one URL under two titles")]
+
+
+def test_a_digest_section_repeats_the_catalogue_by_design():
+    catalogue = ["## Models\n", "- [Alpha](https://github.com/o/alpha) - A model.",
+                 "- [Beta](https://github.com/o/beta) - Another."]
+    assert _classic(["## Trending Projects\n", "- [Alpha](https://github.com/o/alpha)\n", *catalogue]) == []
+    assert _classic(["## Picks\n", "- [Alpha](https://github.com/o/alpha)\n", *catalogue]) == [
+        (9, "'Alpha' is listed twice; first at line 5 (section 'Picks')")]
+
+
+def _papers(copies: int, singles: int) -> str:
+    shared = [entry(f"Shared Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}") for i in range(copies)]
+    own = [entry(f"Own Paper {i}", f"https://arxiv.org/abs/2302.{i:05d}") for i in range(singles)]
+    return "\n".join(["## Vision\n", *shared, *own, "## Medical\n", *shared])
+
+
+def test_a_paper_list_cross_lists_by_habit_only_when_copies_are_common():
+    # 4 copies among 88 papers: each copy is worth a look
+    doc = Document(_papers(4, 80), preset="papers")
+    assert doc.conventions.cross_listing.value == "reported"
+    assert len(list(Duplicate().check(doc, Context()))) == 4
+    # 4 copies among 14 papers: the list files a paper under each topic it fits
+    doc = Document(_papers(4, 6), preset="papers")
+    conv = doc.conventions.cross_listing
+    assert (conv.value, conv.counts["cross-listed"], conv.total) == ("allowed", 4, 14)
+    assert list(Duplicate().check(doc, Context())) == []
+    pinned = Document(_papers(4, 6), preset="papers", pins={"cross-listing": "reported"})
+    assert len(list(Duplicate().check(pinned, Context()))) == 4

@@ -33,3 +33,24 @@ def test_a_paper_sent_in_the_last_days_of_a_month_may_carry_the_next_months_numb
     ])
     doc = Document(text, preset="papers")
     assert [doc.line_col(d.start)[0] + 1 for d in ArxivDate().check(doc, Context())] == [10, 15]
+
+
+def test_a_published_papers_own_date_may_come_a_little_before_its_preprint():
+    text = "## A\n\n" + "\n".join([
+        paper_entry("Journal One", "https://arxiv.org/abs/2405.01234", "5th Apr., 2024", "MedIA, 2024"),  # fine
+        paper_entry("Journal Two", "https://arxiv.org/abs/2407.01234", "6th May, 2024", "Some Journal, 2024"),  # fine
+        paper_entry("Conference", "https://arxiv.org/abs/2206.01234", "27th Jan., 2022", "MICCAI, 2022"),  # 5 months
+        paper_entry("Preprint", "https://arxiv.org/abs/2405.05678", "5th Apr., 2024", "arXiv, 2024"),  # reported
+    ])
+    doc = Document(text, preset="papers")
+    assert [doc.line_col(d.start)[0] + 1 for d in ArxivDate().check(doc, Context())] == [15, 20]
+
+
+def test_no_allowance_for_a_link_another_paper_also_carries():
+    # the second entry's arXiv link is the first's: its date mismatch points at the copied link
+    text = "## A\n\n" + "\n".join([
+        paper_entry("First", "https://arxiv.org/abs/2111.08005", "3rd Nov., 2021", "arXiv, 2021"),
+        paper_entry("Second", "https://arxiv.org/abs/2111.08005", "8th Oct., 2021", "MIA, 2021"),
+    ])
+    doc = Document(text, preset="papers")
+    assert [doc.line_col(d.start)[0] + 1 for d in ArxivDate().check(doc, Context())] == [10]

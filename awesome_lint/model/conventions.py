@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from . import contents, dates, descriptions
+from . import contents, dates, descriptions, identity
 from .papers import venue_year
 
 # A value is established when at least this share (three in four) of the items making the
@@ -33,6 +33,10 @@ SECTION_EVIDENCE = 5
 SORTED_THRESHOLD = 0.8
 SORTED_EVIDENCE = 5
 GROUP_SORTED = 0.6
+# Listing an entry under each topic it fits is a list's habit when it does so
+# again and again; in a paper list, where a paper normally has one home, only
+# when the copies are also common (this share of its papers).
+CROSS_SHARE_PAPERS = 0.05
 
 NEWEST, OLDEST, ALPHA, NONE = "newest-first", "oldest-first", "alphabetical", "none"
 COLLATIONS = ("case-insensitive", "natural", "raw", "line")
@@ -622,6 +626,29 @@ class Conventions:
             return True  # too short to have an order of its own: it follows the list
         return self._in_order(self.collation.value, [group]) >= GROUP_SORTED * pairs
 
+    # -- cross-listing ------------------------------------------------------------------
+    @cached_property
+    def copies(self) -> list[tuple]:
+        """(entry, the first entry it repeats, same title?) for every repeated entry."""
+        return list(identity.copies(self.doc))
+
+    @cached_property
+    def cross_listing(self) -> Convention:
+        """Whether the list files one entry under several topics on purpose: the same
+        entry again in another section, a digest section ("Trending", "News") aside."""
+        crossed = sum(1 for entry, first, same in self.copies
+                      if same and first.section is not entry.section
+                      and not identity.in_digest(entry.section) and not identity.in_digest(first.section))
+        entries = len(self.doc.entries)
+        counts = Counter({"cross-listed": crossed, "listed once": entries - crossed})
+        if "cross-listing" in self.pins:
+            return Convention("cross-listing", "document", counts, self.pins["cross-listing"],
+                              self.sources.get("cross-listing", "config"), "entries")
+        habit = crossed >= MIN_EVIDENCE and (
+            self.doc.family != "papers" or crossed >= CROSS_SHARE_PAPERS * entries)
+        value = self._decide(("cross-listing", "document"), "allowed" if habit else "reported")
+        return Convention("cross-listing", "document", counts, value, "inferred", "entries")
+
     # -- the whole picture -----------------------------------------------------------
     def report(self) -> list[Convention]:
         """Every choice this document makes, for `awesome-lint conventions`."""
@@ -631,6 +658,8 @@ class Conventions:
                            self.capitalisation_for(()),):
                 out += [c for c in scoped.distinct() if c.total or c.source != "inferred"]
             out += [self.decorations, self.collation, self.item_order]
+        if self.copies:
+            out.append(self.cross_listing)
         if self.papers():
             out += [self.line_break, self.last_line_break]
             for scoped in (self.blank_lines, self.authors, self.date_or_venue, self.venue_year):

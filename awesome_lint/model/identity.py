@@ -1,0 +1,130 @@
+"""Which entries are the same thing: one spelling per destination and per title,
+and the copies a list holds (what the duplicate rule judges and the
+conventions count as cross-listing)."""
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from urllib.parse import urlsplit
+
+_ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
+_TITLE_NOISE = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
+# Sections that show again what the catalogue lists: a copy there is the point of the section.
+_DIGEST = re.compile(
+    r"\b(?:trending|featured|highlights?|spotlight|top picks|editor'?s picks?|staff picks?|"
+    r"what'?s new|recently added|latest|news)\b", re.I)
+
+
+def _split(url: str):
+    """The parts of a URL, or None when it has none (a stray bracket in the host)."""
+    try:
+        return urlsplit(url if "//" in url else "//" + url)
+    except ValueError:
+        return None
+
+
+def normalise_url(url: str) -> str:
+    """One spelling per destination: no scheme, ``www.``, fragment or trailing slash;
+    arXiv abstracts and PDFs become the arXiv id, GitHub repositories ignore case."""
+    url = url.strip()
+    parts = _split(url)
+    if parts is None:  # no parts to compare, only the spelling
+        return url.lower()
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path
+    if host in ("arxiv.org", "export.arxiv.org"):
+        m = _ARXIV.match(path)
+        if m:
+            return "arxiv:" + m.group("id").lower()
+    if host == "github.com":
+        segments = [s for s in path.split("/") if s]
+        if len(segments) >= 2:
+            segments[1] = segments[1].removesuffix(".git")
+            if len(segments) == 2:
+                part = "#" + parts.fragment if parts.fragment and parts.fragment.lower() != "readme" else ""
+                return "github:" + "/".join(segments).lower() + part  # #survey and #data-source: two places
+            path = "/" + "/".join(segments[:2]).lower() + "/" + "/".join(segments[2:])
+    path = path.rstrip("/")
+    query = "?" + parts.query if parts.query else ""
+    # a fragment names another part of one page (#c and #cpp of one books page)
+    fragment = "#" + parts.fragment if parts.fragment and parts.fragment.lower() != "readme" else ""
+    return f"{host}{path}{query}{fragment}"
+
+
+def normalise_title(title: str) -> str:
+    return _TITLE_NOISE.sub(" ", title.lower()).strip()
+
+
+def in_digest(section) -> bool:
+    """A section (or one inside it) that repeats picks from the rest of the list:
+    "Trending", "Featured", "News", ..."""
+    while section is not None and section.heading is not None:
+        if _DIGEST.search(section.title):
+            return True
+        section = section.parent
+    return False
+
+
+def siblings(doc, a, b) -> bool:
+    """Two listed things that share a home page by nature: parts or editions of one
+    project ("uv" and "uv-build", "hatch" and "hatchling", "Llama 3.1" and "Llama
+    3.2"), or one whose description names the other ("(part of Django)").  A
+    title that only adds words to the other ("TR-101" and "TR-101 Synth Drum
+    Machine") names the same thing."""
+    x, y = sorted((a.title.lower().strip(), b.title.lower().strip()), key=len)
+    stem = len(os.path.commonprefix([x, y]))
+    first = min(len(w[0]) if (w := _WORD.findall(t)[:1]) else 0 for t in (x, y))
+    if first >= 2 and stem >= first and not (stem == len(x) and y[stem:stem + 1].isspace()):
+        return True
+    return _names(doc, a, b.title) or _names(doc, b, a.title)
+
+
+_DESTINATION = re.compile(r"\]\([^)]*\)|<[a-z][\w+.-]*:[^>]*>|\b[a-z][\w+.-]*://\S+", re.I)
+
+
+def _names(doc, entry, title: str) -> bool:
+    """Whether the entry's own words (not its URLs) name ``title``."""
+    if len(title) < 2:
+        return False
+    text = doc.text[entry.start:entry.end]
+    head = text.find(entry.title)
+    rest = _DESTINATION.sub(" ", text[head + len(entry.title):] if head >= 0 else text)
+    return re.search(rf"(?<![^\W_]){re.escape(title)}(?![^\W_])", rest, re.I) is not None
+
+
+def copies(doc, allowed=lambda url: False):
+    """(entry, the first entry it repeats, same title?) for every repeated entry.
+
+    Papers repeat by title or by primary URL; other items by URL (their names
+    are too short to tell things apart).  ``allowed(url)``: URLs that may repeat."""
+    by_url: dict[str, object] = {}
+    by_title: dict[str, object] = {}
+    bare = [link for link in doc.links if link.bare]
+    starts = [link.start for link in bare]
+    for entry in doc.entries:
+        url = entry.primary_url
+        if url is None:  # an entry whose only link is a URL in its text, which GitHub links
+            at = bisect.bisect_left(starts, entry.start)
+            if at < len(bare) and bare[at].start < entry.end:
+                url = bare[at].url
+        if entry.kind == "item" and entry.parent is not None and not url:
+            continue
+        url_key = normalise_url(url) if url and not allowed(url) else None
+        papers = entry.kind == "paper"
+        title_key = normalise_title(entry.title) if papers and entry.title else None
+        first = by_title.get(title_key) if title_key else None
+        same_title = first is not None
+        if first is None and url_key:
+            first = by_url.get(url_key)
+        if first is not None:
+            same = same_title or normalise_title(first.title) == normalise_title(entry.title)
+            # two things on one site's home page (one vendor's apps) are not a wrong link,
+            # nor a tool named after a paper (a classic item) that links to the paper
+            if same or first.kind == entry.kind:
+                yield entry, first, same
+        if url_key:
+            by_url.setdefault(url_key, entry)
+        if title_key:
+            by_title.setdefault(title_key, entry)
