@@ -90,7 +90,7 @@ def problem(path: str | os.PathLike) -> str | None:
             if not os.access(path.parent, os.W_OK | os.X_OK):
                 raise PermissionError(13, "Permission denied")
     except OSError as exc:
-        return f"cannot be {'read' if os.path.lexists(path) else 'created'} ({exc.strerror or exc})"
+        return f"cannot be {'opened' if os.path.lexists(path) else 'created'} ({exc.strerror or exc})"
     return None
 
 
