@@ -170,7 +170,9 @@ class DeadLink(Rule):
         if todo:
             from awesome_lint.linkcheck import check_urls
 
-            self._known.update(check_urls(todo, self.check_options(), progress=ctx.progress))
+            # what GitHub says about repositories is shared with repo-health for the run
+            heard = ctx.extra.setdefault("github-repositories", {})
+            self._known.update(check_urls(todo, self.check_options(), progress=ctx.progress, heard=heard))
         for link in links:
             url = link.url.strip()
             result = self._known.get(url)

@@ -67,7 +67,7 @@ class RepoHealth(Rule):
             options = CheckOptions(github_token=token, github_api=api, github_graphql=graphql, cache=self._cache,
                                    repo_max_age=self.max_age, allow_private=self.options.allow_private,
                                    timeout=self.options.timeout)
-            found = lookup_repos(todo, options)
+            found = lookup_repos(todo, options, heard=ctx.extra.setdefault("github-repositories", {}))
             self._known.update({repo: found.get(repo, "unknown") for repo in todo})
         now = datetime.now(timezone.utc)
         for link, repo in links:
