@@ -181,3 +181,26 @@ def test_the_run_deadline_cuts_a_tls_handshake_in_progress():
         elapsed = time.monotonic() - started
     assert result.verdict == "unverified"
     assert elapsed < 1.5
+
+
+def test_accepted_requests_answered_after_the_cut_still_count_towards_the_ceiling():
+    # A limiter taking every other request of 12 sent 50 ms apart; two accepted pages are slow
+    # (answered at 3 s): at the cut they are still in flight, so the count misses them.
+    pace = Pace()
+    events = []  # (answered at, sent at, accepted)
+    for n in range(12):
+        sent = n * 0.05
+        events.append((3.0 if n in (2, 4) else sent + 0.01, sent, n % 2 == 0))
+    at_cut = None
+    for answered, sent, accepted in sorted(events):
+        if accepted:
+            pace.clean(answered, sent)
+        elif pace.pushed_back(answered, 0.0, 30.0, True, sent, f"/{sent}") and at_cut is None:
+            at_cut = pace.ceiling
+    # the cut comes at 0.56 s: accepted and answered by then were the pages sent at 0, 0.3, 0.4
+    # and 0.5 s, counted over one second, less the 5 % margin
+    assert at_cut is not None and abs(at_cut - 0.95 * 4) < 1e-9
+    assert abs(pace.ceiling - 0.95 * 6) < 1e-9  # topped up by the two slow pages answered at 3 s
+    pace.clean(3.1, 0.9)  # sent after the counted stretch: says nothing about it
+    pace.pushed_back(3.2, 0.0, 30.0, True, 0.2, "/late")  # turned away then: not accepted
+    assert abs(pace.ceiling - 0.95 * 6) < 1e-9

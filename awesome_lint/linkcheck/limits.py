@@ -115,6 +115,8 @@ class Pace:
     pause_until: float = 0.0
     # (answered at, sent at, URL if pushed back else None) within WINDOW
     answers: deque = field(default_factory=deque)
+    # the ceiling's count: (sent after, sent up to, requests accepted, seconds), topped up by late answers
+    counted: tuple[float, float, int, float] | None = None
 
     def __post_init__(self) -> None:
         if self.fixed is not None:
@@ -142,6 +144,13 @@ class Pace:
     def clean(self, now: float, started: float = math.inf) -> None:
         if started >= self.cut_at:
             self._note(now, None, started)
+        elif self.counted is not None and self.counted[0] < started <= self.counted[1]:
+            # sent within the stretch the ceiling was counted on, answered only after: the host
+            # accepted it then, so the count was short by one (a slow page in flight at the cut)
+            low, high, accepted, span = self.counted
+            self.counted = (low, high, accepted + 1, span)
+            if self.ceiling is not None:
+                self.ceiling = max(self.ceiling, min(MAX_RATE, MARGIN * (accepted + 1) / span))
         if self.fixed is not None:
             return
         if self.ceiling is None:
@@ -170,7 +179,10 @@ class Pace:
         if self.fixed is None:
             if learn:
                 estimate = max(self.rate / 8, MARGIN * self._accepted_per_second(now))
-                self.ceiling = max(MIN_RATE, min(self.ceiling or math.inf, estimate))
+                if self.ceiling is None or estimate < self.ceiling:
+                    self.ceiling = max(MIN_RATE, estimate)
+                else:
+                    self.counted = None  # an older, lower count stands; late answers do not raise it
             # a 503 burst may be the server, not its limit on us: a gentler cut
             self.rate = max(MIN_RATE, self.rate * (0.5 if learn else 0.75))
             if self.ceiling is not None:
@@ -196,12 +208,14 @@ class Pace:
         # never under a second: a limiter lets a first second's worth through however fast it comes
         span = max(1.0, min(WINDOW - lag, ends - min((sent for _, sent, _ in self.answers), default=ends)))
         accepted = sum(1 for _, sent, back in self.answers if ends - span < sent <= ends and back is None)
+        self.counted = (ends - span, ends, accepted, span)
         return accepted / span
 
     def told(self, now: float, rate: float | None, wait: float | None) -> None:
         """Apply a limit the host stated in its headers."""
         if rate is not None and self.fixed is None:
             self.ceiling = self.rate = max(MIN_RATE, min(MAX_RATE, MARGIN * rate))
+            self.counted = None  # what the host states outranks what was counted
             self._respace()
         if wait is not None:
             self.pause(now, wait)
