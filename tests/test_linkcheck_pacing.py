@@ -204,3 +204,42 @@ def test_accepted_requests_answered_after_the_cut_still_count_towards_the_ceilin
     pace.clean(3.1, 0.9)  # sent after the counted stretch: says nothing about it
     pace.pushed_back(3.2, 0.0, 30.0, True, 0.2, "/late")  # turned away then: not accepted
     assert abs(pace.ceiling - 0.95 * 6) < 1e-9
+
+
+def test_requests_the_host_took_but_never_answered_count_as_accepted():
+    # As above, but the page sent at 0.1 s was reset after it arrived and the one sent at 0.2 s hung:
+    # the limiter counted both, so both count towards the ceiling, before the cut and after it.
+    pace = Pace()
+    events = []  # (answered or failed at, sent at, what happened)
+    for n in range(12):
+        sent = n * 0.05
+        kind = "reset" if n == 2 else "hang" if n == 4 else "ok" if n % 2 == 0 else "429"
+        events.append((3.0 if kind == "hang" else sent + 0.01, sent, kind))
+    at_cut = None
+    for when, sent, kind in sorted(events):
+        if kind == "ok":
+            pace.clean(when, sent)
+        elif kind in ("reset", "hang"):
+            pace.reached(when, sent)
+        elif pace.pushed_back(when, 0.0, 30.0, True, sent, f"/{sent}") and at_cut is None:
+            at_cut = pace.ceiling
+    assert at_cut is not None and abs(at_cut - 0.95 * 5) < 1e-9  # 0, 0.1 (reset), 0.3, 0.4, 0.5
+    assert abs(pace.ceiling - 0.95 * 6) < 1e-9  # and the hang, once it timed out
+
+
+def test_a_reset_after_the_request_went_out_is_known_to_have_reached_the_host():
+    from awesome_lint.linkcheck import Stats
+    from awesome_lint.linkcheck.client import Checker, Job
+
+    def reset(conn, data, stop):
+        pass  # the request is read, then the connection closes without an answer
+
+    with Trickle(reset) as server:
+        checker = Checker(fast(), Stats())
+        try:
+            outcome = checker._send(Job(server.url("/a"), server.url("/a")), "GET", server.url("/a"))
+            refused = checker._send(Job("http://127.0.0.1:9/", "http://127.0.0.1:9/"), "GET", "http://127.0.0.1:9/")
+        finally:
+            checker.close()
+    assert outcome.reached and not outcome.responded
+    assert refused.failure == "refused" and not refused.reached

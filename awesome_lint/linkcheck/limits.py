@@ -10,7 +10,9 @@ third of a second, so a limit is usually found in the first second).  When a
 share of the recent answers, from several URLs, are 429s, what the host
 accepted over the last second becomes a ceiling (less a margin), the rate is
 halved and the host pauses for its Retry-After; clean answers then bring the
-rate back up to the ceiling, never past it.  503 bursts cut the rate by a quarter without
+rate back up to the ceiling, never past it.  What the host accepted counts every request
+it took: answers that come after the cut (a slow page) and requests it took but never
+answered (a reset, a hang) top the count up.  503 bursts cut the rate by a quarter without
 setting a ceiling.  A host that states its limit in X-RateLimit-* /
 RateLimit-* headers gets that rate at once.
 """
@@ -141,22 +143,31 @@ class Pace:
         while self.answers and self.answers[0][0] < now - WINDOW:
             self.answers.popleft()
 
-    def clean(self, now: float, started: float = math.inf) -> None:
+    def reached(self, now: float, started: float) -> None:
+        """A request the host took but never answered (a reset, a hang): its limiter counted it, so
+        it counts as accepted where the ceiling is counted (it says nothing of the rate)."""
         if started >= self.cut_at:
             self._note(now, None, started)
-        elif self.counted is not None and self.counted[0] < started <= self.counted[1]:
-            # sent within the stretch the ceiling was counted on, answered only after: the host
-            # accepted it then, so the count was short by one (a slow page in flight at the cut)
-            low, high, accepted, span = self.counted
-            self.counted = (low, high, accepted + 1, span)
-            if self.ceiling is not None:
-                self.ceiling = max(self.ceiling, min(MAX_RATE, MARGIN * (accepted + 1) / span))
+        else:
+            self._late(started)
+
+    def clean(self, now: float, started: float = math.inf) -> None:
+        self.reached(now, started)
         if self.fixed is not None:
             return
         if self.ceiling is None:
             self.rate = min(MAX_RATE, self.rate + SLOW_START)
         else:
             self.rate = min(self.ceiling, self.rate + max(0.2, 0.1 * self.ceiling))
+
+    def _late(self, started: float) -> None:
+        if self.counted is not None and self.counted[0] < started <= self.counted[1]:
+            # sent within the stretch the ceiling was counted on, answered only after: the host
+            # accepted it then, so the count was short by one (a slow page in flight at the cut)
+            low, high, accepted, span = self.counted
+            self.counted = (low, high, accepted + 1, span)
+            if self.ceiling is not None:
+                self.ceiling = max(self.ceiling, min(MAX_RATE, MARGIN * (accepted + 1) / span))
 
     def pushed_back(self, now: float, wait: float | None, cap: float, learn: bool,
                     started: float = math.inf, url: str = "") -> bool:

@@ -49,6 +49,7 @@ class Deadline:
         self.watchdog = watchdog
         self.at = at
         self.expired = False
+        self.sent = False  # the connection was open and the request went out on it
         self.sockets: list[socket.socket] = []
         self.owned: list[socket.socket] = []  # duplicates made for this request, closed with it
         self._lock = threading.Lock()
@@ -94,6 +95,12 @@ def _shut(sock: socket.socket) -> None:
         sock.shutdown(socket.SHUT_RDWR)
     except OSError:
         pass  # already closed: nothing left to cut
+
+
+def _sending() -> None:
+    deadline = getattr(_current, "deadline", None)
+    if deadline is not None:
+        deadline.sent = True
 
 
 def _attach(sock: socket.socket | None, duplicate: bool = False) -> None:
@@ -178,12 +185,15 @@ def _pinned_classes(guard: AddressGuard):
         return sock
 
     def request(self, *args, **kwargs):
-        _attach(self.sock)  # a kept-alive connection, already open
+        if self.sock is not None:  # a kept-alive connection, already open
+            _attach(self.sock)
+            _sending()
         return self._plain_request(*args, **kwargs)
 
     def connect(self):
         self._plain_connect()
         _attach(self.sock)  # after TLS: the wrapped socket is the one reads block on
+        _sending()
 
     def tunnel(self):
         # CONNECT to the checked address; TLS (after this returns) still uses the name for SNI
