@@ -12,8 +12,8 @@ import re
 from awesome_lint.model.autolinks import bare_urls
 from awesome_lint.model.rendered import written_end
 from awesome_lint.model.conventions import Convention
-from awesome_lint.model.descriptions import CLOSING_QUOTES, casing, continues_name, ending, only_aside
-from awesome_lint.rule import Fix, WARNING
+from awesome_lint.model.descriptions import CLOSING_QUOTES, casing, continues_name, ending, lazy_label, only_aside
+from awesome_lint.rule import UNSAFE, WARNING, Fix
 
 # lower-case words a description may start with: tools spelt so, and
 # attributions ("by [Jane](...)") that are not a sentence
@@ -43,6 +43,7 @@ def check(rule, doc, ctx):
                 yield rule.diagnostic(f"item '{entry.title}' has no description", name.start, name.end,
                                       severity=WARNING)
             continue
+        yield from _lazy_label(rule, doc, entry)
         yield from _ending(rule, doc, entry, desc)
         repeated = list(_repeats_name(rule, doc, entry, desc)) if repeats else []
         yield from repeated
@@ -151,6 +152,18 @@ def _balanced(text: str) -> bool:
 def _after_bare_url(text: str, start: int, at: int) -> bool:
     """A full stop at ``at`` would be glued to a bare URL: readers copy it along."""
     return any(written_end(text, end, at) == at for _, end, _ in bare_urls(text, start, at))
+
+
+def _lazy_label(rule, doc, entry):
+    found = lazy_label(doc, entry)
+    if found is None:
+        return
+    start, end = found
+    label = doc.text[start:end]
+    yield rule.diagnostic(
+        f"'{label}' runs on from the item above it (no blank line before it), so it renders inside that item",
+        start, end, Fix.replace(start, start, "\n", "put a blank line before it", UNSAFE),
+    )
 
 
 def _ending(rule, doc, entry, desc):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from awesome_lint.model import dates
 from awesome_lint.model.conventions import BREAKS, Convention, blank_gap, break_kind
 from awesome_lint.model.papers import break_span, venue_year
 from awesome_lint.rule import WARNING, Fix
@@ -101,6 +102,8 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
         if tail == wanted:
             continue
         kind = break_kind(line)
+        if kind is None and not last and _wrapped(doc.lines[n + 1]):
+            continue  # a title or author list wrapped in the source: one field, no break inside
         if kind == style == "backslash" and wanted and tail.lstrip(" \t") == "\\" and convention.source == "inferred":
             continue  # spaces before a backslash break render the same: only a canonical style asks for one
         if not tail.strip() and not wanted:
@@ -125,6 +128,16 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
             message, start + content_end, start + len(line),
             Fix.replace(start + content_end, start + len(line), wanted, "normalise the line break"),
         )
+
+
+def _wrapped(next_line: str) -> bool:
+    """Whether a line goes on with the field above instead of starting one of its own
+    (authors in emphasis, links and dates in brackets, a labelled field, a list item)."""
+    text = next_line.lstrip(" \t>")
+    if not text or not text[0].isalnum() or re.match(r"[\w ]{1,30}:\s", text) or "](" in text:
+        return False
+    content = text[:break_span(text)[0]].strip()
+    return dates.parse(content) is None  # a bare date line ("16 May 2023") is a field of its own
 
 
 def _label_map(rule) -> dict[str, str]:
@@ -158,6 +171,8 @@ def _labels(rule, doc, entry, labels):
             continue
         if doc.text[link.text_start:link.text_end] != link.text:
             continue  # markup inside the label: leave it alone
+        if DEFAULT_LABELS.get(link.text.lower()) == link.text:
+            continue  # the name's own spelling ('GitHub') is never a departure, however the list spells it
         yield rule.diagnostic(
             f"link label '{link.text}' should be '{wanted}' where {convention.standard(f'{wanted!r}', 'spells it')}",
             link.text_start, link.text_end,

@@ -1,18 +1,19 @@
-"""arxiv-date: a paper's date cannot be earlier than the month in its arXiv id."""
+"""arxiv-date: a paper's date cannot be well before the month in its arXiv id."""
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 
 from awesome_lint.model import dates
 from awesome_lint.rule import WARNING, Rule
 
 _ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?P<yy>\d{2})(?P<mm>\d{2})\.(?P<seq>\d{4,5})", re.I)
-# arXiv numbers a paper by when it is announced: one submitted in the last days
-# of a month (after the cut-off) gets the next month's number, a low one
-# (about 800 a day).  A date one month before such an id is no contradiction.
-_EARLY_IN_MONTH = 4000
-_LAST_DAYS = 4
+# arXiv numbers a paper when it is announced, and the date a list gives is most
+# often the day it was submitted: a paper held for moderation (days, sometimes
+# weeks) carries a later month's number.  Only a date further back than such a
+# hold is a contradiction, unless the link is also another paper's (copied).
+_HOLD_DAYS = 42
 # A journal's or conference's own date (acceptance, publication) can come a
 # little before the preprint is posted; months before it, it is a wrong date or
 # a copied link.
@@ -43,18 +44,24 @@ class ArxivDate(Rule):
                 if not m or not 1 <= int(m["mm"]) <= 12:
                     continue
                 year, month = 2000 + int(m["yy"]), int(m["mm"])
-                before = (year, month - 1) if month > 1 else (year - 1, 12)
-                if (parsed.year, parsed.month) == before and len(m["seq"]) == 5 and int(m["seq"]) < _EARLY_IN_MONTH \
-                        and (parsed.day is None or parsed.day > calendar.monthrange(*before)[1] - _LAST_DAYS):
-                    continue
-                if id(entry) not in shared and self._venue_leads(entry, parsed, year, month):
+                copied = id(entry) in shared
+                if not copied and self._venue_leads(entry, parsed, year, month):
                     break
-                if (parsed.year, parsed.month) < (year, month):
+                if (parsed.year, parsed.month) < (year, month) and (copied or self._past_hold(parsed, year, month)):
                     yield self.diagnostic(
-                        f"date '{field.text}' is earlier than its arXiv id ({dates.SHORT[month - 1]} {year})",
+                        f"date '{field.text}' is earlier than its arXiv id ({dates.SHORT[month - 1]} {year})"
+                        + ("; its link is also another paper's" if copied else " by more than an arXiv hold explains"),
                         field.start, field.end,
                     )
                 break
+
+    @staticmethod
+    def _past_hold(parsed, year: int, month: int) -> bool:
+        """Whether the date is further before the id's month than a moderation hold
+        (a date without a day, "2023-05", counts as the month's last day)."""
+        day = parsed.day or calendar.monthrange(parsed.year, parsed.month)[1]
+        gap = datetime.date(year, month, 1) - datetime.date(parsed.year, parsed.month, day)
+        return gap.days > _HOLD_DAYS
 
     @staticmethod
     def _venue_leads(entry, parsed, year: int, month: int) -> bool:

@@ -50,8 +50,11 @@ class DateFormat(Rule):
     def _why(conv, text, parsed, wanted, pinned) -> str:
         """The defects, then each detail that departs from the list's convention, with its evidence."""
         own = dict(dates.written(text))
-        reasons = [p for p in dict.fromkeys(parsed.problems) if p in dates.DEFECTS]
+        reasons = [p for p in dict.fromkeys(parsed.problems) if p in dates.DEFECTS
+                   and not (p == "dot after May" and wanted.get("may-dot"))]
         for detail in dates.DETAILS:
+            if detail == "may-dot" and not wanted.get("may-dot"):
+                continue  # a defect of its own, given above
             if detail in own and own[detail] != wanted.get(detail):
                 convention = conv.dates[detail]
                 words = dates.departure(detail, own[detail], wanted[detail])

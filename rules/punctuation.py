@@ -131,12 +131,19 @@ class NoRepeatPunctuation(Rule):
     fixable = True
 
     def check(self, doc, ctx):
+        # a paper's title is as its authors wrote it: "(Certified!!) Adversarial Robustness for Free!"
+        titles = sorted((f.start, f.end) for e in doc.entries if e.kind == "paper"
+                        if (f := e.fields.get("title")) is not None)
+        starts = [t[0] for t in titles]
         for text, para in prose(doc):
             for m in _REPEAT.finditer(text):
                 offsets = [para.offset(k) for k in range(m.start(), m.end())]
                 if offsets[-1] - offsets[0] != len(offsets) - 1:
                     continue  # the marks are not next to each other in the source
                 start, end = offsets[0], offsets[-1] + 1
+                at = bisect.bisect_right(starts, start) - 1
+                if at >= 0 and titles[at][0] <= start < titles[at][1]:
+                    continue
                 mark = m.group()[0]
                 # ",," and ";;" are typos; "!!" and ".." may be meant, so that fix is unsafe
                 applicability = "safe" if mark in ",;" else UNSAFE

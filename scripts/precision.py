@@ -94,7 +94,7 @@ def compare(review: Review, found) -> dict:
     """What the tool found against what the reviewer judged."""
     judged = {(v.rule, v.line, v.col): v for v in review.verdicts}
     seen = {(r, ln, c) for r, ln, c, _, _ in found}
-    result = {"TP": [], "FP": [], "unreviewed": [], "lost_tp": [], "back_fp": []}
+    result = {"TP": [], "FP": [], "unreviewed": [], "lost_tp": [], "back_fp": [], "found_missed": []}
     for item in found:
         v = judged.get(item[:3])
         if v is None:
@@ -103,6 +103,7 @@ def compare(review: Review, found) -> dict:
             result["back_fp"].append(item)
         elif v.verdict == "MISSED":
             result["TP"].append(item)  # found after all
+            result["found_missed"].append(v)
         else:
             result[v.verdict].append(item)
     result["missed"] = [v for key, v in judged.items() if v.verdict == "MISSED" and key not in seen]

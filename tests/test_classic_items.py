@@ -72,3 +72,62 @@ def test_awesome_lint_comment_names_suppress_our_rules():
     bare = text.replace("<!--lint disable match-punctuation awesome-license-->", "")
     assert sorted(d.rule for d in engine.check(bare, settings, Context())[1]) == [
         "balanced-punctuation", "no-license-section"]
+
+
+def _entry_format(text: str) -> list[tuple[int, str]]:
+    doc, diags = engine.check(text, engine.build_settings(Config(), select=["entry-format"]), Context())
+    return [(doc.line_col(d.start)[0] + 1, d.message.split(" where ")[0]) for d in diags]
+
+
+def _tools(*lines: str) -> str:
+    body = [f"- [Tool {c}](https://example.com/{c}) - Does {c} well." for c in "ABCDEFGHIJ"]
+    return "# Awesome\n\n## Tools\n\n" + "\n".join(body + list(lines)) + "\n"
+
+
+def test_a_name_that_runs_on_before_the_separator_keeps_its_separator():
+    assert _entry_format(_tools(
+        "- [Plugin](https://example.com/p), IntelliJ IDEA, PyCharm & RubyMine - Support for the editors.",
+        "- [Fuzzer](https://example.com/f) a.k.a. fuzz-it - Finds bugs.",
+        "- [One (EN)](https://example.com/en) | [One (FR)](https://example.com/fr) - The same book twice.",
+        "- [GTE](https://example.com/g), [BGE](https://example.com/b), and [Stella](https://example.com/s) - Models.",
+    )) == []
+    # a sentence after a comma is no name: the missing separator is reported
+    assert _entry_format(_tools("- [Lib](https://example.com/l), a library for parsing - With tests.")) == [
+        (15, "no separator between the name and the description")]
+
+
+def test_a_sentence_the_name_begins_needs_no_separator_but_a_description_of_its_own_does():
+    assert _entry_format(_tools("- [Vectors](https://example.com/v) trained on Wikipedia.")) == []
+    assert [m for _, m in _entry_format(_tools("- [Roast](https://example.com/r) an app for coffee."))] == [
+        "no separator between the name and the description",
+        "description starts with a lower-case letter ('an')"]
+
+
+def test_a_description_may_open_with_the_items_own_name_possessive():
+    assert _entry_format(_tools("- [uv-build](https://example.com/u) - uv's build backend.")) == []
+
+
+def test_three_odd_items_in_a_short_section_are_departures_from_the_list_not_a_split():
+    capital = [f"- [Lib {c}](https://example.com/{c}) - Parses {c}." for c in "ABCDEFGHIJKLMNOP"]
+    short = [f"- [Dev {c}](https://example.com/d{c}) - Checks {c}." for c in "ABCDEFGH"]
+    odd = [f"- [Odd {c}](https://example.com/o{c}) - checks {c}." for c in "ABC"]
+
+    def listing(dev):
+        small = "".join(f"### Group {n}\n\n" + "\n".join(capital[4 * n:4 * n + 4]) + "\n\n" for n in range(4))
+        return "# Awesome\n\n## Libraries\n\n" + small + "### Dev Tools\n\n" + "\n".join(dev) + "\n"
+
+    assert [m for _, m in _entry_format(listing(short + odd))] == [
+        "description starts with a lower-case letter ('checks')"] * 3
+    # half and half: the section is split, and gets no finding per item
+    half = short[:4] + [line.replace(" - Checks", " - checks") for line in short[4:]]
+    assert _entry_format(listing(half)) == []
+
+
+def test_a_label_that_runs_on_from_the_item_above_is_reported_instead_of_its_punctuation():
+    text = _tools("Parsers:", "", "- [P](https://example.com/p) - Parses things.")
+    assert _entry_format(text) == [
+        (15, "'Parsers:' runs on from the item above it (no blank line before it), so it renders inside that item")]
+    # with the blank line it is a paragraph of its own; an indented continuation is the item's own text
+    assert _entry_format(_tools("", "Parsers:", "", "- [P](https://example.com/p) - Parses things.")) == []
+    assert _entry_format(_tools("  More about it:", "", "- [P](https://example.com/p) - Parses things.")) == [
+        (15, "description does not end with '.', '!', '?' or '…'")]

@@ -210,3 +210,22 @@ def test_a_paper_list_cross_lists_by_habit_only_when_copies_are_common():
     assert list(Duplicate().check(doc, Context())) == []
     pinned = Document(_papers(4, 6), preset="papers", pins={"cross-listing": "reported"})
     assert len(list(Duplicate().check(pinned, Context()))) == 4
+
+
+def _paper(title, authors, arxiv, code=""):
+    links = f"[[Paper](https://arxiv.org/abs/{arxiv})]" + (f" [[Code]({code})]" if code else "")
+    return f"**{title}** \\\n*{authors}* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n{links}\n"
+
+
+def test_papers_with_their_own_arxiv_ids_are_two_papers():
+    text = "## Surveys\n\n" + "\n".join([
+        _paper("Diffusion in NLP: A Survey", "A. Zou, B. Kim", "2305.14671"),
+        _paper("Diffusion in NLP: A Survey", "C. Zhu, D. Zhao", "2303.07576"),  # same title, other authors
+        _paper("ISS: Shapes From Text", "E. Liu", "2209.04145", "https://github.com/e/iss"),
+        _paper("ISS++: Shapes From Text", "E. Liu", "2303.15181", "https://github.com/e/iss"),  # its extension
+        _paper("Extracting Data", "F. Carlini", "2301.13188"),
+        _paper("Extracting Data", "F. Carlini", "2302.00860"),  # the same paper, one id copied wrong
+    ])
+    doc = Document(text, preset="papers")
+    assert [(doc.line_col(d.start)[0] + 1, d.message.split(";")[0]) for d in Duplicate().check(doc, Context())] == [
+        (28, "'Extracting Data' is listed twice")]

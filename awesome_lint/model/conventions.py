@@ -27,6 +27,9 @@ MIN_EVIDENCE = 3
 INVISIBLE_THRESHOLD = 0.95
 # A section's own majority overrides the document's only with this many items.
 SECTION_EVIDENCE = 5
+# A section short of its own majority follows the list around it when two in
+# three of its items already do what the list does: the rest are departures.
+LEANING = 2 / 3
 # Alphabetical order is a convention when most neighbours agree (an unsorted
 # list has about half its neighbours in order); one long list of a sorted
 # document that is plainly in another order keeps its own.
@@ -71,6 +74,7 @@ PINNABLE = {
     "date-padding": (True, False),
     "date-month": ("abbr.", "abbr", "full"),
     "date-comma": (True, False),
+    "date-may-dot": (True, False),
     "paper-order": (NEWEST, OLDEST, NONE),
     "item-order": (ALPHA, NONE),
     "cross-listing": ("allowed", "reported"),
@@ -102,6 +106,8 @@ class Convention:
     unit: str = "items"
     of: int | None = None  # how many items make the choice, when counts overlap
     section: object = field(default=None, repr=False, compare=False)  # the section of a section's convention
+    # a split section's own majority, taken because the list around it shares it
+    leaned: bool = field(default=False, compare=False)
 
     @property
     def total(self) -> int:
@@ -168,8 +174,9 @@ class Scoped:
     """A choice made per item, established per section with the document as fallback."""
 
     def __init__(self, doc_level: Convention, sections: dict[int, Convention],
-                 lists: dict[tuple, Convention] | None = None, decide=None):
+                 lists: dict[tuple, Convention] | None = None, decide=None, threshold: float = THRESHOLD):
         self.document = doc_level
+        self.threshold = threshold
         self.sections = sections
         self.lists = lists or {}
         self._decide = decide or (lambda ident, value: value)
@@ -189,7 +196,8 @@ class Scoped:
     def at(self, section) -> Convention:
         """Which scope applies is decided once (see ``Conventions._decide``)."""
         found = self._at(section)
-        where = "document" if found is self.document else (_path(found.section), found.scope == "document")
+        leaned = found.value if found.leaned else None
+        where = "document" if found is self.document else (_path(found.section), found.scope == "document", leaned)
         where = self._decide(("scope", self.document.key, _path(section)), where)
         if where == "document":
             return self.document
@@ -198,6 +206,8 @@ class Scoped:
         conv = self._by_path.get(where[0])
         if conv is None:
             return self.document
+        if where[2] is not None:  # the section's own majority, which the list around it shares
+            return replace(conv, value=where[2])
         return replace(conv, scope="document") if where[1] else conv
 
     def _at(self, section) -> Convention:
@@ -210,10 +220,25 @@ class Scoped:
                 if own.counts == self.document.counts:  # the section holds the whole list
                     return own if self.document.source != "inferred" else replace(own, scope="document")
                 # a section split on the choice keeps its split: fixing the rest of
-                # the list must not make it a departure on the next run
-                return own
+                # the list must not make it a departure on the next run; unless most
+                # of it already does what the list around it does (three odd items
+                # in a short section are the list's departures, not a split)
+                if own.established or not self._leans_outward(own, section.parent):
+                    return own
+                return replace(own, value=own.counts.most_common(1)[0][0], leaned=True)
             section = section.parent
         return self.document
+
+    def _leans_outward(self, own: Convention, parent) -> bool:
+        """Whether most of a split section does what the established scope around
+        it does: its other items are then departures.  (Fixing them makes the
+        section established, which leaves the outer scope's share as high or
+        higher: the next run judges the same.)"""
+        lead, n = own.counts.most_common(1)[0]
+        if n < LEANING * own.total or self.threshold > THRESHOLD:
+            return False  # (what no reader sees is a departure only where nearly every item agrees)
+        outer = self._at(parent) if parent is not None and parent.heading is not None else self.document
+        return outer.established and outer.value == lead
 
     def distinct(self) -> list[Convention]:
         """The document's convention and each section's that stands on its own."""
@@ -330,7 +355,7 @@ class Conventions:
         # where every item follows an inner scope, the document's own value judges
         # nothing: it is settled on the items as written, for the record
         whole = self._settled(key, "document", counts or raw, raw, unit, None, threshold)
-        return Scoped(whole, sections, in_lists, self._decide)
+        return Scoped(whole, sections, in_lists, self._decide, threshold)
 
     def _settled(self, key, scope, counts, raw, unit, ident, threshold) -> Convention:
         """Decided on ``counts`` (inner scopes at their value), shown with the items as written."""
@@ -456,7 +481,7 @@ class Conventions:
             kind for e in self.papers() for n in range(e.start_line, e.end_line - 1)
             if (kind := break_kind(doc.lines[n]))
         )
-        return self._settle("line-break", "document", votes, "entry lines")
+        return self._settle("line-break", "document", votes, "entry lines with a break")
 
     @cached_property
     def last_line_break(self) -> Convention:
@@ -523,6 +548,8 @@ class Conventions:
             conv = self.dates[detail]
             if conv.established:
                 wanted[detail] = conv.value
+        # "May." only where the list writes its May dates so
+        wanted["may-dot"] = self.dates["may-dot"].value is True
         return wanted
 
     # -- order ---------------------------------------------------------------------

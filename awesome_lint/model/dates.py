@@ -203,7 +203,7 @@ def describe(original: str, d: ParsedDate, style: str) -> str:
 
 # -- the details a list chooses ---------------------------------------------------
 # Each detail of how a date is written, and the canonical styles as sets of them.
-DETAILS = ("order", "ordinal", "padding", "month", "comma")
+DETAILS = ("order", "ordinal", "padding", "month", "comma", "may-dot")
 STYLE_DETAILS = {
     "ordinal": {"order": "day-month-year", "ordinal": True, "padding": False, "month": "abbr.", "comma": True},
     "month-day": {"order": "month-day-year", "ordinal": False, "padding": False, "month": "abbr.", "comma": True},
@@ -235,7 +235,9 @@ def written(text: str) -> tuple[tuple[str, object], ...]:
         elif m["word"]:
             order.append("m")
             word = m["word"].lower()
-            if word != "may":
+            if word == "may":
+                out["may-dot"] = bool(m["dot"])  # "May." is wrong, unless it is the list's own template
+            else:
                 if len(word) > 3 and word != "sept":
                     out["month"] = "full"
                 else:
@@ -262,7 +264,7 @@ def render(d: ParsedDate, details: dict) -> str:
     elif form == "abbr":
         month = SHORT[d.month - 1]
     else:
-        month = ABBR[d.month - 1]
+        month = "May." if d.month == 5 and details.get("may-dot") else ABBR[d.month - 1]
     comma = "," if details.get("comma") else ""
     if details.get("order") == "month-day-year":
         return f"{month} {day}{comma} {d.year}"
@@ -278,6 +280,7 @@ _DEPARTURE = {
     ("padding", True): "zero padding", ("padding", False): "missing zero padding",
     ("month", "full"): "full month name", ("month", "abbr"): "undotted month",
     ("month", "abbr."): "dotted month", ("comma", False): "missing comma", ("comma", True): "comma before the year",
+    ("may-dot", True): "dot after May", ("may-dot", False): "no dot after May",
 }
 
 
@@ -294,6 +297,7 @@ _STANDARD = {
     ("month", "full"): "full month names", ("month", "abbr."): "'Jan.' abbreviations",
     ("month", "abbr"): "'Jan' abbreviations", ("comma", True): "a comma before the year",
     ("comma", False): "no comma before the year",
+    ("may-dot", True): "'May.' with a dot", ("may-dot", False): "'May' without a dot",
 }
 
 

@@ -102,11 +102,26 @@ def prose_end(doc, entry, desc) -> int:
     return end
 
 
+def lazy_label(doc, entry) -> tuple[int, int] | None:
+    """Where a label meant to stand over what follows ("LLM-based:") runs on from
+    the item above it: an unindented last line ending with ':', with no blank line
+    before it, which markdown folds into the item's paragraph.  None if none."""
+    if entry.end_line - entry.start_line < 2 or entry.fields.get("bullet") is None:
+        return None
+    line = doc.lines[entry.end_line - 1]
+    if not line[:1].strip() or not line.rstrip().endswith(":") or line.lstrip()[:2] in ("- ", "* ", "+ "):
+        return None
+    start = doc.line_starts[entry.end_line - 1]
+    return start, start + len(line.rstrip())
+
+
 def ending(doc, entry, desc) -> tuple[str, int] | None:
     """How the description's sentence ends: ("stop" | "none", end offset), or
     None when there is no sentence to judge (an attribution, a bare URL...)."""
     if _EMPHASIS_ONLY.match(desc.text.strip()):
         return None  # an attribution such as *Jane Doe*, not a sentence
+    if lazy_label(doc, entry) is not None:
+        return None  # the item's own sentence ends before the label (reported on its own)
     end = prose_end(doc, entry, desc)
     prose = doc.text[desc.start:end]
     if not prose.strip() or only_aside(prose):
@@ -166,7 +181,7 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
     bare = token.rstrip(".,;:")
     if any(mark in bare for mark in ("::", "_", "(", ".")) or ("/" in bare and "-" in bare):
         return None  # an identifier, a path or a function: `std::tuple`, `vhf/free-books`, `a.k.a.`
-    if entry.title and word == next(iter(_WORD.findall(entry.title)), None):
+    if entry.title and re.sub(r"['\u2019]s$", "", word) == next(iter(_WORD.findall(entry.title)), None):
         return None  # the item's own lower-case name, spelt as its authors spell it: "jsblocks is ..."
     return "lower", word, at
 
@@ -180,4 +195,13 @@ CONTINUATIONS = frozenset({"by", "on", "in", "from", "for", "at", "via", "with",
 def continues_name(entry, desc) -> bool:
     word, at = first_word(entry, desc)
     after = desc.text[at - desc.start + len(word):][:1]
-    return word in CONTINUATIONS and after in (" ", "\t")  # "on YouTube", not "on-device"
+    if word in CONTINUATIONS and after in (" ", "\t"):  # "on YouTube", not "on-device"
+        return True
+    # with no separator, a lower-case word carries the name's sentence on: the
+    # name is its subject ("[Indonesian fastText](u) trained on Wikipedia."); an
+    # article starts a description of its own ("[Roast](u) an app built to ...")
+    return ("separator" not in entry.fields and word[:1].islower() and word not in _ARTICLES
+            and at == desc.start and after in (" ", "\t"))
+
+
+_ARTICLES = frozenset({"a", "an", "the"})

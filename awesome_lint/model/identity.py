@@ -9,7 +9,7 @@ import re
 from urllib.parse import urlsplit
 
 _ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
-_TITLE_NOISE = re.compile(r"[\W_]+")
+_TITLE_NOISE = re.compile(r"(?:[^\w+#]|_)+")  # "ISS" and "ISS++", "C" and "C#" are two names
 _WORD = re.compile(r"[^\W_]+")
 # Sections that show again what the catalogue lists: a copy there is the point of the section.
 _DIGEST = re.compile(
@@ -94,6 +94,20 @@ def _names(doc, entry, title: str) -> bool:
     return re.search(rf"(?<![^\W_]){re.escape(title)}(?![^\W_])", rest, re.I) is not None
 
 
+def _arxiv_ids(entry) -> set[str]:
+    return {key for link in entry.links if (key := normalise_url(link.url)).startswith("arxiv:")}
+
+
+def _different_preprints(a, b) -> bool:
+    ids_a, ids_b = _arxiv_ids(a), _arxiv_ids(b)
+    return bool(ids_a) and bool(ids_b) and not ids_a & ids_b
+
+
+def _different_authors(a, b) -> bool:
+    fa, fb = a.fields.get("authors"), b.fields.get("authors")
+    return fa is not None and fb is not None and normalise_title(fa.text) != normalise_title(fb.text)
+
+
 def copies(doc, allowed=lambda url: False):
     """(entry, the first entry it repeats, same title?) for every repeated entry.
 
@@ -118,6 +132,9 @@ def copies(doc, allowed=lambda url: False):
         same_title = first is not None
         if first is None and url_key:
             first = by_url.get(url_key)
+        if first is not None and papers and first.kind == "paper" and _different_preprints(first, entry) \
+                and (not same_title or _different_authors(first, entry)):
+            first = None  # two papers sharing a code base, or one title, each with its own arXiv id
         if first is not None:
             same = same_title or normalise_title(first.title) == normalise_title(entry.title)
             # two things on one site's home page (one vendor's apps) are not a wrong link,

@@ -29,7 +29,13 @@ _PARENTHETICAL = re.compile(r"\([^()\n]*\)")
 _TAG = re.compile(r"\[[^\[\]\n]{1,40}\](?![(\[:])|:[a-z0-9_+-]{1,30}:|<!--.*?-->|([*_])\([^()\n]*\)\1")
 
 
-_JOIN = re.compile(r"(?:,[ \t]*(?:and|&|or)?|and|&|/|or)[ \t]+", re.I)
+_JOIN = re.compile(r"(?:,[ \t]*(?:and|&|or)?|and|&|/|\||or)[ \t]+", re.I)
+# A name that runs on past its link before the separator: more product names
+# ("[X](u), IntelliJ IDEA, PhpStorm & RubyMine - ...") or an alias ("a.k.a. afl-fuzz").
+_NAME_WORDS = r"[A-Z0-9][\w.+#'-]*(?:[ \t]+[A-Z0-9][\w.+#'-]*){0,3}"
+_RUN_ON = re.compile(
+    rf",[ \t]*(?:(?:and|&)[ \t]+)?{_NAME_WORDS}(?:(?:,[ \t]*|[ \t]*&[ \t]*|[ \t]+and[ \t]+){_NAME_WORDS})*"
+    r"|(?i:a\.k\.a\.?|aka)[ \t]+[^\s\[\]()]+(?:[ \t]+[^\s\[\]()]+){0,2}?(?=[ \t]+(?:--?|[\u2013\u2014])[ \t])")
 
 
 def _wordless(doc, links, start: int, end: int) -> bool:
@@ -116,7 +122,7 @@ def _decorations_end(doc, links: list[Link], pos: int, end: int) -> int:
         gap = pos
         while gap < end and text[gap] in " \t":
             gap += 1
-        if gap == pos and pos != end and text[pos] not in "![`:" and not _is_emoji(text[pos]):
+        if gap == pos and pos != end and text[pos] not in "![`:,|" and not _is_emoji(text[pos]):
             break
         link = next((l for l in links if l.start in (gap, gap + 1)), None)
         if link is not None and (link.start == gap or text[gap] == "["):
@@ -147,6 +153,10 @@ def _decorations_end(doc, links: list[Link], pos: int, end: int) -> int:
         aside = _PARENTHETICAL.match(text, gap, end)
         if aside and gap > pos:
             pos = aside.end()
+            continue
+        run_on = _RUN_ON.match(text, gap, end)
+        if run_on:
+            pos = run_on.end()
             continue
         break
     return pos

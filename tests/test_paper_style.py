@@ -1,0 +1,93 @@
+"""A paper list's own style: only what renders differently departs from an inferred
+style, the canonical paper preset asks for its exact spelling, and a list's template
+(a dot after every month, May included) is its own."""
+from __future__ import annotations
+
+from helpers import paper_entry
+
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import Config
+from awesome_lint.rule import Context
+
+
+def _breaks(text: str, preset: str | None = None) -> list[tuple[int, str]]:
+    config = Config(preset=preset) if preset else Config()
+    doc, diags = engine.check(text, engine.build_settings(config, select=["entry-format"]), Context())
+    return [(doc.line_col(d.start)[0] + 1, d.message) for d in diags]
+
+
+def _list(lines_with_odd_breaks: dict[int, str]) -> str:
+    entries = [paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}") for i in range(6)]
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(entries)
+    lines = text.split("\n")
+    for n, tail in lines_with_odd_breaks.items():
+        lines[n - 1] = lines[n - 1].removesuffix(" \\") + tail
+    return "\n".join(lines)
+
+
+def test_spaces_before_a_backslash_break_render_the_same_and_are_left_alone():
+    text = _list({6: "  \\", 11: "\\"})
+    assert text.split("\n")[5].endswith("*A. Author*  \\") and text.split("\n")[10].endswith("*A. Author*\\")
+    assert _breaks(text) == []
+
+
+def test_a_space_after_the_backslash_breaks_the_break():
+    text = _list({6: " \\ "})
+    assert _breaks(text) == [(6, "trailing whitespace after the line break")]
+
+
+def test_the_canonical_preset_asks_for_its_exact_spelling():
+    text = _list({6: "  \\"})
+    assert _breaks(text, preset="papers") == [(6, "line break should be ' \\'")]
+
+
+def _dated(*days: str) -> str:
+    entries = [paper_entry(f"Paper {i}", f"https://example.com/{i}", day, "MICCAI, 2023") for i, day in enumerate(days)]
+    return "# Papers\n\n## Vision\n\n" + "\n".join(entries)
+
+
+def _date_findings(text: str) -> list[tuple[int, str]]:
+    doc, diags = engine.check(text, engine.build_settings(Config(), select=["date-format"]), Context())
+    return [(doc.line_col(d.start)[0] + 1, d.message) for d in diags]
+
+
+def test_may_with_a_dot_is_a_slip_unless_the_list_writes_every_may_so():
+    # the list's template puts a dot after every month, May included: its own style
+    assert _date_findings(_dated("16th May., 2023", "18th May., 2023", "26th May., 2023", "3rd Jun., 2023")) == []
+    # one 'May.' among plain ones is the slip
+    assert _date_findings(_dated("16th May, 2023", "18th May, 2023", "26th May., 2023", "3rd Jun., 2023")) == [
+        (17, "date '26th May., 2023' should be '26th May, 2023' (dot after May)")]
+    # and where the list writes 'May.', a plain 'May' departs from it
+    assert _date_findings(_dated("16th May., 2023", "18th May., 2023", "26th May., 2023", "2nd May, 2023")) == [
+        (22, "date '2nd May, 2023' should be '2nd May., 2023' (no dot after May where this list writes"
+             " 'May.' with a dot (3 of 4 dates))")]
+
+
+def test_a_title_or_author_list_wrapped_in_the_source_needs_no_break_inside():
+    block = ("[**arXiv 2023**] A Long Title That The Maintainer Wrapped In The Source Right Here via\n"
+             "Vision-Language Pre-training \\\n_A. Author, B. Author,\nC. Author_ \\\n"
+             "[[paper](https://arxiv.org/abs/2312.0{n})]\n")
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(block.format(n=1000 + i) for i in range(6))
+    assert _breaks(text) == []
+    # a line that ends a field of its own still needs its break: the venue line runs into the date
+    dated = ("**Title {n}** \\\n*A. Author* \\\narXiv 2023. [[Paper](https://arxiv.org/abs/2305.0{n})]{brk}\n"
+             "16 May 2023\n")
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(dated.format(n=1000 + i, brk=" \\" if i else "") for i in range(6))
+    assert [m for _, m in _breaks(text)] == ["missing line break ' \\' where this list ends entry lines with '\\'"
+                                              " (17 of 17 entry lines with a break)"]
+
+
+def test_a_names_own_spelling_is_never_a_departure_and_a_papers_title_keeps_its_marks():
+    def one(title, n, label):
+        return (f"**{title}** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n"
+                f"[[Paper](https://arxiv.org/abs/2301.{n:05d})] [[{label}](https://github.com/a/p{n})]\n")
+
+    entries = [one(f"Paper {i}", i, "Github") for i in range(5)] + [one("(Certified!!) Robust for Free!", 9, "GitHub")]
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(entries)
+    settings = engine.build_settings(Config(), select=["entry-format", "no-repeat-punctuation"])
+    assert "[[GitHub](" in text and "Certified!!" in text
+    assert [(d.rule, d.message) for d in engine.check(text, settings, Context())[1]] == []
+    # the same label in another spelling departs from the list's as usual
+    text = text.replace("[[GitHub]", "[[github]")
+    assert [d.message.split(" where ")[0] for d in engine.check(text, settings, Context())[1]] == [
+        "link label 'github' should be 'Github'"]
