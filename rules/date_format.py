@@ -29,8 +29,11 @@ class DateFormat(Rule):
             if field is None:
                 continue
             parsed = dates.parse(field.text)
-            if parsed is None or parsed.monthly:
-                continue  # ``2023-05``, ``202305``: a month by design, no day to miss
+            if parsed is None:
+                continue
+            if parsed.monthly:  # ``2023-05``, ``202305``: a month by design, no day to miss
+                yield from self._numeric(conv.numeric_months, field, parsed)
+                continue
             if not parsed.complete or not parsed.valid:
                 yield self._incomplete(entry, field, parsed, conv.date_details(field.text) | (pinned or {}))
                 continue
@@ -45,6 +48,16 @@ class DateFormat(Rule):
                 f"date '{field.text}' should be '{wanted}' ({why})", field.start, field.end,
                 Fix.replace(field.start, field.end, wanted, f"write the date as '{wanted}'"),
             )
+
+    def _numeric(self, convention, field, parsed):
+        form = dates.numeric_form(field.text)
+        if not convention.established or form is None or form == convention.value:
+            return
+        wanted = dates.render_numeric(parsed, convention.value)
+        yield self.diagnostic(
+            f"date '{field.text}' should be '{wanted}' where {convention.standard(repr(convention.value), 'writes')}",
+            field.start, field.end, Fix.replace(field.start, field.end, wanted, f"write the date as '{wanted}'"),
+        )
 
     @staticmethod
     def _why(conv, text, parsed, wanted, pinned) -> str:

@@ -91,3 +91,17 @@ def test_a_names_own_spelling_is_never_a_departure_and_a_papers_title_keeps_its_
     text = text.replace("[[GitHub]", "[[github]")
     assert [d.message.split(" where ")[0] for d in engine.check(text, settings, Context())[1]] == [
         "link label 'github' should be 'Github'"]
+
+
+def test_a_month_in_digits_is_written_the_way_the_list_writes_it():
+    def table(*months):
+        rows = "\n".join(f"| {m} | Paper {i} | [link](https://arxiv.org/abs/2301.{i:05d}) |" for i, m in enumerate(months))
+        return "# Papers\n\n## Tables\n\n| Date | Title | Link |\n| --- | --- | --- |\n" + rows + "\n"
+
+    doc, _ = engine.check(table("2023-05"), engine.build_settings(Config()), Context())
+    assert [e.fields["date"].text for e in doc.entries] == ["2023-05"]  # a table row is read as a dated paper
+    assert _date_findings(table("2023-05", "2023-06", "2023-07", "2023-8")) == [
+        (10, "date '2023-8' should be '2023-08' where this list writes 'YYYY-MM' (3 of 4 dates in digits)")]
+    assert _date_findings(table("202305", "202306", "202307", "2023-08")) == [
+        (10, "date '2023-08' should be '202308' where this list writes 'YYYYMM' (3 of 4 dates in digits)")]
+    assert _date_findings(table("202305", "2023-06", "2023-7", "2023/08")) == []  # split: no convention

@@ -186,7 +186,8 @@ def test_month_dates_sort_before_the_days_of_their_month_and_miss_no_day():
     ("9th Feb. 2021", {"ordinal": True, "padding": False, "month": "abbr.", "order": "day-month-year",
                        "comma": False}),
     ("*21st Apr. 2022*".strip("*"), {"ordinal": True, "month": "abbr.", "order": "day-month-year", "comma": False}),
-    ("2th May. 2023", {"ordinal": True, "padding": False, "order": "day-month-year", "comma": False}),
+    ("2th May. 2023", {"ordinal": True, "padding": False, "order": "day-month-year", "comma": False,
+                       "may-dot": True}),
 ])
 def test_written_details_of_the_labelled_list_dates(text, details):
     assert dict(dates.written(text)) == details

@@ -75,6 +75,7 @@ PINNABLE = {
     "date-month": ("abbr.", "abbr", "full"),
     "date-comma": (True, False),
     "date-may-dot": (True, False),
+    "date-numeric-month": dates.NUMERIC_FORMS,
     "paper-order": (NEWEST, OLDEST, NONE),
     "item-order": (ALPHA, NONE),
     "cross-listing": ("allowed", "reported"),
@@ -537,6 +538,13 @@ class Conventions:
                 votes[detail][value] += 1
         return {d: self._settle(f"date-{d}", "document", c, "dates") for d, c in votes.items()}
 
+    @cached_property
+    def numeric_months(self) -> Convention:
+        """How months written in digits are spelt (2023-05, 202305, 2023-5)."""
+        votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
+                        if (form := dates.numeric_form(f.text)) is not None)
+        return self._settle("date-numeric-month", "document", votes, "dates in digits")
+
     def date_details(self, text: str) -> dict:
         """How ``text`` should be written: each established detail, else its own."""
         own = dict(dates.written(text))
@@ -696,6 +704,8 @@ class Conventions:
             out += [c for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)
                     if (c := self.paper_order(s)) is not whole and c.total >= MIN_EVIDENCE]
         out += [c for c in self.dates.values() if c.total]
+        if self.numeric_months.total:
+            out.append(self.numeric_months)
         return out
 
 

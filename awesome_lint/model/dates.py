@@ -212,10 +212,30 @@ STYLE_DETAILS = {
 }
 
 
+NUMERIC_FORMS = ("YYYY-MM", "YYYY/MM", "YYYY.MM", "YYYYMM", "YYYY-M", "YYYY/M", "YYYY.M")
+
+
+def numeric_form(text: str) -> str | None:
+    """How a month written in digits is spelt: "YYYY-MM" (2023-05), "YYYYMM" (202305),
+    "YYYY-M" (2023-5), ...; None for any other date."""
+    m = _ISO_MONTH.match(text.strip())
+    if m is None:
+        return None
+    if m["y"]:
+        return "YYYY" + m["sep"] + "MM"
+    return "YYYY" + text.strip()[4] + "M"
+
+
+def render_numeric(d: ParsedDate, form: str) -> str:
+    sep = form[4:-2] if form.endswith("MM") else form[4:-1]
+    month = f"{d.month:02d}" if form.endswith("MM") else str(d.month)
+    return f"{d.year:04d}{sep}{month}"
+
+
 @lru_cache(maxsize=8192)
 def written(text: str) -> tuple[tuple[str, object], ...]:
     """The details ``text`` shows, as (detail, value) pairs; a detail the
-    date cannot show (the padding of day 12, the dot of May) is left out."""
+    date cannot show (the padding of day 12, the month style of May) is left out."""
     s = text.strip()
     if _ISO.match(s) or _ISO_MONTH.match(s):
         return (("order", "iso"),)
