@@ -102,8 +102,8 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
         if tail == wanted:
             continue
         kind = break_kind(line)
-        if kind is None and not last and _wrapped(doc.lines[n + 1]):
-            continue  # a title or author list wrapped in the source: one field, no break inside
+        if kind is None and not last and (_wrapped(doc.lines[n + 1]) or _links_go_on(line, doc.lines[n + 1])):
+            continue  # a title, author list or row of links wrapped in the source: one field, no break inside
         if kind == style == "backslash" and wanted and tail.lstrip(" \t") == "\\" and convention.source == "inferred":
             continue  # spaces before a backslash break render the same: only a canonical style asks for one
         if not tail.strip() and not wanted:
@@ -138,6 +138,14 @@ def _wrapped(next_line: str) -> bool:
         return False
     content = text[:break_span(text)[0]].strip()
     return dates.parse(content) is None  # a bare date line ("16 May 2023") is a field of its own
+
+
+_LINKS_ONLY = re.compile(r"^[ \t>]*(?:\[\[[^\]\n]*\]\([^)\s]*\)\][ \t]*)+$")
+
+
+def _links_go_on(line: str, next_line: str) -> bool:
+    """Two lines of bracketed links render as one row of links, as an entry keeps them."""
+    return bool(_LINKS_ONLY.match(line.rstrip())) and bool(_LINKS_ONLY.match(next_line.rstrip()))
 
 
 def _label_map(rule) -> dict[str, str]:

@@ -37,6 +37,8 @@ class SortOrder(Rule):
     # -- papers ---------------------------------------------------------------
     def _papers(self, doc, order):
         conv = doc.conventions
+        # a second copy of a paper in its section is to be deleted, not moved: it keeps its place
+        copies = {id(e) for e, first, same in conv.copies if same and first.section is e.section}
         for section in doc.sections:
             entries = [e for e in section.entries if e.kind == "paper"]
             if len(entries) < 2:
@@ -48,7 +50,7 @@ class SortOrder(Rule):
             if convention.value not in (NEWEST, OLDEST):
                 continue
             newest = convention.value == NEWEST
-            keys = [date_key(e) for e in entries]
+            keys = [None if id(e) in copies else date_key(e) for e in entries]
             dated = [(e, k) for e, k in zip(entries, keys) if k is not None]
             bad = [
                 (later, earlier) for (earlier, k0), (later, k1) in zip(dated, dated[1:])

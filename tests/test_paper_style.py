@@ -105,3 +105,10 @@ def test_a_month_in_digits_is_written_the_way_the_list_writes_it():
     assert _date_findings(table("202305", "202306", "202307", "2023-08")) == [
         (10, "date '2023-08' should be '202308' where this list writes 'YYYYMM' (3 of 4 dates in digits)")]
     assert _date_findings(table("202305", "2023-06", "2023-7", "2023/08")) == []  # split: no convention
+
+
+def test_a_row_of_links_wrapped_over_two_lines_needs_no_break_between_them():
+    block = ("**Title {n}** \\\n*A. Author* \\\n[[Github](https://github.com/a/p{n})]\n"
+             "[[notebook](https://github.com/a/p{n}#code)]\n")
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(block.format(n=i) for i in range(6))
+    assert _breaks(text) == []

@@ -114,3 +114,14 @@ def test_alphabetical_ties_keep_their_order():
     assert lines == [7]
     assert outcome.text == ("# A\n\n## T\n\n- [alpha](https://a.example) - A.\n"
                             "- [beta](https://b1.example) - B.\n- [Beta](https://b2.example) - B2.\n")
+
+
+def test_a_second_copy_of_a_paper_keeps_its_place_for_the_duplicate_rule_to_report():
+    text = "## A\n\n" + "\n".join([
+        paper("P4", "9th Sep., 2023"), paper("P3", "5th May, 2023"), paper("P1", "1st Jan., 2023"),
+        paper("P3", "5th May, 2023"), paper("P0", "1st Jan., 2022"),
+    ])
+    lines, outcome = run(text, order="newest-first")
+    assert lines == []  # the copy at line 18 is newer than P1 but is not to be moved next to its twin
+    shuffled = text.replace("P0", "PX").replace("1st Jan., 2022", "1st Dec., 2023")
+    assert run(shuffled, order="newest-first")[0] == [23]

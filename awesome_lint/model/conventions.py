@@ -109,6 +109,7 @@ class Convention:
     section: object = field(default=None, repr=False, compare=False)  # the section of a section's convention
     # a split section's own majority, taken because the list around it shares it
     leaned: bool = field(default=False, compare=False)
+    evidence_key: object = None  # the count that stands for the value, when it is not a value itself
 
     @property
     def total(self) -> int:
@@ -116,7 +117,7 @@ class Convention:
 
     @property
     def support(self) -> int:
-        return self.counts.get(self.value, 0)
+        return self.counts.get(self.value if self.evidence_key is None else self.evidence_key, 0)
 
     @property
     def established(self) -> bool:
@@ -682,7 +683,8 @@ class Conventions:
         habit = crossed >= MIN_EVIDENCE and (
             self.doc.family != "papers" or crossed >= CROSS_SHARE_PAPERS * entries)
         value = self._decide(("cross-listing", "document"), "allowed" if habit else "reported")
-        return Convention("cross-listing", "document", counts, value, "inferred", "entries")
+        return Convention("cross-listing", "document", counts, value, "inferred", "entries",
+                          evidence_key="cross-listed" if value == "allowed" else "listed once")
 
     # -- the whole picture -----------------------------------------------------------
     def report(self) -> list[Convention]:
