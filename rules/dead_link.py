@@ -8,25 +8,14 @@ from typing import TYPE_CHECKING
 
 from awesome_lint.rule import UNSAFE, WARNING, Fix, Rule, option
 
+from ._links import cache_file, cache_option, duration, seconds
+
+__all__ = ["DeadLink", "seconds"]
+
 if TYPE_CHECKING:
     from awesome_lint.linkcheck import CheckOptions, LinkResult
 
 ARXIV_API = "https://export.arxiv.org/api/query"
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
-_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def seconds(value: str, key: str) -> float:
-    match = _DURATION.match(str(value))
-    if not match:
-        raise ValueError(f"dead-link: {key} must be a duration such as 45s, 30m, 12h or 3d, not {value!r}")
-    return float(match.group(1)) * _UNITS[match.group(2)]
-
-
-def _duration(value) -> str | None:
-    return None if _DURATION.match(str(value)) else "must be a duration such as 45s, 30m, 12h or 3d"
-
-
 def _patterns(value) -> str | None:
     for pattern in value:
         try:
@@ -48,14 +37,6 @@ def _host_limits(value) -> str | None:
             number = limit.get(key, 1)
             if isinstance(number, bool) or not isinstance(number, (int, float)) or number <= 0:
                 return f"per-host {host} needs a positive rate in requests/s"
-    return None
-
-
-def _cache_path(value) -> str | None:
-    if value is None or value.strip().lower() in ("", "none", "off", "false"):
-        return None
-    if os.path.isdir(os.path.expanduser(value)):
-        return f"{value!r} is a directory; give the path of a cache file"
     return None
 
 
@@ -119,10 +100,10 @@ class DeadLink(Rule):
         timeout_retries: int = option(0, minimum=0)
         max_retry_after: float = option(30.0, minimum=0)
         user_agent: str = ""  # "" for awesome-lint's own, "browser" for a browser-like one
-        cache: str | None = option(None, check=_cache_path)  # None: the user cache dir; "" or "none": no cache
-        ok_max_age: str = option("3d", check=_duration)
-        dead_max_age: str = option("6h", check=_duration)
-        unverified_max_age: str = option("10m", check=_duration)  # "0" never keeps an unverified answer
+        cache: str | None = option(None, check=cache_option)  # None: the user cache dir; "" or "none": no cache
+        ok_max_age: str = option("3d", check=duration)
+        dead_max_age: str = option("6h", check=duration)
+        unverified_max_age: str = option("10m", check=duration)  # "0" never keeps an unverified answer
         allow_private: bool = False
         allow_networks: list = field(default_factory=list)  # CIDR blocks let through, e.g. an intranet
         content_checks: bool = True  # soft 404s and login walls, as warnings
@@ -135,11 +116,13 @@ class DeadLink(Rule):
         super().__init__(options)
         # The fix loop re-checks the document; a URL is asked about once per run.
         self._known: dict[str, "LinkResult"] = {}
-        self.check_options()  # bad options stop the run before any request
+        # bad options, or a cache path no run could keep, stop the run before any request
+        self._cache = cache_file(self.options.cache, self.name)
+        self.check_options()
 
     def check_options(self) -> "CheckOptions":
         # imported here: every run loads this class, only --links runs use it
-        from awesome_lint.linkcheck import CheckOptions, default_cache_path
+        from awesome_lint.linkcheck import CheckOptions
         from awesome_lint.linkcheck.batch import github_endpoints
         from awesome_lint.linkcheck.limits import DEFAULT_PER_HOST
 
@@ -149,11 +132,7 @@ class DeadLink(Rule):
             raise ValueError("dead-link: per-host must map host names to {rate, concurrency}")
         for host, limit in (o.per_host or {}).items():
             per_host[str(host).lower()] = host_limit(str(host), limit, o.per_host_concurrency)
-        cache = o.cache
-        if cache is None:
-            cache = str(default_cache_path())
-        elif cache.strip().lower() in ("", "none", "off", "false"):
-            cache = None
+        cache = self._cache
         token = os.environ.get("GITHUB_TOKEN") if o.github_api else None
         api, graphql, hosts = github_endpoints(os.environ)
         arxiv = (os.environ.get("AWESOME_LINT_ARXIV_API") or ARXIV_API) if o.arxiv_api else None
@@ -191,7 +170,9 @@ class DeadLink(Rule):
         if todo:
             from awesome_lint.linkcheck import check_urls
 
-            self._known.update(check_urls(todo, self.check_options(), progress=ctx.progress))
+            # what GitHub says about repositories is shared with repo-health for the run
+            heard = ctx.extra.setdefault("github-repositories", {})
+            self._known.update(check_urls(todo, self.check_options(), progress=ctx.progress, heard=heard))
         for link in links:
             url = link.url.strip()
             result = self._known.get(url)

@@ -1,6 +1,8 @@
 """repo-health: linked GitHub repositories are alive, not archived, not renamed, not long untouched.
 
 Network, with --links and a GITHUB_TOKEN (GraphQL, 100 repositories per query).
+GitHub's answers are kept in the link verdict cache for `max-age` (a missing
+repository for 6 h at most), and shared with dead-link within a run.
 """
 from __future__ import annotations
 
@@ -9,7 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from awesome_lint.rule import SAFE, WARNING, Fix, Rule
+from awesome_lint.rule import SAFE, WARNING, Fix, Rule, option
+
+from ._links import cache_file, cache_option, duration, seconds
 
 _AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(y|mo|w|d)\s*$")
 _DAYS = {"y": 365.25, "mo": 30.44, "w": 7, "d": 1}
@@ -34,11 +38,15 @@ class RepoHealth(Rule):
         stale_after: str = "3y"  # no push for this long is a warning; "0" turns it off
         allow_private: bool = False
         timeout: float = 10.0
+        cache: str | None = option(None, check=cache_option)  # None: dead-link's default file; "none": no cache
+        max_age: str = option("1d", check=duration)  # how long GitHub's answer about a repository is kept
 
     def __init__(self, options=None) -> None:
         super().__init__(options)
         self._known: dict = {}  # "owner/name" (lower case) -> info, once per run
         self.stale = age(self.options.stale_after) if str(self.options.stale_after).strip() != "0" else None
+        self.max_age = seconds(self.options.max_age, "max-age", self.name)
+        self._cache = cache_file(self.options.cache, self.name)
 
     def check(self, doc, ctx):
         from awesome_lint.linkcheck.batch import github_endpoints, github_repo
@@ -56,9 +64,10 @@ class RepoHealth(Rule):
             from awesome_lint.linkcheck import CheckOptions
             from awesome_lint.linkcheck.repos import lookup_repos
 
-            options = CheckOptions(github_token=token, github_api=api, github_graphql=graphql, cache=None,
-                                   allow_private=self.options.allow_private, timeout=self.options.timeout)
-            found = lookup_repos(todo, options)
+            options = CheckOptions(github_token=token, github_api=api, github_graphql=graphql, cache=self._cache,
+                                   repo_max_age=self.max_age, allow_private=self.options.allow_private,
+                                   timeout=self.options.timeout)
+            found = lookup_repos(todo, options, heard=ctx.extra.setdefault("github-repositories", {}))
             self._known.update({repo: found.get(repo, "unknown") for repo in todo})
         now = datetime.now(timezone.utc)
         for link, repo in links:

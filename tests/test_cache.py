@@ -57,7 +57,8 @@ def test_a_cache_made_before_the_version_mark_is_still_read(tmp_path):
     assert cache.load(["https://old.example/"], now=1e12) == {
         "https://old.example/": LinkResult("https://old.example/", "ok", 200, "200 OK", None)}
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (1,)
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)  # and the repository table is added
+        assert db.execute("SELECT count(*) FROM repos").fetchone() == (0,)
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the lock file is taken with msvcrt on Windows")

@@ -158,3 +158,9 @@ def test_a_label_that_runs_on_from_the_item_above_is_reported_instead_of_its_pun
     assert _entry_format(_tools("", "Parsers:", "", "- [P](https://example.com/p) - Parses things.")) == []
     assert _entry_format(_tools("  More about it:", "", "- [P](https://example.com/p) - Parses things.")) == [
         (15, "description does not end with '.', '!', '?' or '…'")]
+
+
+def test_a_sentence_ends_before_the_links_after_it_even_when_the_first_is_a_reference():
+    text = _tools("- [Loop](https://example.com/loop) - Windows made elegant. [Freeware][free] [![OSS][oss]](https://example.com/l)",
+                  "", "[free]: https://example.com/free.svg", "[oss]: https://example.com/oss.svg")
+    assert _entry_format(text) == []

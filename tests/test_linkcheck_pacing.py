@@ -143,3 +143,103 @@ def test_max_duration_ends_the_run_and_leaves_the_rest_unverified():
     assert elapsed < 1.6
     assert len(results) == 8 and {r.verdict for r in results.values()} == {"unverified"}
     assert any("max-duration" in r.reason for r in results.values())
+
+
+def stall_handshake(trickle: bool):
+    """A handler that takes the TLS ClientHello, then answers with a handshake record trickled one
+    byte per 0.2 s (or nothing at all): the handshake never finishes."""
+
+    def handler(conn, data, stop):
+        conn.recv(4096)  # the ClientHello
+        if trickle:  # a ServerHello record header promising 16 KiB, then a byte at a time
+            drip(conn, b"\x16\x03\x03\x40\x00" + b"\x00" * 16384, stop, every=0.2, limit=8.0)
+        else:
+            stop.wait(8.0)
+
+    return Trickle(handler, raw=True, scheme="https")
+
+
+def test_a_trickled_tls_handshake_costs_one_deadline():
+    for trickle in (True, False):
+        with stall_handshake(trickle) as server:
+            url = server.url("/paper")
+            started = time.monotonic()
+            result = check_urls([url], fast(timeout=1.0, connect_timeout=1.0))[url]
+            elapsed = time.monotonic() - started
+        assert result.verdict == "unverified", (trickle, result)
+        assert result.reason == "no complete answer within 1 s", (trickle, result)
+        assert elapsed < 1.8, (trickle, elapsed)
+        assert server.connections == 1
+
+
+def test_the_run_deadline_cuts_a_tls_handshake_in_progress():
+    # Per-socket timeouts (5 s here) would let the handshake run on; the watchdog must cut it.
+    with stall_handshake(True) as server:
+        url = server.url("/paper")
+        started = time.monotonic()
+        result = check_urls([url], fast(timeout=5.0, connect_timeout=5.0, max_duration=0.6))[url]
+        elapsed = time.monotonic() - started
+    assert result.verdict == "unverified"
+    assert elapsed < 1.5
+
+
+def test_accepted_requests_answered_after_the_cut_still_count_towards_the_ceiling():
+    # A limiter taking every other request of 12 sent 50 ms apart; two accepted pages are slow
+    # (answered at 3 s): at the cut they are still in flight, so the count misses them.
+    pace = Pace()
+    events = []  # (answered at, sent at, accepted)
+    for n in range(12):
+        sent = n * 0.05
+        events.append((3.0 if n in (2, 4) else sent + 0.01, sent, n % 2 == 0))
+    at_cut = None
+    for answered, sent, accepted in sorted(events):
+        if accepted:
+            pace.clean(answered, sent)
+        elif pace.pushed_back(answered, 0.0, 30.0, True, sent, f"/{sent}") and at_cut is None:
+            at_cut = pace.ceiling
+    # the cut comes at 0.56 s: accepted and answered by then were the pages sent at 0, 0.3, 0.4
+    # and 0.5 s, counted over one second, less the 5 % margin
+    assert at_cut is not None and abs(at_cut - 0.95 * 4) < 1e-9
+    assert abs(pace.ceiling - 0.95 * 6) < 1e-9  # topped up by the two slow pages answered at 3 s
+    pace.clean(3.1, 0.9)  # sent after the counted stretch: says nothing about it
+    pace.pushed_back(3.2, 0.0, 30.0, True, 0.2, "/late")  # turned away then: not accepted
+    assert abs(pace.ceiling - 0.95 * 6) < 1e-9
+
+
+def test_requests_the_host_took_but_never_answered_count_as_accepted():
+    # As above, but the page sent at 0.1 s was reset after it arrived and the one sent at 0.2 s hung:
+    # the limiter counted both, so both count towards the ceiling, before the cut and after it.
+    pace = Pace()
+    events = []  # (answered or failed at, sent at, what happened)
+    for n in range(12):
+        sent = n * 0.05
+        kind = "reset" if n == 2 else "hang" if n == 4 else "ok" if n % 2 == 0 else "429"
+        events.append((3.0 if kind == "hang" else sent + 0.01, sent, kind))
+    at_cut = None
+    for when, sent, kind in sorted(events):
+        if kind == "ok":
+            pace.clean(when, sent)
+        elif kind in ("reset", "hang"):
+            pace.reached(when, sent)
+        elif pace.pushed_back(when, 0.0, 30.0, True, sent, f"/{sent}") and at_cut is None:
+            at_cut = pace.ceiling
+    assert at_cut is not None and abs(at_cut - 0.95 * 5) < 1e-9  # 0, 0.1 (reset), 0.3, 0.4, 0.5
+    assert abs(pace.ceiling - 0.95 * 6) < 1e-9  # and the hang, once it timed out
+
+
+def test_a_reset_after_the_request_went_out_is_known_to_have_reached_the_host():
+    from awesome_lint.linkcheck import Stats
+    from awesome_lint.linkcheck.client import Checker, Job
+
+    def reset(conn, data, stop):
+        pass  # the request is read, then the connection closes without an answer
+
+    with Trickle(reset) as server:
+        checker = Checker(fast(), Stats())
+        try:
+            outcome = checker._send(Job(server.url("/a"), server.url("/a")), "GET", server.url("/a"))
+            refused = checker._send(Job("http://127.0.0.1:9/", "http://127.0.0.1:9/"), "GET", "http://127.0.0.1:9/")
+        finally:
+            checker.close()
+    assert outcome.reached and not outcome.responded
+    assert refused.failure == "refused" and not refused.reached

@@ -134,12 +134,17 @@ def page(title: str, code: int = 200):
 
 
 class Trickle:
-    """A raw TCP server on 127.0.0.1 whose handler(sock) may send as slowly as it likes."""
+    """A raw TCP server on 127.0.0.1 whose handler(sock, request, stop) may send as slowly as it likes.
 
-    def __init__(self, handler) -> None:
+    With `raw`, the handler gets the connection at once (request b""): for servers that never speak HTTP.
+    """
+
+    def __init__(self, handler, raw: bool = False, scheme: str = "http") -> None:
         import socket
 
         self.handler = handler
+        self.raw = raw
+        self.scheme = scheme
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(16)
@@ -151,7 +156,7 @@ class Trickle:
         self.thread = threading.Thread(target=self._serve, daemon=True)
 
     def url(self, path: str) -> str:
-        return f"http://{self.host}{path}"
+        return f"{self.scheme}://{self.host}{path}"
 
     def __enter__(self) -> "Trickle":
         self.thread.start()
@@ -175,7 +180,7 @@ class Trickle:
         try:
             conn.settimeout(5)
             data = b""
-            while b"\r\n\r\n" not in data:
+            while not self.raw and b"\r\n\r\n" not in data:
                 chunk = conn.recv(4096)
                 if not chunk:
                     return

@@ -94,6 +94,17 @@ def fixable_lines(text: str) -> set[int]:
     return lines
 
 
+def _around_blanks(lines: list[str], at: int) -> set[int]:
+    """The lines an insertion before line ``at`` may belong to: its neighbours,
+    and past the run of blank lines it sits in, on both sides."""
+    low, high = at - 1, at
+    while low >= 0 and not lines[low].strip():
+        low -= 1
+    while high < len(lines) and not lines[high].strip():
+        high += 1
+    return set(range(low - 1, high + 2))
+
+
 _BASE_CPU: dict[str, float] = {}
 
 
@@ -129,8 +140,8 @@ def test_mutated_real_lists(case):
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if tag != "equal":
             # an insertion sits between two old lines, and a moved entry may be aligned
-            # either side of the blank line that separates entries
-            touched = set(range(i1, i2)) if tag != "insert" else set(range(i1 - 2, i1 + 2))
+            # either side of the blank lines that separate entries (however many)
+            touched = set(range(i1, i2)) if tag != "insert" else _around_blanks(old, i1)
             assert touched & allowed, (name, tag, old[i1:i2], new[j1:j2])
 
     # cost: within 3x the unmutated window's (CPU time, loosely: +0.5 s for start-up noise)

@@ -40,7 +40,8 @@ class GraphQL(Site):
 
 
 @pytest.fixture
-def github(monkeypatch):
+def github(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # the default cache file, kept per test
     with GraphQL() as api:
         monkeypatch.setenv("GITHUB_TOKEN", "sekrit")
         monkeypatch.setenv("GITHUB_API_URL", api.base)
@@ -111,3 +112,54 @@ def test_off_without_links(tmp_path, capsys, github):
     code = main(["--select", "repo-health", "--output-format", "json", str(tmp_path / "README.md")])
     capsys.readouterr()
     assert code == 0 and github.requests == []
+
+
+EXPECTED = [
+    (4, "warning", "repository octo/old-name was renamed to octo/new-name"),
+    (5, "warning", "repository octo/attic is archived"),
+    (6, "warning", "repository octo/dusty has had no push since 2019-05-04"),
+    (7, "error", "repository octo/gone does not exist (deleted, or private)"),
+]
+
+
+def graphql_posts(api):
+    return [p for m, p, h in api.requests if (m, p) == ("POST", "/graphql")]
+
+
+def test_a_rerun_within_max_age_asks_github_nothing(tmp_path, capsys, github):
+    config = f"rules:\n  repo-health:\n    allow-private: true\n    cache: {tmp_path / 'links.sqlite3'}\n"
+    for _ in range(2):
+        code, found, _ = lint(tmp_path, capsys, config=config)
+        assert code == 1 and [(d["line"], d["severity"], d["message"]) for d in found] == EXPECTED
+    assert len(github.requests) == 1  # the first run's one query; the second run sent none
+
+
+def test_max_age_zero_asks_again(tmp_path, capsys, github):
+    config = f"rules:\n  repo-health:\n    allow-private: true\n    max-age: 0s\n"
+    lint(tmp_path, capsys, config=config)
+    lint(tmp_path, capsys, config=config)
+    assert len(graphql_posts(github)) == 2
+    code, out, _ = lint(tmp_path, capsys, config="rules:\n  repo-health:\n    max-age: soon\n")
+    assert code == 2
+
+
+@pytest.mark.parametrize("cache", ["none", "file"])
+def test_dead_link_and_repo_health_share_one_query(tmp_path, capsys, github, monkeypatch, cache):
+    monkeypatch.setenv("GITHUB_SERVER_URL", github.base)  # the links' host: fallbacks stay on the loopback
+    cache = "none" if cache == "none" else str(tmp_path / "links.sqlite3")
+    (tmp_path / ".awesome-lint.yaml").write_text(
+        f"rules:\n  repo-health:\n    allow-private: true\n    cache: {cache}\n"
+        f"  dead-link:\n    allow-private: true\n    cache: {cache}\n    retries: 0\n    timeout: 2\n")
+    path = tmp_path / "README.md"
+    path.write_text(LIST.replace("https://github.com/", github.base + "/"))
+    code = main(["--links", "--select", "dead-link,repo-health", "--output-format", "json", str(path)])
+    found = json.loads(capsys.readouterr()[0])
+    assert code == 1
+    assert [(d["line"], d["rule"], d["message"]) for d in found if d["rule"] == "repo-health"] == [
+        (line, "repo-health", message) for line, _, message in EXPECTED]
+    by_dead_link = [(d["line"], d["message"]) for d in found if d["rule"] == "dead-link"]
+    assert by_dead_link == [
+        (4, f"{github.base}/octo/old-name has moved permanently to {github.base}/octo/new-name"),
+        (7, f"dead link {github.base}/octo/gone (404 Not Found)"),
+    ]
+    assert len(graphql_posts(github)) == 1  # five repositories, two rules, one query

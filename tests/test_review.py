@@ -1,7 +1,9 @@
 """The review set (tests/review/*.review): what people judged by reading real lists.
 
-A finding reviewed as a true positive must still be found, and one reviewed as
-a false positive the tool has since stopped making (FIXED) must not come back."""
+A finding reviewed as a true positive must still be found, one reviewed as a
+false positive the tool has since stopped making (FIXED) must not come back, and
+every finding the tool makes on a reviewed list has a person's verdict: what is
+found per list and rule is pinned by the review files, not by the tool's output."""
 from __future__ import annotations
 
 import importlib.util
@@ -31,8 +33,11 @@ def test_reviewed_findings_hold(review):
     result = precision.compare(review, precision.findings(review.list_path))
     lost = [f"{v.rule} {v.line}:{v.col} ({v.why})" for v in result["lost_tp"]]
     back = [f"{r} {ln}:{c} {m}" for r, ln, c, _, m in result["back_fp"]]
+    new = [f"{r} {ln}:{c} {m}" for r, ln, c, _, m in result["unreviewed"]]
     assert not lost, "reviewed true positives no longer found:\n" + "\n".join(lost)
     assert not back, "fixed false positives are back:\n" + "\n".join(back)
+    assert not new, ("findings nobody has reviewed: read the list and add a verdict for each "
+                     f"to tests/review/{review.path.name}:\n" + "\n".join(new))
 
 
 def test_the_parser_refuses_a_malformed_verdict(tmp_path):

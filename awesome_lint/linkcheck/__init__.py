@@ -64,7 +64,9 @@ def check_urls(
     options: CheckOptions,
     progress: bool = False,
     stats: Stats | None = None,
+    heard: dict | None = None,
 ) -> dict[str, LinkResult]:
+    """``heard``: what GitHub said about repositories during this run, shared with other look-ups (repos.py)."""
     stats = stats if stats is not None else Stats()
     targets: dict[str, str] = {}
     for url in urls:
@@ -94,13 +96,15 @@ def check_urls(
     from .scheduler import Scheduler
 
     from .batch import ArxivLookup, GithubLookup, github_repo
+    from .repos import repo_infos
 
     checker = Checker(options, stats)
     try:
         scheduler = Scheduler(options, checker.step, collect, checker.watchdog.expire_all)
         arxiv = ArxivLookup(options, checker.fetch)
         by_api, todo = arxiv.split(todo)
-        github = GithubLookup(options, checker.post_graphql, lambda u: github_repo(u, options.github_hosts))
+        github = GithubLookup(options, lambda repos: repo_infos(repos, options, checker.post_graphql, cache, heard),
+                              lambda u: github_repo(u, options.github_hosts))
         by_graphql, todo = github.split(todo)
         for lookup, batch in ((arxiv, by_api), (github, by_graphql)):
             if batch:

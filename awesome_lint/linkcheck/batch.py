@@ -14,7 +14,6 @@ goes the per-link way (REST API, then the page).
 
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -167,10 +166,10 @@ def graphql_query(repos: list[str]) -> dict:
 class GithubLookup:
     """Settles github.com repository links with GraphQL queries, beside the scheduler."""
 
-    def __init__(self, options: CheckOptions, post: Callable[[str, dict], bytes | None],
+    def __init__(self, options: CheckOptions, infos: Callable[[list[str]], dict],
                  repo_of: Callable[[str], str | None]) -> None:
         self.options = options
-        self.post = post  # (URL, JSON payload) -> body of a 200 answer, or None
+        self.infos = infos  # ["owner/name"] -> {lower-case "owner/name": RepoInfo or None}, see repos.py
         self.repo_of = repo_of
         self.handled: set[str] = set()
 
@@ -185,15 +184,13 @@ class GithubLookup:
         order = list(by_repo)
         for start in range(0, len(order), BATCH):
             chunk = order[start:start + BATCH]
-            asked = [repos[by_repo[key][0]] for key in chunk]
-            body = self.post(self.options.github_graphql, graphql_query(asked))
-            data = _data(body)
-            for n, key in enumerate(chunk):
-                found = data.get(f"r{n}") if data is not None else None
+            known = self.infos(chunk)
+            for key in chunk:
+                info = known.get(key)
                 for url in by_repo[key]:
                     self.handled.add(url)
-                    if isinstance(found, dict) and isinstance(found.get("nameWithOwner"), str):
-                        settle(_verdict(url, asked[n], found["nameWithOwner"]))
+                    if info is not None:  # a missing or unclear one: the web decides
+                        settle(_verdict(url, repos[url], info.name))
                     else:
                         fall_back(url)
 
@@ -213,16 +210,6 @@ def _split(urls: list[str], key_of) -> tuple[dict[str, str], list[str]]:
         else:
             rest.append(url)
     return keyed, rest
-
-
-def _data(body: bytes | None) -> dict | None:
-    if body is None:
-        return None
-    try:
-        data = json.loads(body).get("data")
-    except (ValueError, AttributeError, UnicodeError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def _verdict(url: str, asked: str, name: str) -> LinkResult:

@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import requests
 import urllib3.exceptions
 from requests.cookies import extract_cookies_to_jar
+from requests.utils import select_proxy
 
 from .batch import github_repo
 from .content import login_page, says_not_found
@@ -71,6 +72,7 @@ class Job:
 class Outcome:
     result: LinkResult | None = None  # set when the job is finished
     responded: bool = False
+    reached: bool = False  # no answer, but the request was sent on an open connection (reset, hang)
     busy: bool = False  # 429 or 503: the host may be pushing back
     limited: bool = False  # 429: the host counts our requests
     wait: float | None = None  # Retry-After, seconds
@@ -229,6 +231,11 @@ class Checker:
         name, port = host_and_port(request.url or "")
         if not name or not port:
             return self._invalid(job, invalid_reason(request.url or "") or "invalid URL")
+        proxy = select_proxy(request.url, settings.get("proxies") or {}) or ""
+        if proxy.lower().startswith("socks") and not self.options.allow_private:
+            # a SOCKS proxy is handed the name and resolves it itself: the checked address cannot be pinned
+            return self._done(job, "unverified", None, "not checked through a SOCKS proxy (the address guard needs "
+                              "an HTTP proxy, or allow-private: true)")
         try:
             refusal = self.guard.check(name, port)
         except ResolveError as exc:
@@ -260,18 +267,23 @@ class Checker:
         except requests.exceptions.ConnectTimeout:
             return self._timed_out(job, "connection timed out")
         except REQUEST_FAILURES as exc:
-            if deadline.expired or isinstance(exc, requests.exceptions.ReadTimeout):
-                return self._timed_out(job)
-            if isinstance(exc, requests.exceptions.InvalidURL):
-                return self._invalid(job, "invalid URL")
-            if refused(exc):
-                outcome = self._retry(job, "dead", None, "connection refused")
-                outcome.failure = "refused"
-                return outcome
-            return self._retry(job, "unverified", None, "connection reset")
+            outcome = self._failed(job, exc, deadline.expired)
+            outcome.reached = deadline.sent  # the host took the request: its limiter counted it
+            return outcome
         finally:
             if response is not None:
                 response.close()
+
+    def _failed(self, job: Job, exc: BaseException, expired: bool) -> Outcome:
+        if expired or isinstance(exc, requests.exceptions.ReadTimeout):
+            return self._timed_out(job)
+        if isinstance(exc, requests.exceptions.InvalidURL):
+            return self._invalid(job, "invalid URL")
+        if refused(exc):
+            outcome = self._retry(job, "dead", None, "connection refused")
+            outcome.failure = "refused"
+            return outcome
+        return self._retry(job, "unverified", None, "connection reset")
 
     def _read(self, response: requests.Response, method: str, cap: int = BODY_CAP) -> bytes | None:
         """Read at most `cap` bytes; a body cut short (deadline, reset) keeps what came."""

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from .guard import Resolver
 from .limits import DEFAULT_PER_HOST, HostLimit
@@ -33,6 +34,15 @@ class LinkResult:
     status: int | None
     reason: str
     final_url: str | None = None
+
+
+@dataclass(frozen=True)
+class RepoInfo:
+    """What GitHub says about a repository."""
+
+    name: str  # "owner/name" as GitHub has it now
+    archived: bool
+    pushed_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,7 @@ class CheckOptions:
     # enough that a re-run right after does not hit a struggling host again,
     # short enough that the next scheduled run tries afresh.  0: never kept.
     unverified_max_age: float = 10 * 60
+    repo_max_age: float = DAY  # what GitHub said about a repository (a missing one: dead_max_age at most)
     github_token: str | None = None
     github_api: str = "https://api.github.com"
     github_graphql: str | None = None  # GraphQL endpoint, on the API's origin; None: REST per link

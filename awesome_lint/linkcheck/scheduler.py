@@ -176,6 +176,8 @@ class Scheduler:
                     outcome.give_up = f"rate limit spent (resets in {wait:.0f} s)"
                 else:
                     host.pace.told(now, rate, wait)
+        elif outcome.reached:
+            host.pace.reached(now, job.started)
         if outcome.head_useless:
             host.method = "GET"
         if outcome.head_agreed:

@@ -3,11 +3,20 @@
 requests' timeouts are per socket read: a server that trickles one byte a
 second never trips them.  Each request here runs under a Deadline; a single
 watchdog thread shuts the request's sockets down when it passes, which makes
-the blocked read return at once whatever phase it is in (headers or body).
+the blocked read return at once whatever phase it is in (TLS handshake,
+headers or body).  The TLS handshake needs care: wrapping a socket for TLS
+detaches the plain socket object, which can then no longer be shut down; so a
+new connection is attached through a duplicate of its descriptor, which shuts
+the same TCP connection down and is closed when the request ends.
 
 Connections are made to the address the guard checked for the host (never a
 fresh DNS answer), while the URL, the Host header, TLS SNI and certificate
-checks keep the host name.
+checks keep the host name.  Through an HTTP(S) proxy from the environment the
+proxy makes the connection, so it is told the checked address: an https URL's
+CONNECT tunnel names that address (TLS inside it still checks the name), and a
+plain http URL is forwarded as http://ADDRESS/... with the name in Host.  A
+SOCKS proxy is refused (see client.py): it would resolve the name itself.
+Proxied connections run under the same deadlines.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import itertools
 import socket
 import threading
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -39,7 +49,9 @@ class Deadline:
         self.watchdog = watchdog
         self.at = at
         self.expired = False
+        self.sent = False  # the connection was open and the request went out on it
         self.sockets: list[socket.socket] = []
+        self.owned: list[socket.socket] = []  # duplicates made for this request, closed with it
         self._lock = threading.Lock()
 
     def __enter__(self) -> "Deadline":
@@ -51,14 +63,19 @@ class Deadline:
         _current.deadline = None
         with self._lock:
             self.sockets.clear()
+            for sock in self.owned:
+                sock.close()
+            self.owned.clear()
 
     def remaining(self) -> float:
         return max(0.001, self.at - time.monotonic())
 
-    def attach(self, sock: socket.socket | None) -> None:
+    def attach(self, sock: socket.socket | None, owned: bool = False) -> None:
         if sock is None:
             return
         with self._lock:
+            if owned:
+                self.owned.append(sock)
             if self.expired:
                 _shut(sock)
             else:
@@ -80,10 +97,22 @@ def _shut(sock: socket.socket) -> None:
         pass  # already closed: nothing left to cut
 
 
-def _attach(sock: socket.socket | None) -> None:
+def _sending() -> None:
     deadline = getattr(_current, "deadline", None)
     if deadline is not None:
-        deadline.attach(sock)
+        deadline.sent = True
+
+
+def _attach(sock: socket.socket | None, duplicate: bool = False) -> None:
+    deadline = getattr(_current, "deadline", None)
+    if deadline is None or sock is None:
+        return
+    if duplicate:
+        try:
+            sock = sock.dup()
+        except OSError:
+            return  # out of descriptors: the socket timeouts still bound the request
+    deadline.attach(sock, owned=duplicate)
 
 
 class Watchdog:
@@ -152,23 +181,39 @@ def _pinned_classes(guard: AddressGuard):
                 raise ConnectTimeoutError(self, f"Connection to {self.host} timed out") from exc
             except OSError as exc:
                 raise NewConnectionError(self, f"Failed to establish a new connection: {exc}") from exc
-        _attach(sock)
+        _attach(sock, duplicate=True)  # TLS will detach `sock` itself
         return sock
 
     def request(self, *args, **kwargs):
-        _attach(self.sock)  # a kept-alive connection, already open
+        if self.sock is not None:  # a kept-alive connection, already open
+            _attach(self.sock)
+            _sending()
         return self._plain_request(*args, **kwargs)
 
     def connect(self):
         self._plain_connect()
         _attach(self.sock)  # after TLS: the wrapped socket is the one reads block on
+        _sending()
+
+    def tunnel(self):
+        # CONNECT to the checked address; TLS (after this returns) still uses the name for SNI
+        name = self._tunnel_host
+        address = guard.pinned(normal_host(name or ""), self._tunnel_port)
+        if address is None:
+            raise OSError(f"no checked address for {name}")
+        self._tunnel_host = address
+        try:
+            self._plain_tunnel()
+        finally:
+            self._tunnel_host = name
 
     def pinned(base):
         return type(
             "Pinned" + base.__name__, (base,),
             {"_plain_new_conn": base._new_conn, "_new_conn": new_conn,
              "_plain_request": base.request, "request": request,
-             "_plain_connect": base.connect, "connect": connect},
+             "_plain_connect": base.connect, "connect": connect,
+             "_plain_tunnel": base._tunnel, "_tunnel": tunnel},
         )
 
     http_pool = type("PinnedPool", (HTTPConnectionPool,), {"ConnectionCls": pinned(HTTPConnection)})
@@ -176,12 +221,40 @@ def _pinned_classes(guard: AddressGuard):
     return http_pool, https_pool
 
 
+class PinnedAdapter(HTTPAdapter):
+    """Pinned pools for direct and proxied requests alike."""
+
+    def __init__(self, guard: AddressGuard, **kwargs) -> None:
+        self.guard = guard
+        http_pool, https_pool = _pinned_classes(guard)
+        self.pools = {"http": http_pool, "https": https_pool}
+        super().__init__(**kwargs)
+        self.poolmanager.pool_classes_by_scheme = self.pools
+
+    def proxy_manager_for(self, proxy: str, **proxy_kwargs):
+        manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+        if not proxy.lower().startswith("socks"):
+            manager.pool_classes_by_scheme = self.pools
+        return manager
+
+    def request_url(self, request, proxies) -> str:
+        url = super().request_url(request, proxies)
+        if not url.lower().startswith("http://"):
+            return url  # a path: sent to the host itself, over a pinned connection or tunnel
+        # the absolute form goes to a forwarding proxy, which connects where the URL says
+        parts = urlsplit(url)
+        address = self.guard.pinned(normal_host(parts.hostname or ""), parts.port or 80)
+        if address is None:
+            raise requests.exceptions.ConnectionError(f"no checked address for {parts.hostname}")
+        request.headers["Host"] = parts.netloc
+        host = f"[{address}]" if ":" in address else address
+        return urlunsplit(parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host))
+
+
 def make_session(options: CheckOptions, guard: AddressGuard) -> requests.Session:
     session = requests.Session()
     # Retries are ours (with backoff and verdicts), so urllib3 must not retry on its own.
-    adapter = HTTPAdapter(pool_connections=64, pool_maxsize=max(1, options.concurrency), max_retries=0)
-    http_pool, https_pool = _pinned_classes(guard)
-    adapter.poolmanager.pool_classes_by_scheme = {"http": http_pool, "https": https_pool}
+    adapter = PinnedAdapter(guard, pool_connections=64, pool_maxsize=max(1, options.concurrency), max_retries=0)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers.update(

@@ -112,7 +112,7 @@ def plan(text: str, seed: int = 7) -> tuple[list[SimHost], dict[str, tuple[SimHo
 
 def apply(text: str, hosts: list[SimHost], mapping: dict[str, tuple[SimHost, str]]) -> Rewritten:
     """Fill in the new URLs once the server has given every host its port."""
-    new = {url: f"http://127.0.0.1:{host.port}{path}" for url, (host, path) in mapping.items()}
+    new = {url: f"http://{host.address}:{host.port}{path}" for url, (host, path) in mapping.items()}
 
     def swap(match: re.Match) -> str:
         raw = match.group(0)

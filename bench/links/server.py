@@ -1,9 +1,9 @@
 """A loopback HTTP server that plays many hosts with scripted misbehaviour.
 
-Each simulated host is a separate port on 127.0.0.1: ports need no DNS (no
-query ever leaves the machine) and a checker keys its per-host limits on
-host:port, as it would for any server on a non-default port.  A "refused"
-host is a port that nothing listens on.
+Each simulated host has a loopback address of its own (127.0.0.2, 127.0.0.3,
+...) and a port: no DNS (no query ever leaves the machine), and a checker sees
+distinct hosts whether it keys its per-host limits on the address alone (lychee
+does) or on host:port.  A "refused" host is a port that nothing listens on.
 
 The path says what a URL does: /<behaviour>/<n>.  Tries are counted per path,
 so "503 twice, then 200" holds however the checker spreads its requests.  A
@@ -36,11 +36,13 @@ class SimHost:
     soft404: bool = False  # unknown paths answer 200 "Page not found"
     refused: bool = False
     port: int = 0
+    address: str = "127.0.0.1"
     active: int = 0
     peak: int = 0
     requests: int = 0
     rate_limited: int = 0
     limited_at: list = field(default_factory=list)  # time.monotonic() of each rate-limit 429
+    starts: list = field(default_factory=list)  # time.monotonic() of each request
     accepted: deque = field(default_factory=deque)
     known: set = field(default_factory=set)  # "/<behaviour>/<n>" paths of the list
 
@@ -91,6 +93,12 @@ TRUTH = {
 }
 
 
+# behaviour -> the fewest requests that reach its verdict: retries for what mends, every
+# redirect hop, one request for the rest (GET first, no retry of what stays broken)
+FEWEST = {behaviour: 1 for behaviour in TRUTH}
+FEWEST.update(flaky=3, limited=3, reset=2, chain=3, chain_dead=3, moved=2, moved308=3)
+
+
 class SimServer:
     def __init__(self, hosts: list[SimHost]) -> None:
         self.hosts = hosts
@@ -123,19 +131,21 @@ class SimServer:
         for host in self.hosts:
             host.peak = host.requests = host.rate_limited = 0
             host.limited_at = []
+            host.starts = []
             host.accepted.clear()
 
     async def _open(self) -> None:
-        for host in self.hosts:
+        for n, host in enumerate(self.hosts):
+            host.address = f"127.0.{(n + 2) // 256}.{(n + 2) % 256}"
             if host.refused:
                 # Bound but never listening: the port stays ours, and connecting to it is refused.
                 sock = socket.socket()
-                sock.bind(("127.0.0.1", 0))
+                sock.bind((host.address, 0))
                 host.port = sock.getsockname()[1]
                 self._closed_ports.append(sock)
                 continue
             server = await asyncio.start_server(
-                lambda r, w, h=host: self._serve(r, w, h), "127.0.0.1", 0, backlog=512
+                lambda r, w, h=host: self._serve(r, w, h), host.address, 0, backlog=512
             )
             host.port = server.sockets[0].getsockname()[1]
             self._servers.append(server)
@@ -152,6 +162,7 @@ class SimServer:
                 host.active += 1
                 host.peak = max(host.peak, host.active)
                 host.requests += 1
+                host.starts.append(time.monotonic())
                 self.record.requests += 1
                 if self.record.first is None:
                     self.record.first = time.monotonic()
