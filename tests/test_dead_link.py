@@ -272,7 +272,7 @@ def test_a_hosts_concurrency_is_its_own_or_the_per_host_default():
 def test_a_duration_option_says_what_it_takes():
     from awesome_lint.engine import pipeline as engine
     from awesome_lint.engine.config import ConfigError, validate
-    with pytest.raises(ConfigError, match="must be a duration such as 45s, 30m, 12h or 3d"):
+    with pytest.raises(ConfigError, match=r"'ok-max-age' must be a duration such as 45s, 30m, 12h or 3d$"):
         engine.build_settings(validate({"select": ["dead-link"], "rules": {"dead-link": {"ok-max-age": "soon"}}}, None))
 
 
