@@ -116,3 +116,10 @@ def test_entries_find_their_section_and_links():
     assert got[:2] == [("S0", "A0", ["https://a0.example", "https://y0.example"]), ("S0", "B0", ["https://b0.example"])]
     assert got[-1] == ("S29", "B29", ["https://b29.example"])
     assert len(got) == 60 and all(title[1:] == section[1:] for section, title, _ in got)
+
+
+def test_a_comment_in_an_indented_html_block_is_found_where_it_is_written():
+    text = "# A\n\n- item\n\n  <!--\n  awesome-lint disable entry-format\n  -->\n\n> <!-- one\n> two -->\n"
+    doc = Document(text)
+    assert [text[start:end] for start, end, _ in doc.comments] == [
+        "<!--\n  awesome-lint disable entry-format\n  -->", "<!-- one\n> two -->"]
