@@ -30,7 +30,8 @@ class Duplicate(Rule):
         # "News") repeats the catalogue by design.
         cross_ok = self.options.allow_cross_section or doc.conventions.cross_listing.value == "allowed"
         pinned = doc.conventions.cross_listing.source != "inferred"
-        for entry, first, same in copies(doc, self._allowed):
+        found = copies(doc, self._allowed) if self.options.allow else doc.conventions.copies
+        for entry, first, same in found:
             if first.section is not entry.section:
                 if cross_ok:
                     continue

@@ -131,3 +131,10 @@ def test_a_bare_url_and_a_link_to_it_are_one_url_twice():
     doc = Document("# A\n\n- [A](https://a.org) - see https://a.org now.\n")
     # so the fix loop's guard lets a fix turn the bare one into a link, and sees one of them lost
     assert urls(doc)[("url", "https://a.org")] == 2
+
+
+def test_a_comment_in_an_indented_html_block_is_found_where_it_is_written():
+    text = "# A\n\n- item\n\n  <!--\n  awesome-lint disable entry-format\n  -->\n\n> <!-- one\n> two -->\n"
+    doc = Document(text)
+    assert [text[start:end] for start, end, _ in doc.comments] == [
+        "<!--\n  awesome-lint disable entry-format\n  -->", "<!-- one\n> two -->"]

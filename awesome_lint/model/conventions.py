@@ -134,7 +134,8 @@ class Convention:
     def evidence(self) -> str:
         if self.source != "inferred":
             return f"set by the {self.source}"
-        return f"{self.support:,} of {self.total:,} {self.unit}"
+        shared = ", as the list around it does" if self.leaned else ""
+        return f"{self.support:,} of {self.total:,} {self.unit}{shared}"
 
     def standard(self, value_text: str, verb: str = "uses") -> str:
         """Whose standard a departure breaks, for messages: "this list uses '*' (57 of 60 list items)"."""
@@ -209,7 +210,7 @@ class Scoped:
         if conv is None:
             return self.document
         if where[2] is not None:  # the section's own majority, which the list around it shares
-            return replace(conv, value=where[2])
+            return replace(conv, value=where[2], leaned=True)
         return replace(conv, scope="document") if where[1] else conv
 
     def _at(self, section) -> Convention:

@@ -202,7 +202,10 @@ class Document:
             elif kind in ("fence", "code_block", "html_block"):
                 self.code_lines.update(range(*tok.map))
                 if kind == "html_block":
-                    self._scan_html(tok.content, self.line_starts[tok.map[0]])
+                    # the source lines, not the token's content: inside a list item or a
+                    # quote that content has lost its indentation, and offsets would shift
+                    start = self.line_starts[tok.map[0]]
+                    self._scan_html(self.text[start:self.line_end(tok.map[1] - 1)], start)
             elif kind == "inline":
                 parent = tokens[i - 1]
                 region = self._region(tok)
