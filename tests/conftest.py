@@ -34,8 +34,10 @@ def shared_lists() -> list[Path]:
     return sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/*.md"))
 
 
-# CI keeps the example count modest; `pytest --hypothesis-profile=long` digs deeper.
+# CI keeps the example count modest; `pytest --hypothesis-profile=medium` (or `long`) digs deeper.
 settings.register_profile("ci", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("medium", max_examples=400, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
