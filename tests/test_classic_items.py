@@ -164,3 +164,9 @@ def test_a_sentence_ends_before_the_links_after_it_even_when_the_first_is_a_refe
     text = _tools("- [Loop](https://example.com/loop) - Windows made elegant. [Freeware][free] [![OSS][oss]](https://example.com/l)",
                   "", "[free]: https://example.com/free.svg", "[oss]: https://example.com/oss.svg")
     assert _entry_format(text) == []
+
+
+def test_an_italic_line_that_opens_with_a_link_is_not_a_glued_bullet():
+    authors = "*[A. Author](https://a.example/), [B. Author](https://b.example/).*"
+    doc = Document("# Awesome\n\n## People\n\n" + authors + "\n\n*[Tool](https://t.example/) - Glued.\n")
+    assert [e.title for e in doc.entries] == ["Tool"]

@@ -17,7 +17,8 @@ from .nodes import Block, Entry, Field, Link, links_within
 _BULLET = re.compile(r"[ \t>]*(?P<b>[-*+])(?P<gap>[ \t]*)")
 # A bullet glued to its link: markdown reads the line as plain text.
 # ``*`` needs the bracket right after it, ``**[`` being bold.
-_GLUED = re.compile(r"(?P<indent>[ \t>]*)(?:(?P<b>[-+])(?=\*{0,2}_{0,2}\[)|(?P<star>\*)(?=\[)(?!.*\]\([^)]*\)\*))")
+# A '*' that a later '*' on the line closes opens emphasis ("*[A](u), [B](v).*"), not an item.
+_GLUED = re.compile(r"(?P<indent>[ \t>]*)(?:(?P<b>[-+])(?=\*{0,2}_{0,2}\[)|(?P<star>\*)(?=\[)(?!.*(?<![\s*])\*(?!\*)))")
 # Dashes and colons people put between a name and its description.  A plain
 # hyphen needs a space on one side, so ``[x](u)-js`` is not read as one.
 _SEPARATOR = re.compile(
