@@ -70,6 +70,8 @@ class DateFormat(Rule):
                 continue  # a defect of its own, given above
             if detail in own and own[detail] != wanted.get(detail):
                 convention = conv.dates[detail]
+                if detail == "month":
+                    convention = conv.month_form_of(text) or convention
                 words = dates.departure(detail, own[detail], wanted[detail])
                 standard = dates.standard_words(detail, wanted[detail])
                 if pinned:

@@ -112,3 +112,15 @@ def test_a_row_of_links_wrapped_over_two_lines_needs_no_break_between_them():
              "[[notebook](https://github.com/a/p{n}#code)]\n")
     text = "# Papers\n\n## Vision\n\n" + "\n".join(block.format(n=i) for i in range(6))
     assert _breaks(text) == []
+
+
+def test_a_list_that_writes_short_months_in_full_is_settled_month_by_month():
+    days = ["3rd June, 2023", "5th June, 2023", "7th June, 2023", "2nd July, 2023", "4th July, 2023",
+            "6th July, 2023", "1st Oct., 2023", "3rd Oct., 2023", "5th Oct., 2023", "4th Nov., 2023",
+            "6th Nov., 2023", "8th Nov., 2023", "25th Jul, 2023", "16th Oct, 2023"]
+    found = _date_findings(_dated(*days))
+    assert [m for _, m in found] == [
+        "date '25th Jul, 2023' should be '25th July, 2023' (undotted month where this list writes full month"
+        " names (3 of 4 July dates))",
+        "date '16th Oct, 2023' should be '16th Oct., 2023' (undotted month where this list writes 'Jan.'"
+        " abbreviations (3 of 4 October dates))"]

@@ -560,7 +560,33 @@ class Conventions:
                 wanted[detail] = conv.value
         # "May." only where the list writes its May dates so
         wanted["may-dot"] = self.dates["may-dot"].value is True
+        month = self.month_form_of(text)
+        if month is not None and month.established:
+            wanted["month"] = month.value
         return wanted
+
+    @cached_property
+    def month_forms(self) -> dict[int, Convention]:
+        """How each month is written, for lists that write some months in full and
+        abbreviate the others ("June", "July", but "Oct."): a list split on the
+        month style overall may still be settled month by month."""
+        votes: dict[int, Counter] = {}
+        for entry in self.doc.entries:
+            fld = entry.fields.get("date")
+            parsed = dates.parse(fld.text) if fld is not None else None
+            form = dict(dates.written(fld.text)).get("month") if parsed is not None else None
+            if form is not None and parsed.month is not None:
+                votes.setdefault(parsed.month, Counter())[form] += 1
+        return {m: self._settle("date-month", "document", c, f"{dates.MONTHS[m - 1].capitalize()} dates",
+                                ident=("date-month", m)) for m, c in votes.items()}
+
+    def month_form_of(self, text: str) -> Convention | None:
+        """The month convention a date answers to: the list's, else its month's."""
+        whole = self.dates["month"]
+        if whole.established or whole.source != "inferred":
+            return None
+        parsed = dates.parse(text)
+        return self.month_forms.get(parsed.month) if parsed is not None and parsed.month else None
 
     # -- order ---------------------------------------------------------------------
     @cached_property
