@@ -184,6 +184,7 @@ class Scoped:
         self.lists = lists or {}
         self._decide = decide or (lambda ident, value: value)
         self._by_path: dict | None = None
+        self._found: dict[int, Convention] = {}  # section id -> _at's answer: every entry asks
 
     def of(self, entry) -> Convention:
         """An entry's convention: its own markdown list's, where that list has the
@@ -217,6 +218,12 @@ class Scoped:
         """The convention of the nearest section (the entry's own, then its parents,
         each counting the items of its subsections) with the evidence for one of
         its own; a section split on the choice has none.  Else the document's."""
+        key = id(section)
+        if key not in self._found:
+            self._found[key] = self._nearest(section)
+        return self._found[key]
+
+    def _nearest(self, section) -> Convention:
         while section is not None and section.heading is not None:
             own = self.sections.get(id(section))
             if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
