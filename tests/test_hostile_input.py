@@ -145,10 +145,15 @@ def test_action_base_commit_must_be_a_commit_id(project, sha):
     ("rules:\n  toc:\n    exclude: " + "[" * 100 + "]" * 100 + "\n", "3:", "config is nested too deeply"),
 ])
 def test_yaml_config_errors(project, capsys, body, where, message):
-    (project / ".awesome-lint.yaml").write_text(body)
+    _refused(project, capsys, ".awesome-lint.yaml", body, where, message)
+
+
+def _refused(project, capsys, name: str, body: str, where: str, message: str) -> None:
+    """The config file ``name`` holding ``body`` stops the run: exit 2, one line at ``where``."""
+    (project / name).write_text(body)
     code, _, err = run(capsys, "README.md")
-    assert code == 2 and err.startswith(f"awesome-lint: {project / '.awesome-lint.yaml'}:{where}")
-    assert message in err and err.count("\n") == 1
+    prefix = f"awesome-lint: {project / name}" + (f":{where}" if where else "")
+    assert code == 2 and err.startswith(prefix) and message in err and err.count("\n") == 1
 
 
 def test_an_alias_bomb_is_refused_at_once(project, capsys):
@@ -172,10 +177,7 @@ def test_a_huge_config_is_refused(project, capsys):
     ("[tool.awesome-lint]\nx = " + "[" * 200 + "]" * 200 + "\n", "", "config is nested too deeply"),
 ])
 def test_toml_config_errors(project, capsys, body, where, message):
-    (project / "pyproject.toml").write_text(body)
-    code, _, err = run(capsys, "README.md")
-    prefix = f"awesome-lint: {project / 'pyproject.toml'}" + (f":{where}" if where else "")
-    assert code == 2 and err.startswith(prefix) and message in err and err.count("\n") == 1
+    _refused(project, capsys, "pyproject.toml", body, where, message)
 
 
 def test_invalid_utf8_pyproject_found_upward(project, capsys):
