@@ -1,4 +1,7 @@
-"""arxiv-date: a paper's date cannot be well before the month in its arXiv id."""
+"""arxiv-date: a paper's date cannot be well before the month in its arXiv id.
+
+(A date after it is a typo only where it also breaks the section's order:
+sort-order reports that one.)"""
 from __future__ import annotations
 
 import calendar
@@ -6,9 +9,10 @@ import datetime
 import re
 
 from awesome_lint.model import dates
+from awesome_lint.model.identity import arxiv_month
+from awesome_lint.model.papers import venue_year
 from awesome_lint.rule import WARNING, Rule
 
-_ARXIV_ID = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(?P<yy>\d{2})(?P<mm>\d{2})\.(?P<seq>\d{4,5})", re.I)
 # arXiv numbers a paper when it is announced, and the date a list gives is most
 # often the day it was submitted: a paper held for moderation (days, sometimes
 # weeks) carries a later month's number.  Only a date further back than such a
@@ -39,21 +43,20 @@ class ArxivDate(Rule):
             parsed = dates.parse(field.text)
             if parsed is None or parsed.key is None:
                 continue
-            for link in entry.links:
-                m = _ARXIV_ID.search(link.url)
-                if not m or not 1 <= int(m["mm"]) <= 12:
-                    continue
-                year, month = 2000 + int(m["yy"]), int(m["mm"])
-                copied = id(entry) in shared
-                if not copied and self._venue_leads(entry, parsed, year, month):
-                    break
-                if (parsed.year, parsed.month) < (year, month) and (copied or self._past_hold(parsed, year, month)):
-                    yield self.diagnostic(
-                        f"date '{field.text}' is earlier than its arXiv id ({dates.SHORT[month - 1]} {year})"
-                        + ("; its link is also another paper's" if copied else " by more than an arXiv hold explains"),
-                        field.start, field.end,
-                    )
-                break
+            month = next((m for link in entry.links if (m := arxiv_month(link.url))), None)
+            if month is None:
+                continue
+            year, month = month
+            since = f"its arXiv id ({dates.SHORT[month - 1]} {year})"
+            copied = id(entry) in shared
+            if not copied and (self._venue_leads(entry, parsed, year, month) or self._venue_dated(entry, parsed, year)):
+                continue
+            if (parsed.year, parsed.month) < (year, month) and (copied or self._past_hold(parsed, year, month)):
+                yield self.diagnostic(
+                    f"date '{field.text}' is earlier than {since}"
+                    + ("; its link is also another paper's" if copied else " by more than an arXiv hold explains"),
+                    field.start, field.end,
+                )
 
     @staticmethod
     def _past_hold(parsed, year: int, month: int) -> bool:
@@ -71,3 +74,13 @@ class ArxivDate(Rule):
             return False
         lead = (year * 12 + month) - (parsed.year * 12 + parsed.month)
         return 0 < lead <= _VENUE_LEAD
+
+    @staticmethod
+    def _venue_dated(entry, parsed, year: int) -> bool:
+        """A paper dated in the year of its venue (a workshop, a conference), which
+        came before the year its preprint was posted."""
+        venue = entry.fields.get("venue")
+        if venue is None or _PREPRINT.match(venue.text):
+            return False
+        held = venue_year(entry)
+        return held is not None and held == parsed.year < year

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from awesome_lint.model import dates
 from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key
 from awesome_lint.rule import Edit, Fix, Rule, option
 
@@ -39,6 +40,8 @@ class SortOrder(Rule):
         conv = doc.conventions
         # a second copy of a paper in its section is to be deleted, not moved: it keeps its place
         copies = {id(e) for e, first, same in conv.copies if same and first.section is e.section}
+        # a paper whose date, not its place, is wrong is not moved: its date is reported
+        misdated = conv.misdated
         for section in doc.sections:
             entries = [e for e in section.entries if e.kind == "paper"]
             if len(entries) < 2:
@@ -50,12 +53,26 @@ class SortOrder(Rule):
             if convention.value not in (NEWEST, OLDEST):
                 continue
             newest = convention.value == NEWEST
-            keys = [None if id(e) in copies else date_key(e) for e in entries]
+            # (judged against the section's own direction, not one the option forces)
+            suspect = misdated if convention.value == conv.paper_order(section).value else {}
+            keys = [None if id(e) in copies or id(e) in suspect else date_key(e) for e in entries]
             dated = [(e, k) for e, k in zip(entries, keys) if k is not None]
             bad = [
                 (later, earlier) for (earlier, k0), (later, k1) in zip(dated, dated[1:])
                 if (k1 > k0 if newest else k1 < k0)
             ]
+            word = "newer" if newest else "older"
+            standard = convention.standard(convention.value, "is sorted") if convention.scope != "document" \
+                else convention.standard(convention.value, "sorts its sections")
+            for entry in entries:
+                if id(entry) in suspect:
+                    date = entry.fields["date"]
+                    year, month = suspect[id(entry)]
+                    yield self.diagnostic(
+                        f"'{entry.title}' is dated {doc.text[date.start:date.end]}, out of order where {standard}; "
+                        f"its arXiv id ({dates.SHORT[month - 1]} {year}) fits its place: the date looks wrong",
+                        date.start, date.end,
+                    )
             if not bad:
                 continue
             slots = [i for i, k in enumerate(keys) if k is not None]
@@ -68,9 +85,6 @@ class SortOrder(Rule):
             for slot, source in zip(slots, ranked):
                 permuted[slot] = source
             fix = _move_fix(doc, entries, [e.end for e in entries], permuted, "sort the section by date")
-            word = "newer" if newest else "older"
-            standard = convention.standard(convention.value, "is sorted") if convention.scope != "document" \
-                else convention.standard(convention.value, "sorts its sections")
             for later, earlier in bad:
                 date = later.fields["date"]
                 yield self.diagnostic(

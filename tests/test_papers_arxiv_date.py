@@ -66,3 +66,83 @@ def test_the_arxiv_link_need_not_be_the_first_link():
     doc = Document(text, preset="papers")
     assert [(doc.line_col(d.start)[0] + 1, d.message) for d in ArxivDate().check(doc, Context())] == [
         (5, "date '15th Aug., 2024' is earlier than its arXiv id (Oct 2024) by more than an arXiv hold explains")]
+
+
+def test_a_venues_year_before_the_preprints_dates_the_paper():
+    # a workshop paper of 2021 posted to arXiv in 2022: the list dates it by the workshop
+    text = "## A\n\n" + "\n".join([
+        paper_entry("Workshop", "https://arxiv.org/abs/2207.12598", "28th Sep., 2021", "NeurIPS Workshop, 2021"),
+        paper_entry("Same year", "https://arxiv.org/abs/2207.12599", "28th Jan., 2022", "NeurIPS Workshop, 2022"),
+        paper_entry("Other year", "https://arxiv.org/abs/2207.12600", "28th Sep., 2020", "NeurIPS Workshop, 2021"),
+        paper_entry("Preprint", "https://arxiv.org/abs/2207.12601", "28th Sep., 2021", "arXiv, 2021"),
+    ])
+    doc = Document(text, preset="papers")
+    assert [doc.line_col(d.start)[0] + 1 for d in ArxivDate().check(doc, Context())] == [10, 15, 20]
+
+
+def _dated_by_arxiv(middle_date: str, middle_id: str, venue: str = "arXiv, 2021") -> str:
+    """A newest-first section whose papers are dated in their arXiv id's month."""
+    rows = [("Dec one", "2112.05744", "10th Dec., 2021"), ("Dec two", "2112.01799", "3rd Dec., 2021"),
+            ("Middle", middle_id, middle_date), ("Nov one", "2111.13606", "26th Nov., 2021"),
+            ("Nov two", "2111.05826", "10th Nov., 2021"), ("Oct one", "2110.00473", "1st Oct., 2021")]
+    return "## A\n\n" + "\n".join(
+        paper_entry(t, f"https://arxiv.org/abs/{i}", d, venue if t == "Middle" else "arXiv, 2021")
+        for t, i, d in rows)
+
+
+def test_a_date_later_than_its_id_that_breaks_the_order_the_id_keeps():
+    from awesome_lint.rules.sort_order import SortOrder
+
+    # '30th Dec.' for a November number, placed among November papers: the date is the typo,
+    # reported by sort-order on the date, with no move
+    doc = Document(_dated_by_arxiv("30th Dec., 2021", "2111.15640"), preset="papers")
+    assert list(ArxivDate().check(doc, Context())) == []
+    assert [(doc.line_col(d.start)[0] + 1, d.message, d.fix) for d in SortOrder().check(doc, Context())] == [
+        (15, "'Middle' is dated 30th Dec., 2021, out of order where this section is sorted newest-first "
+             "(5 of 6 dated entries in order); its arXiv id (Nov 2021) fits its place: the date looks wrong", None)]
+    # a list that says it dates papers otherwise gets the move instead
+    doc = Document(_dated_by_arxiv("30th Dec., 2021", "2111.15640"), preset="papers", pins={"arxiv-dating": "other"})
+    [finding] = SortOrder().check(doc, Context())
+    assert doc.line_col(finding.start)[0] + 1 == 13 and "newer than the entry before it" in finding.message
+
+
+def test_a_later_date_in_its_place_or_a_misplaced_paper_is_no_date_typo():
+    from awesome_lint.rules.sort_order import SortOrder
+
+    # dated after its November id but still in order (a conference date): nothing to say
+    doc = Document(_dated_by_arxiv("1st Dec., 2021", "2111.15640"), preset="papers")
+    assert list(ArxivDate().check(doc, Context())) == []
+    # an October paper among November ones: the place is wrong, the date agrees with the id
+    doc = Document(_dated_by_arxiv("5th Oct., 2021", "2110.15640"), preset="papers")
+    assert list(ArxivDate().check(doc, Context())) == []
+    # (the entry after it is the one newer than its neighbour)
+    assert [doc.line_col(d.start)[0] + 1 for d in SortOrder().check(doc, Context())] == [18]
+    # a September id: its month would not fit between December and November either
+    doc = Document(_dated_by_arxiv("30th Dec., 2021", "2109.15640"), preset="papers")
+    assert list(ArxivDate().check(doc, Context())) == []
+    assert [doc.line_col(d.start)[0] + 1 for d in SortOrder().check(doc, Context())] == [13]
+
+
+def test_a_list_that_dates_papers_otherwise_keeps_the_order_finding():
+    from awesome_lint.rules.sort_order import SortOrder
+
+    # every paper dated two months after its id (conference dates): no arXiv dating to lean on
+    rows = [("A", "2110.0001", "10th Dec., 2021"), ("B", "2110.0002", "3rd Dec., 2021"),
+            ("C", "2110.0003", "30th Dec., 2021"), ("D", "2109.0004", "26th Nov., 2021"),
+            ("E", "2109.0005", "10th Nov., 2021")]
+    text = "## A\n\n" + "\n".join(paper_entry(t, f"https://arxiv.org/abs/{i}", d) for t, i, d in rows)
+    doc = Document(text, preset="papers")
+    assert doc.conventions.arxiv_dating.value == "other"
+    assert list(ArxivDate().check(doc, Context())) == []
+    assert [doc.line_col(d.start)[0] + 1 for d in SortOrder().check(doc, Context())] == [13]
+
+
+def test_the_month_an_arxiv_id_was_given_in():
+    from awesome_lint.model.identity import arxiv_month
+
+    assert arxiv_month("https://arxiv.org/abs/2107.03374") == (2021, 7)
+    assert arxiv_month("http://www.arxiv.org/pdf/2107.03374v2.pdf") == (2021, 7)
+    assert arxiv_month("https://arxiv.org/abs/hep-th/9901001") == (1999, 1)
+    assert arxiv_month("https://arxiv.org/abs/math.GT/0309136") == (2003, 9)
+    assert arxiv_month("https://arxiv.org/abs/2113.00001") is None  # no 13th month
+    assert arxiv_month("https://example.com/abs/2107.03374") is None

@@ -77,6 +77,7 @@ PINNABLE = {
     "date-may-dot": (True, False),
     "date-numeric-month": dates.NUMERIC_FORMS,
     "paper-order": (NEWEST, OLDEST, NONE),
+    "arxiv-dating": ("arxiv", "other"),
     "item-order": (ALPHA, NONE),
     "cross-listing": ("allowed", "reported"),
     "collation": COLLATIONS,
@@ -645,6 +646,45 @@ class Conventions:
         return cache[id(section)]
 
     @cached_property
+    def arxiv_dating(self) -> Convention:
+        """Whether the list dates its papers by arXiv: the date in the month of the
+        paper's arXiv id, or shortly before it (a held submission)."""
+        counts = Counter()
+        for entry in self.doc.entries:
+            key, month = date_key(entry), _arxiv_month(entry)
+            if key is not None and month is not None:
+                lead = (month[0] * 12 + month[1]) - (key[0] * 12 + key[1])
+                counts["arxiv" if 0 <= lead <= 1 else "other"] += 1
+        return self._settle("arxiv-dating", "document", counts, "dated papers with an arXiv link")
+
+    @cached_property
+    def misdated(self) -> dict:
+        """Papers (id -> their arXiv id's (year, month)) whose own date breaks their section's order, later than the month
+        of their arXiv id, in a list that dates papers by arXiv, where the id's month
+        keeps the order: the date is what is wrong (``30 Dec 2021`` for a November
+        number), not the place."""
+        if self.arxiv_dating.value != "arxiv":
+            return {}
+        out = {}
+        for section, _ in self._paper_runs:
+            direction = self.paper_order(section).value
+            if direction not in (NEWEST, OLDEST):
+                continue
+            dated = [(e, k) for e in section.entries if e.kind == "paper" and (k := date_key(e)) is not None]
+            ordered = (lambda a, b: a >= b) if direction == NEWEST else (lambda a, b: a <= b)
+            for i, (entry, key) in enumerate(dated):
+                month = _arxiv_month(entry)
+                if month is None or key[:2] <= month:
+                    continue
+                before = [dated[i - 1][1]] if i > 0 else []
+                after = [dated[i + 1][1]] if i + 1 < len(dated) else []
+                if all(ordered(b, key) for b in before) and all(ordered(key, a) for a in after):
+                    continue
+                if all(ordered(b[:2], month) for b in before) and all(ordered(month, a[:2]) for a in after):
+                    out[id(entry)] = month
+        return out
+
+    @cached_property
     def item_groups(self) -> list[list]:
         """Classic items that are siblings in one markdown list, in document order."""
         groups: dict[tuple, list] = {}
@@ -737,6 +777,8 @@ class Conventions:
                 out += scoped.distinct()
             whole = self.document_paper_order
             out.append(whole)
+            if self.arxiv_dating.total:
+                out.append(self.arxiv_dating)
             out += [c for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)
                     if (c := self.paper_order(s)) is not whole and c.total >= MIN_EVIDENCE]
         out += [c for c in self.dates.values() if c.total]
@@ -784,6 +826,10 @@ def date_key(entry):
         return None
     parsed = dates.parse(fld.text)
     return parsed.key if parsed is not None else None
+
+
+def _arxiv_month(entry):
+    return next((m for link in entry.links if (m := identity.arxiv_month(link.url))), None)
 
 
 def _other(direction: str) -> str:

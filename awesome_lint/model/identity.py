@@ -53,6 +53,21 @@ def normalise_url(url: str) -> str:
     return f"{host}{path}{query}{fragment}"
 
 
+def arxiv_month(url: str) -> tuple[int, int] | None:
+    """The (year, month) an arXiv link's id was given in: ``2107.03374`` is July
+    2021, ``hep-th/9901001`` January 1999."""
+    key = normalise_url(url)
+    if not key.startswith("arxiv:"):
+        return None
+    ident = key[len("arxiv:"):]
+    digits = ident.split("/")[1] if "/" in ident else ident
+    yy, mm = int(digits[:2]), int(digits[2:4])
+    if not 1 <= mm <= 12:
+        return None
+    # old-style ids began in 1991 and ended in 2007
+    return (1900 + yy if "/" in ident and yy >= 91 else 2000 + yy), mm
+
+
 def normalise_title(title: str) -> str:
     return _TITLE_NOISE.sub(" ", title.lower()).strip()
 
