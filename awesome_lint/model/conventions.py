@@ -504,10 +504,13 @@ class Conventions:
 
     @cached_property
     def blank_lines(self) -> Scoped:
+        """How many blank lines part entries: a habit of the whole file (an editor's,
+        a formatter's), never a section's, since no reader sees it."""
         papers = self.papers()
-        return self._scoped("blank-lines", (
-            (b, g) for a, b in zip(papers, papers[1:]) if (g := blank_gap(self.doc, a, b))
-        ), "gaps between entries", threshold=INVISIBLE_THRESHOLD)
+        counts = Counter(g for a, b in zip(papers, papers[1:]) if (g := blank_gap(self.doc, a, b)))
+        whole = self._settle("blank-lines", "document", counts, "gaps between entries",
+                             threshold=INVISIBLE_THRESHOLD)
+        return Scoped(whole, {}, None, self._decide, INVISIBLE_THRESHOLD)
 
     def _has(self, key, test, among=None) -> Scoped:
         entries = self.papers() if among is None else among
