@@ -31,7 +31,7 @@ def check(rule, doc, ctx):
     for entries in by_section.values():
         yield from _missing_labels(rule, doc, entries)
         yield from _label_order(rule, doc, entries)
-        yield from _venue_years(rule, entries)
+        yield from _venue_years(rule, doc, entries)
         yield from _malformed(rule, doc, entries)
 
 
@@ -93,16 +93,14 @@ def _order(entry) -> list[str]:
     return seen
 
 
-def _venue_years(rule, entries):
-    venues = [e.fields["venue"] for e in entries if "venue" in e.fields]
-    with_year = sum(1 for v in venues if YEAR.search(v.text))
-    if with_year == len(venues) or not _established(with_year, len(venues)):
-        return
-    for venue in venues:
-        if not YEAR.search(venue.text):
+def _venue_years(rule, doc, entries):
+    convention = doc.conventions.venue_year
+    for entry in entries:
+        venue = entry.fields.get("venue")
+        if venue is not None and not YEAR.search(venue.text) and (c := convention.at(entry.section)).value is True:
             yield rule.diagnostic(
-                f"venue '{venue.text}' has no year where this section's venues carry one "
-                f"({with_year} of {len(venues)})", venue.start, venue.end,
+                f"venue '{venue.text}' has no year where {c.standard('a year', 'gives venues')}",
+                venue.start, venue.end,
             )
 
 

@@ -90,6 +90,20 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     return False
 
 
+# what may stand after a bold title where the list puts the venue: a name and
+# perhaps a short year (``TACL``, ``EMNLP 18``), not a sentence
+_BARE_VENUE = re.compile(r"[A-Z][\w&'/-]*(?:[ \t]+[\w&'/-]+){0,3}\Z")
+
+
+def read_bare_venue(text: str, base: int, fields: dict) -> None:
+    """A venue without a four-digit year after a bold title, kept so that the
+    list's venue-year convention can judge it (no evidence of a paper)."""
+    lead = _LEAD_SEP.match(text)
+    start, end = lead.end(), len(text.rstrip(" \t.,;"))
+    if "venue" not in fields and start < end and _BARE_VENUE.match(text, start, end) and not _is_date(text[start:end]):
+        fields["venue"] = field(base, text, start, end)
+
+
 def _is_date(text: str) -> bool:
     """A date, not a venue the date reader would forgive into one (``SEM 2018``)."""
     parsed = dates.parse(text)

@@ -157,6 +157,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
         evidence = False
         if stop > bold.end():
             evidence = pf.read_tail(line[bold.end():stop], base + bold.end(), fields, separated=False)
+            if not evidence and tail_links:
+                pf.read_bare_venue(line[bold.end():stop], base + bold.end(), fields)
         return f"{kind}-bold", title, evidence and bool(tail_links)
     first = next((l for l in after_links if l.start - base == body), None)
     if first is not None:
