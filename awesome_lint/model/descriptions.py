@@ -184,7 +184,25 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
         return None  # an identifier, a path or a function: `std::tuple`, `vhf/free-books`, `a.k.a.`
     if entry.title and re.sub(r"['\u2019]s$", "", word) == next(iter(_WORD.findall(entry.title)), None):
         return None  # the item's own lower-case name, spelt as its authors spell it: "jsblocks is ..."
+    if _in_own_url(entry, bare):
+        return None  # a name the item's address spells too: "beego is ..." (github.com/beego/beego)
     return "lower", word, at
+
+
+_URL_TOKEN = re.compile(r"\w+(?:-\w+)*")
+
+
+def _in_own_url(entry, token: str) -> bool:
+    """Whether the word is a whole name in the path of the item's own link (an
+    owner, a repository): "nanomsg-next-generation" is not "nanomsg", nor is
+    "zero-allocation" the crate "zero"."""
+    url = entry.primary_url or ""
+    path = url.split("://", 1)[-1].partition("/")[2].lower()
+    if not path:
+        return False
+    names = set(_URL_TOKEN.findall(path))  # whole names only: "vue-music-player" is no name "music"
+    word = token.lower()
+    return len(word) >= 3 and word in names
 
 
 # Words that carry on the name's sentence ("[Series](u) on YouTube by Jane"):
