@@ -160,6 +160,15 @@ def test_a_label_that_runs_on_from_the_item_above_is_reported_instead_of_its_pun
         (15, "description does not end with '.', '!', '?' or '…'")]
 
 
+def test_a_back_to_top_link_that_runs_on_from_the_last_item_is_reported_as_such():
+    text = _tools("**[⬆ back to top](#contents)**", "", "## More", "", "- [P](https://example.com/p) - Parses things.")
+    assert _entry_format(text) == [
+        (15, "'**[⬆ back to top](#contents)**' runs on from the item above it (no blank line before it), "
+             "so it renders inside that item")]
+    # a link to another page on that line is the item's own trailing link, after its stop
+    assert _entry_format(_tools("[more](https://example.com/more)", "")) == []
+
+
 def test_a_sentence_ends_before_the_links_after_it_even_when_the_first_is_a_reference():
     text = _tools("- [Loop](https://example.com/loop) - Windows made elegant. [Freeware][free] [![OSS][oss]](https://example.com/l)",
                   "", "[free]: https://example.com/free.svg", "[oss]: https://example.com/oss.svg")

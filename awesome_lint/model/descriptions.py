@@ -102,14 +102,21 @@ def prose_end(doc, entry, desc) -> int:
     return end
 
 
+# a line that is only a link within the page: "**[⬆ back to top](#contents)**"
+_PAGE_LINK_LINE = re.compile(r"[*_]*\[[^\]\n]*\]\(#[^)\s]*\)[*_]*")
+
+
 def lazy_label(doc, entry) -> tuple[int, int] | None:
-    """Where a label meant to stand over what follows ("LLM-based:") runs on from
-    the item above it: an unindented last line ending with ':', with no blank line
-    before it, which markdown folds into the item's paragraph.  None if none."""
+    """Where a line meant to stand on its own runs on from the item above it: a
+    label over what follows ("LLM-based:") or a link back up the page, unindented,
+    with no blank line before it, which markdown folds into the item's paragraph.
+    None if none."""
     if entry.end_line - entry.start_line < 2 or entry.fields.get("bullet") is None:
         return None
     line = doc.lines[entry.end_line - 1]
-    if not line[:1].strip() or not line.rstrip().endswith(":") or line.lstrip()[:2] in ("- ", "* ", "+ "):
+    text = line.rstrip()
+    if not line[:1].strip() or line.lstrip()[:2] in ("- ", "* ", "+ ") \
+            or not (text.endswith(":") or _PAGE_LINK_LINE.fullmatch(text)):
         return None
     start = doc.line_starts[entry.end_line - 1]
     return start, start + len(line.rstrip())
