@@ -220,3 +220,18 @@ def test_an_item_linking_to_a_listed_paper_is_not_a_wrong_link():
     settings = engine.build_settings(Config(select=["duplicate"]))
     _, found = engine.check(text, settings, Context())
     assert found == []
+
+
+def test_a_bracketed_lead_is_a_date_only_when_it_reads_as_one():
+    from awesome_lint.model.document import Document
+
+    def first(line):
+        doc = Document(f"# P\n\n## S\n\n{line}\n")
+        return [(e.shape, e.title, e.fields["date"].text if "date" in e.fields else None) for e in doc.entries]
+
+    paper = "**Agents for All.** *A. One et al. arXiv.* [[paper](https://arxiv.org/abs/2309.07870)]"
+    assert first(f"- [2023/09] {paper}") == [("bullet-date-first", "Agents for All.", "2023/09")]
+    assert first(f"1. [Sep 2023] {paper}") == [("numbered-date-first", "Agents for All.", "Sep 2023")]
+    # a venue or a bare year in brackets is no date
+    assert first(f"- [SEM 2018] {paper}")[0][2] is None
+    assert first(f"- [2023] {paper}")[0][2] is None
