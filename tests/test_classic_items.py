@@ -179,3 +179,12 @@ def test_an_italic_line_that_opens_with_a_link_is_not_a_glued_bullet():
     authors = "*[A. Author](https://a.example/), [B. Author](https://b.example/).*"
     doc = Document("# Awesome\n\n## People\n\n" + authors + "\n\n*[Tool](https://t.example/) - Glued.\n")
     assert [e.title for e in doc.entries] == ["Tool"]
+
+
+def test_a_chinese_description_gets_the_chinese_full_stop():
+    items = [f"* [工具{c}](https://example.com/{c})：一个好用的工具。" for c in "ABCDEFG"]
+    text = "# Awesome\n\n## 工具\n\n" + "\n".join(items + ["* [工具H](https://example.com/H)：一个好用的工具"]) + "\n"
+    assert _entry_format(text) == [(12, "description does not end with '。', '！', '？' or '.'")]
+    settings = engine.build_settings(Config(), select=["entry-format"])
+    fixed = engine.fix(text, settings, Context()).text
+    assert fixed == text.replace("好用的工具\n", "好用的工具。\n")

@@ -21,6 +21,14 @@ _DANGLING_SEPARATOR = re.compile(r"[ \t]+[-\u2013\u2014]\Z")
 _BARE_URL_TAIL = re.compile(r"(?:https?://|www\.)\S+\Z", re.I)
 
 
+def stop_for(text: str) -> tuple[str, str]:
+    """(the stop to add, the stops that would do) for a sentence in ``text``'s script:
+    a Chinese or Japanese sentence ends with '。', an English one with '.'."""
+    if _CJK.search(text):
+        return "。", "'。', '！', '？' or '.'"
+    return ".", "'.', '!', '?' or '…'"
+
+
 def is_symbol(ch: str) -> bool:
     if ch < "\x80":
         return False  # backticks and carets are markdown, not emoji
