@@ -235,3 +235,19 @@ def test_a_bracketed_lead_is_a_date_only_when_it_reads_as_one():
     # a venue or a bare year in brackets is no date
     assert first(f"- [SEM 2018] {paper}")[0][2] is None
     assert first(f"- [2023] {paper}")[0][2] is None
+
+
+def test_a_bold_link_title_is_no_venue_and_italic_authors_come_before_the_venue():
+    from awesome_lint.model.document import Document
+
+    def read(line):
+        doc = Document(f"# P\n\n## S\n\n{line}\n")
+        return [(e.shape, e.title, {k: f.text for k, f in e.fields.items() if k != "title"}) for e in doc.entries]
+
+    assert read("1. [**Token Weighting for Long Ranges.**](https://arxiv.org/abs/2503.09202) "
+                "_Falko Helm, Nico Daheim._ NAACL 2025.") == [
+        ("numbered-link-title", "Token Weighting for Long Ranges.",
+         {"authors": "Falko Helm, Nico Daheim", "venue": "NAACL 2025"})]
+    # a bold venue in brackets, not a link, still leads its title
+    assert read("- [**CVPR 2023**] Vision Models for Tasks [[pdf]](https://arxiv.org/pdf/2304.00685)") == [
+        ("bullet-venue-first", "Vision Models for Tasks", {"venue": "CVPR 2023"})]
