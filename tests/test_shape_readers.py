@@ -251,3 +251,18 @@ def test_a_bold_link_title_is_no_venue_and_italic_authors_come_before_the_venue(
     # a bold venue in brackets, not a link, still leads its title
     assert read("- [**CVPR 2023**] Vision Models for Tasks [[pdf]](https://arxiv.org/pdf/2304.00685)") == [
         ("bullet-venue-first", "Vision Models for Tasks", {"venue": "CVPR 2023"})]
+
+
+def test_news_under_a_news_heading_is_not_read_as_papers():
+    from awesome_lint.model.document import Document
+
+    news = ("* [2024.10.23] **A Study of X-ray Images** is accepted by [**Visual Intelligence**]"
+            "(https://link.example/vi) Journal.\n"
+            "* [2024.08.20] **Retrieving Context Samples** is released [[paper](https://arxiv.org/abs/2408.09743)]\n")
+    paper = "* [2024.08.20] **Retrieving Context Samples** *A. One et al.* [[paper](https://arxiv.org/abs/2408.09743)]\n"
+    for heading in ("## Update Log:", "## 🔔 News", "## News & Updates", "### What's new"):
+        doc = Document(f"# Papers\n\n{heading}\n\n{news}\n## Reports\n\n{paper}")
+        assert [e.start_line for e in doc.entries if e.kind == "paper"] == [9], heading  # (0-based)
+    # a topic that only mentions updates is a topic
+    doc = Document(f"# Papers\n\n## Knowledge Updates in LLMs\n\n{paper}")
+    assert [e.kind for e in doc.entries] == ["paper"]

@@ -80,6 +80,7 @@ PINNABLE = {
     "date-comma": (True, False),
     "date-may-dot": (True, False),
     "date-numeric-month": dates.NUMERIC_FORMS,
+    "date-numeric-day": dates.NUMERIC_DAY_FORMS,
     "paper-order": (NEWEST, OLDEST, NONE),
     "arxiv-dating": ("arxiv", "other"),
     "labelled-field": (True, False),  # false: a labelled field may be left out
@@ -621,6 +622,13 @@ class Conventions:
                         if (form := dates.numeric_form(f.text)) is not None)
         return self._settle("date-numeric-month", "document", votes, "dates in digits")
 
+    @cached_property
+    def numeric_days(self) -> Convention:
+        """How days written in digits are spelt (2023-05-02, 2023.05.02, 2023/5/2)."""
+        votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
+                        if (form := dates.numeric_day_form(f.text)) is not None)
+        return self._settle("date-numeric-day", "document", votes, "days in digits")
+
     def date_details(self, text: str) -> dict:
         """How ``text`` should be written: each established detail, else its own."""
         own = dict(dates.written(text))
@@ -853,8 +861,9 @@ class Conventions:
                           self.clean_links(section)]
                 out += [c for c in shaped if c.total >= MIN_EVIDENCE and (c.established or c.split)]
         out += [c for c in self.dates.values() if c.total]
-        if self.numeric_months.total:
-            out.append(self.numeric_months)
+        for numeric in (self.numeric_months, self.numeric_days):
+            if numeric.total:
+                out.append(numeric)
         return out
 
 
