@@ -81,6 +81,7 @@ PINNABLE = {
     "date-may-dot": (True, False),
     "date-numeric-month": dates.NUMERIC_FORMS,
     "date-numeric-day": dates.NUMERIC_DAY_FORMS,
+    "date-precision": ("day", "month"),
     "paper-order": (NEWEST, OLDEST, NONE),
     "arxiv-dating": ("arxiv", "other"),
     "labelled-field": (True, False),  # false: a labelled field may be left out
@@ -623,6 +624,17 @@ class Conventions:
         return self._settle("date-numeric-month", "document", votes, "dates in digits")
 
     @cached_property
+    def date_precision(self) -> Convention:
+        """Whether the list dates papers to the day or to the month ('May, 2023')."""
+        votes = Counter()
+        for entry in self.doc.entries:
+            field = entry.fields.get("date")
+            parsed = dates.parse(field.text) if field is not None else None
+            if parsed is not None and parsed.year is not None and parsed.month is not None:
+                votes["month" if parsed.monthly or parsed.day is None else "day"] += 1
+        return self._settle("date-precision", "document", votes, "dates")
+
+    @cached_property
     def numeric_days(self) -> Convention:
         """How days written in digits are spelt (2023-05-02, 2023.05.02, 2023/5/2)."""
         votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
@@ -861,6 +873,8 @@ class Conventions:
                           self.clean_links(section)]
                 out += [c for c in shaped if c.total >= MIN_EVIDENCE and (c.established or c.split)]
         out += [c for c in self.dates.values() if c.total]
+        if self.date_precision.total:
+            out.append(self.date_precision)
         for numeric in (self.numeric_months, self.numeric_days):
             if numeric.total:
                 out.append(numeric)
