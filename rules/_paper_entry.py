@@ -89,6 +89,7 @@ def _separation(rule, doc, entry, previous, usual):
 
 def _breaks(rule, doc, entry, convention, last_break: bool):
     style = convention.value
+    trailing = doc.conventions.trailing_spaces
     wanted_break = BREAKS[style]
     for n in range(entry.start_line, entry.end_line):
         line = doc.lines[n]
@@ -107,6 +108,8 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
         if kind == style == "backslash" and wanted and tail.lstrip(" \t") == "\\" and convention.source == "inferred":
             continue  # spaces before a backslash break render the same: only a canonical style asks for one
         if not tail.strip() and not wanted:
+            if trailing.value != "none":
+                continue  # stray spaces no reader sees, in a list that leaves them
             message = "trailing whitespace"
         elif kind == style and tail.rstrip() != tail:
             message = "trailing whitespace after the line break"

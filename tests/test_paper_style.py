@@ -124,3 +124,15 @@ def test_a_list_that_writes_short_months_in_full_is_settled_month_by_month():
         " names (3 of 4 July dates))",
         "date '16th Oct, 2023' should be '16th Oct., 2023' (undotted month where this list writes 'Jan.'"
         " abbreviations (3 of 4 October dates))"]
+
+
+def test_stray_spaces_after_the_last_line_are_reported_only_where_the_list_keeps_lines_clean():
+    entries = [paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}") for i in range(6)]
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(entries)
+    lines = text.split("\n")
+    lines[7] += " "  # the links line of the first paper
+    assert _breaks("\n".join(lines)) == [(8, "trailing whitespace")]
+    # half the papers leave spaces there: the list's way, not a departure
+    for n in (7, 12, 17):
+        lines[n] = lines[n].rstrip() + " "
+    assert _breaks("\n".join(lines)) == []

@@ -69,6 +69,7 @@ PINNABLE = {
     "line-break": tuple(BREAKS),
     "labels": ("list", "canonical"),
     "last-line-break": (True, False),
+    "trailing-spaces": ("none", "spaces"),
     "blank-lines": None,
     "authors": (True, False),
     "date-or-venue": (True, False),
@@ -504,6 +505,20 @@ class Conventions:
         return self._settle("line-break", "document", votes, "entry lines with a break")
 
     @cached_property
+    def trailing_spaces(self) -> Convention:
+        """Whether entry lines end clean or with stray spaces (which no reader sees):
+        ``none`` where the list keeps them clean."""
+        votes = Counter()
+        for e in self.papers():
+            for n in range(e.start_line, e.end_line):
+                line = self.doc.lines[n]
+                if line.strip() and break_kind(line) is None:
+                    votes["spaces" if line != line.rstrip() else "none"] += 1
+        # stray spaces are an editor's leftovers, never a style: two lines in three
+        # kept clean make clean the list's habit
+        return self._settle("trailing-spaces", "document", votes, "entry lines without a break", threshold=LEANING)
+
+    @cached_property
     def last_line_break(self) -> Convention:
         style = self.line_break.value
         votes = Counter(
@@ -858,7 +873,7 @@ class Conventions:
         if self.copies:
             out.append(self.cross_listing)
         if self.papers():
-            out += [self.line_break, self.last_line_break]
+            out += [self.line_break, self.last_line_break, self.trailing_spaces]
             for scoped in (self.blank_lines, self.authors, self.date_or_venue, self.venue_year):
                 out += scoped.distinct()
             whole = self.document_paper_order
