@@ -143,7 +143,9 @@ def _wrapped(next_line: str) -> bool:
     return dates.parse(content) is None  # a bare date line ("16 May 2023") is a field of its own
 
 
-_LINKS_ONLY = re.compile(r"^[ \t>]*(?:\[\[[^\]\n]*\]\([^)\s]*\)\][ \t]*)+$")
+# a line of bracketed links only: ``[[Code](url)]``, ``[[Code]](url)``, ``[Code](url)``
+_LINKS_ONLY = re.compile(r"^[ \t>]*(?:(?:\[\[[^\]\n]*\]\([^)\n]*\)\]|\[\[[^\]\n]*\]\]\([^)\n]*\)"
+                         r"|\[[^\]\n]*\]\([^)\n]*\))[ \t]*)+$")
 
 
 def _links_go_on(line: str, next_line: str) -> bool:

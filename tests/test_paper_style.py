@@ -136,3 +136,11 @@ def test_stray_spaces_after_the_last_line_are_reported_only_where_the_list_keeps
     for n in (7, 12, 17):
         lines[n] = lines[n].rstrip() + " "
     assert _breaks("\n".join(lines)) == []
+
+
+def test_rows_of_links_in_any_bracket_form_render_as_one_row():
+    text = ("# Papers\n\n## Vision\n\n" + "\n".join(paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}")
+                                                    for i in range(5))
+            + "\n**Paper 5** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n"
+              "[[Project](https://p.example/)]\n[[Code]](https://github.com/o/r)\n")
+    assert _breaks(text) == []
