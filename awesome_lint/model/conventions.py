@@ -774,12 +774,12 @@ class Conventions:
             dated = [(e, k) for e in section.entries if e.kind == "paper" and (k := date_key(e)) is not None]
             ordered = (lambda a, b: a >= b) if direction == NEWEST else (lambda a, b: a <= b)
             for i, (entry, key) in enumerate(dated):
-                month = _arxiv_month(entry)
-                if month is None or key[:2] <= month:
-                    continue
                 before = [dated[i - 1][1]] if i > 0 else []
                 after = [dated[i + 1][1]] if i + 1 < len(dated) else []
                 if all(ordered(b, key) for b in before) and all(ordered(key, a) for a in after):
+                    continue  # in its place
+                month = _arxiv_month(entry)
+                if month is None or key[:2] <= month:
                     continue
                 if all(ordered(b[:2], month) for b in before) and all(ordered(month, a[:2]) for a in after):
                     out[id(entry)] = month

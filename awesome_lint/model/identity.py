@@ -7,6 +7,7 @@ import bisect
 import difflib
 import os
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
@@ -54,9 +55,12 @@ def normalise_url(url: str) -> str:
     return f"{host}{path}{query}{fragment}"
 
 
+@lru_cache(maxsize=16384)
 def arxiv_month(url: str) -> tuple[int, int] | None:
     """The (year, month) an arXiv link's id was given in: ``2107.03374`` is July
     2021, ``hep-th/9901001`` January 1999."""
+    if "arxiv" not in url.lower():
+        return None  # (most links: no need to take them apart)
     key = normalise_url(url)
     if not key.startswith("arxiv:"):
         return None
