@@ -118,6 +118,20 @@ def _links_in(doc, cell, index):
     return index.between(start, end) if end > start else []
 
 
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+
+
+def _only_badges(doc, start: int, end: int, links) -> bool:
+    """Whether nothing but images (a star badge) and line breaks stand before the title link."""
+    pieces, at = [], start
+    for link in links:
+        if link.image and start <= link.start and link.end <= end:
+            pieces.append(doc.text[at:link.start])
+            at = link.end
+    pieces.append(doc.text[at:end])
+    return _BREAK_TAG.sub("", "".join(pieces)).strip() == ""
+
+
 def _row(doc, line: int, cells, columns, index) -> Entry | None:
     if max(columns["date"], columns["title"]) >= len(cells):
         return None
@@ -130,7 +144,7 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
     t_start, t_end = _cell(doc, cells[columns["title"]])
     cell_links = _links_in(doc, cells[columns["title"]], index)
     named = next((l for l in cell_links if not pf.is_label_link(l) and not l.image), None)
-    if named is not None and doc.text[t_start:named.start].strip() == "":
+    if named is not None and _only_badges(doc, t_start, named.start, cell_links):
         fields["title"] = Field(named.text_start, named.text_end, named.text)
     else:
         stop = min([l.start for l in cell_links] + [t_end])

@@ -11,6 +11,7 @@ import re
 
 from . import dates
 from .nodes import Block, Entry, Field, links_within
+from .paper_fields import GENERIC_LABELS
 
 _TITLE_LINE = re.compile(r"[ \t]*\[?\*\*(?!\*)")
 _TITLE = re.compile(r"\*\*(?P<t>.+?)\*\*")
@@ -213,7 +214,24 @@ def link_debris(doc, entry) -> tuple[int, str] | None:
         m = _DEBRIS.search(piece)
         if m:
             return doc.line_col(offset + m.start())[0], "malformed link"
+    placeholders = _placeholders(doc)
     for link in links:
-        if link.kind == "inline" and not link.url and not link.image:
+        if link.kind == "inline" and not link.url and not link.image and link.text.strip().lower() not in placeholders:
             return link.line, f"link '{link.text}' has no destination"
     return None
+
+
+def _placeholders(doc) -> frozenset:
+    """Texts of links left empty on purpose, again and again ("[Coming soon]()" in a
+    code column): a list's placeholder, not a broken link.  (Lower-case keys.)"""
+    known = doc.__dict__.get("_empty_link_placeholders")
+    if known is None:
+        counts: dict[str, int] = {}
+        for link in doc.links:
+            if link.kind == "inline" and not link.url and not link.image:
+                key = link.text.strip().lower()
+                counts[key] = counts.get(key, 0) + 1
+        # an empty "[paper]()" names what is missing: its URL was forgotten
+        known = doc.__dict__["_empty_link_placeholders"] = frozenset(
+            k for k, n in counts.items() if n >= 3 and k and k.strip("[]") not in GENERIC_LABELS)
+    return known
