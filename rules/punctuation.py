@@ -144,6 +144,9 @@ class NoRepeatPunctuation(Rule):
                 at = bisect.bisect_right(starts, start) - 1
                 if at >= 0 and titles[at][0] <= start < titles[at][1]:
                     continue
+                before = text[m.start() - 1:m.start()]
+                if m.group()[0] == "?" and before and not (before.isalnum() or before in ")]\"'"):
+                    continue  # "??" standing alone ("| ?? |", "2014/??") marks something unknown
                 mark = m.group()[0]
                 # ",," and ";;" are typos; "!!" and ".." may be meant, so that fix is unsafe
                 applicability = "safe" if mark in ",;" else UNSAFE
