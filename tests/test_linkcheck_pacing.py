@@ -243,3 +243,19 @@ def test_a_reset_after_the_request_went_out_is_known_to_have_reached_the_host():
             checker.close()
     assert outcome.reached and not outcome.responded
     assert refused.failure == "refused" and not refused.reached
+
+
+def test_a_request_cut_while_its_headers_trickled_in_is_known_to_have_reached_the_host():
+    # The host took the request (its limiter counted it): the ceiling counted at a cut must be
+    # topped up by it, or one trickling page in flight at the cut lowers the host's rate for the run.
+    from awesome_lint.linkcheck import Stats
+    from awesome_lint.linkcheck.client import Checker, Job
+
+    with Trickle(header_trickle) as server:
+        checker = Checker(fast(timeout=0.5), Stats())
+        try:
+            outcome = checker._send(Job(server.url("/a"), server.url("/a")), "HEAD", server.url("/a"))
+        finally:
+            checker.close()
+    assert outcome.result is not None and outcome.result.reason == "no complete answer within 0.5 s"
+    assert outcome.reached and not outcome.responded

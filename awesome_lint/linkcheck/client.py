@@ -257,7 +257,9 @@ class Checker:
                 )
                 extract_cookies_to_jar(self.session.cookies, request, response.raw)
                 if deadline.expired:  # cut while the headers were coming: they are not all there
-                    return self._timed_out(job)
+                    outcome = self._timed_out(job)
+                    outcome.reached = deadline.sent  # but the host took the request: its limiter counted it
+                    return outcome
                 body = self._read(response, method, cap)
             return Sent(response.status_code, response.headers, body)
         except requests.exceptions.SSLError:
