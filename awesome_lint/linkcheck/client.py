@@ -236,15 +236,18 @@ class Checker:
             # a SOCKS proxy is handed the name and resolves it itself: the checked address cannot be pinned
             return self._done(job, "unverified", None, "not checked through a SOCKS proxy (the address guard needs "
                               "an HTTP proxy, or allow-private: true)")
+        # the deadline runs from here: a resolver that does not answer costs no more than a server
+        deadline = self.watchdog.deadline(seconds or self.options.timeout)
         try:
-            refusal = self.guard.check(name, port)
+            refusal = self.guard.check(name, port, deadline.remaining())
         except ResolveError as exc:
+            if exc.timed_out:
+                return self._timed_out(job, f"no DNS answer within {seconds or self.options.timeout:g} s")
             if exc.permanent:
                 return self._done(job, "dead", None, str(exc))
             return self._retry(job, "unverified", None, f"{exc} (temporary)")
         if refusal:
             return self._done(job, "unverified", None, refusal)
-        deadline = self.watchdog.deadline(seconds or self.options.timeout)
         response = None
         try:
             with deadline, self.stats.request(job.key):
