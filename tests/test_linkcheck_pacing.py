@@ -133,6 +133,17 @@ def test_a_server_trickling_the_body_costs_at_most_one_deadline():
     assert elapsed < 1.8
 
 
+def test_a_body_the_verdict_does_not_need_is_not_waited_for():
+    # No content checks: the status settles the link, so a trickled body gets a moment (kept for
+    # the connection's reuse), not the whole deadline, and the URL's slot is free again.
+    with Trickle(body_trickle) as server:
+        started = time.monotonic()
+        result = check_urls([server.url("/a")], fast(timeout=5.0))[server.url("/a")]
+        elapsed = time.monotonic() - started
+    assert result.verdict == "ok"
+    assert elapsed < 2.5
+
+
 def test_max_duration_ends_the_run_and_leaves_the_rest_unverified():
     routes = {f"/{n}": (lambda m, t: "hang") for n in range(8)}
     with Site(routes) as site:

@@ -14,6 +14,7 @@ import http.client
 import random
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -38,6 +39,9 @@ NOT_RETRIED_5XX = {501, 505}
 GONE = {404, 410}
 TRUST_HEAD = 2  # a host's HEAD 404s confirmed by GET this often are believed without GET
 BODY_CAP = 64 * 1024  # enough for a page's <title> and first heading
+# A body the verdict does not need is read only to keep the connection for the next request,
+# and only this long: a server trickling it must not hold the URL (and a slot of its host).
+BODY_GRACE = 1.0
 API_CAP = 8 * 1024 * 1024  # an API answer about 100 links
 
 # Everything a malformed URL or a misbehaving server can make requests/urllib3 raise.
@@ -220,8 +224,13 @@ class Checker:
         return None
 
     def _send(self, job: Job, method: str, url: str, headers: dict | None = None,
-              cap: int = BODY_CAP, seconds: float | None = None, data: bytes | None = None) -> Sent | Outcome:
-        """One request under the guard and the deadline; an Outcome when it went wrong."""
+              cap: int = BODY_CAP, seconds: float | None = None, data: bytes | None = None,
+              wants_body: Callable[[int], bool] | None = None) -> Sent | Outcome:
+        """One request under the guard and the deadline; an Outcome when it went wrong.
+
+        `wants_body(status)` says whether the verdict needs the body of an answer with that status
+        (None: always); a body it does not need gets BODY_GRACE at most.
+        """
         try:
             request = self.session.prepare_request(requests.Request(method, url, headers=headers, data=data))
             settings = self.session.merge_environment_settings(request.url, {}, True, None, None)
@@ -263,6 +272,8 @@ class Checker:
                     outcome = self._timed_out(job)
                     outcome.reached = deadline.sent  # but the host took the request: its limiter counted it
                     return outcome
+                if wants_body is not None and not wants_body(response.status_code):
+                    deadline.shorten(BODY_GRACE)
                 body = self._read(response, method, cap)
             return Sent(response.status_code, response.headers, body)
         except requests.exceptions.SSLError:
@@ -313,10 +324,15 @@ class Checker:
         if job.probing:
             return self._probe(job)
         method = job.method or host.method
-        sent = self._send(job, method, job.current)
+        sent = self._send(job, method, job.current, wants_body=lambda status: self._page_matters(host, status))
         if isinstance(sent, Outcome):
             return sent
         return self._answer(job, host, method, sent)
+
+    def _page_matters(self, host: HostState, status: int) -> bool:
+        """Whether a page's content can change its verdict: a 200 on a host that may answer 200 for
+        pages it does not have (see _live)."""
+        return status == 200 and self.options.content_checks and host.soft404 is not False
 
     def _answer(self, job: Job, host: HostState, method: str, sent: Sent) -> Outcome:
         status = sent.status
@@ -416,7 +432,8 @@ class Checker:
 
     def _probe(self, job: Job) -> Outcome:
         job.probing = False
-        sent = self._send(Job(url=job.url, current=job.current), "GET", sibling(job.current))
+        sent = self._send(Job(url=job.url, current=job.current), "GET", sibling(job.current),
+                          wants_body=lambda status: False)  # its status is the answer
         soft = isinstance(sent, Sent) and sent.status == 200
         outcome = self._judge_page(job) if soft else self._settle_live(job, job.page[0] if job.page else 200)
         outcome.soft404 = soft
@@ -492,7 +509,7 @@ class Checker:
         if (target.scheme, target.netloc) != (api.scheme, api.netloc):
             return self._leave_api(job)
         probe = Job(url=job.url, current=url, api_url=url)
-        sent = self._send(probe, "GET", url, headers)
+        sent = self._send(probe, "GET", url, headers, wants_body=lambda status: status == 200)
         if isinstance(sent, Outcome):
             return self._leave_api(job)
         status = sent.status
