@@ -379,6 +379,10 @@ class Checker:
             return self._done(job, "dead", status, f"redirects to an {problem}", responded=True)
         job.hops.append((status, target))
         job.current = target
+        if self.options.content_checks and login_page(target) and not login_page(job.url):
+            # where the redirect points is the verdict: the sign-in page itself need not be asked
+            reason = f"redirects to a sign-in page ({target})"
+            return self._done(job, "login", status, reason, final_url=target, responded=True)
         if status == 303:
             job.method = "GET"
         return Outcome(responded=True)
@@ -408,9 +412,6 @@ class Checker:
 
     def _live(self, job: Job, host: HostState, status: int, body: bytes | None) -> Outcome:
         if self.options.content_checks:
-            if job.hops and login_page(job.current) and not login_page(job.url):
-                reason = f"redirects to a sign-in page ({job.current})"
-                return self._done(job, "login", status, reason, final_url=job.current, responded=True)
             if status == 200 and host.soft404 is not False:
                 job.page = (status, body is not None, body is not None and says_not_found(body))
                 if host.soft404 is None:
