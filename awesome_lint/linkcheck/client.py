@@ -346,7 +346,7 @@ class Checker:
             job.method = "GET"
             job.head_status = status
             outcome = Outcome(responded=True, head_useless=status in HEAD_UNSUPPORTED)
-        elif status == 429 or (status >= 500 and status not in NOT_RETRIED_5XX):
+        elif status == 429 or (500 <= status < 600 and status not in NOT_RETRIED_5XX):
             outcome = self._busy(job, sent)
         elif status < 400:
             outcome = self._live(job, host, status, sent.body)
