@@ -12,7 +12,9 @@ import re
 from awesome_lint.model.autolinks import bare_urls
 from awesome_lint.model.rendered import written_end
 from awesome_lint.model.conventions import Convention
-from awesome_lint.model.descriptions import CLOSING_QUOTES, casing, continues_name, ending, lazy_label, only_aside
+from awesome_lint.model.descriptions import (
+    CLOSING_QUOTES, casing, continues_name, ending, lazy_label, only_aside, stop_for,
+)
 from awesome_lint.rule import UNSAFE, WARNING, Fix
 
 # lower-case words a description may start with: tools spelt so, and
@@ -176,13 +178,14 @@ def _ending(rule, doc, entry, desc):
     end = found[1]
     prose = doc.text[desc.start:end]
     last = prose.rstrip("*_~ \t\n")[-1:]
+    stop, stops = stop_for(prose)
     fix = None
     if (last.isalnum() or last in CLOSING_QUOTES or last in "`") and _balanced(prose):
         at = _after_aside(doc.text, end, desc.end)
         if not _after_bare_url(doc.text, desc.start, at):
-            fix = Fix.replace(at, at, ".", "end the description with '.'")
+            fix = Fix.replace(at, at, stop, f"end the description with '{stop}'")
     yield rule.diagnostic(
-        "description does not end with '.', '!', '?' or '…' where "
+        f"description does not end with {stops} where "
         f"{convention.standard('a final stop', 'ends descriptions with')}", max(end - 1, desc.start), end, fix,
     )
 

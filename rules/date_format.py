@@ -41,6 +41,11 @@ class DateFormat(Rule):
             if pinned:
                 wanted_details.update(pinned)
             wanted = dates.render(parsed, wanted_details)
+            if wanted_details.get("order") == "iso" and dates.numeric_day_form(field.text):
+                # a day in digits: its separator and padding are the list's own choice
+                yield from self._numeric(conv.numeric_days, field, parsed, dates.numeric_day_form,
+                                         dates.render_numeric_day)
+                continue
             if wanted == field.text:
                 continue
             why = self._why(conv, field.text, parsed, wanted_details, pinned is not None)
@@ -49,11 +54,13 @@ class DateFormat(Rule):
                 Fix.replace(field.start, field.end, wanted, f"write the date as '{wanted}'"),
             )
 
-    def _numeric(self, convention, field, parsed):
-        form = dates.numeric_form(field.text)
+    def _numeric(self, convention, field, parsed, form_of=dates.numeric_form, render=dates.render_numeric):
+        form = form_of(field.text)
         if not convention.established or form is None or form == convention.value:
             return
-        wanted = dates.render_numeric(parsed, convention.value)
+        wanted = render(parsed, convention.value)
+        if wanted == field.text:
+            return  # (2023-10-12 is both padded and not)
         yield self.diagnostic(
             f"date '{field.text}' should be '{wanted}' where {convention.standard(repr(convention.value), 'writes')}",
             field.start, field.end, Fix.replace(field.start, field.end, wanted, f"write the date as '{wanted}'"),

@@ -53,6 +53,12 @@ class Duplicate(Rule):
             if first.section is not entry.section:
                 if first.section.heading is not None:
                     message += f" (section '{first.section.title}')"
+                habit = doc.conventions.cross_listing
+                if habit.source == "inferred":
+                    crossed, total = habit.counts["cross-listed"], habit.total
+                    message += (f"; {crossed:,} such cop{'y' if crossed == 1 else 'ies'} among the list's "
+                                f"{total:,} entries (to file entries under each topic they fit, set "
+                                "'cross-listing: allowed' under 'conventions')")
                 # Listing an entry under two topics is often deliberate: worth
                 # a look, not a failed build (allow-cross-section silences it).
                 severity = WARNING

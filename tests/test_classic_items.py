@@ -160,6 +160,15 @@ def test_a_label_that_runs_on_from_the_item_above_is_reported_instead_of_its_pun
         (15, "description does not end with '.', '!', '?' or '…'")]
 
 
+def test_a_back_to_top_link_that_runs_on_from_the_last_item_is_reported_as_such():
+    text = _tools("**[⬆ back to top](#contents)**", "", "## More", "", "- [P](https://example.com/p) - Parses things.")
+    assert _entry_format(text) == [
+        (15, "'**[⬆ back to top](#contents)**' runs on from the item above it (no blank line before it), "
+             "so it renders inside that item")]
+    # a link to another page on that line is the item's own trailing link, after its stop
+    assert _entry_format(_tools("[more](https://example.com/more)", "")) == []
+
+
 def test_a_sentence_ends_before_the_links_after_it_even_when_the_first_is_a_reference():
     text = _tools("- [Loop](https://example.com/loop) - Windows made elegant. [Freeware][free] [![OSS][oss]](https://example.com/l)",
                   "", "[free]: https://example.com/free.svg", "[oss]: https://example.com/oss.svg")
@@ -170,3 +179,12 @@ def test_an_italic_line_that_opens_with_a_link_is_not_a_glued_bullet():
     authors = "*[A. Author](https://a.example/), [B. Author](https://b.example/).*"
     doc = Document("# Awesome\n\n## People\n\n" + authors + "\n\n*[Tool](https://t.example/) - Glued.\n")
     assert [e.title for e in doc.entries] == ["Tool"]
+
+
+def test_a_chinese_description_gets_the_chinese_full_stop():
+    items = [f"* [工具{c}](https://example.com/{c})：一个好用的工具。" for c in "ABCDEFG"]
+    text = "# Awesome\n\n## 工具\n\n" + "\n".join(items + ["* [工具H](https://example.com/H)：一个好用的工具"]) + "\n"
+    assert _entry_format(text) == [(12, "description does not end with '。', '！', '？' or '.'")]
+    settings = engine.build_settings(Config(), select=["entry-format"])
+    fixed = engine.fix(text, settings, Context()).text
+    assert fixed == text.replace("好用的工具\n", "好用的工具。\n")

@@ -191,3 +191,43 @@ def test_a_section_of_five_items_stands_on_its_own_and_descriptions_are_cased():
         ("document", "*", 25), ("section 'Books'", "-", 5)]
     casing = doc.conventions.capitalisation_for(set()).document
     assert (casing.value, dict(casing.counts)) == ("capital", {"capital": 25})
+
+
+def test_blank_lines_between_papers_are_a_habit_of_the_whole_file():
+    from helpers import paper_entry
+
+    def papers(prefix, n, gap):
+        return ("\n" * gap).join(
+            paper_entry(f"{prefix} {i}", f"https://arxiv.org/abs/2210.{i:05d}", f"2022-10-{28 - i:02d}")
+            for i in range(n))
+
+    # one section tidy on one blank line, the other on two: a file split on it, no finding in either
+    tidy = papers("Tidy", 24, 1)
+    untidy = tidy.replace("**Tidy 4**", "\n**Tidy 4**")  # one two-line gap in the tidy section
+    text = f"# A\n\n## One\n\n{untidy}\n## Two\n\n{papers('Wide', 24, 2)}"
+    assert lint(text) == []
+    # the whole file on one blank line but for one gap: that gap is reported
+    text = f"# A\n\n## One\n\n{untidy}\n## Two\n\n{papers('Wide', 24, 1)}"
+    assert [(line, message.split(" where ")[0]) for line, _, message in lint(text)] == [
+        (26, "entry 'Tidy 4' is separated from the previous entry by 2 blank lines")]
+
+
+def test_labelled_fields_and_their_order_are_section_conventions_a_config_can_settle():
+    def paper(n, fields):
+        lines = [f"1. **Paper {n}**", f"   - Publication Date: {10 - n}th Feb. 2023"]
+        lines += [f"   - {label}: {value}{n}" for label, value in fields]
+        return "\n".join(lines + [f"   - [PDF](https://example.org/{n}.pdf)"])
+
+    usual = [("Journal", "J"), ("Authors", "A")]
+    entries = [paper(n, usual) for n in range(1, 5)]
+    entries.append(paper(5, usual[::-1]))  # the other order
+    entries.append(paper(6, usual[:1]))  # no authors
+    text = "# P\n\n## S\n\n" + "\n".join(entries) + "\n"
+    assert [(line, message) for line, _, message in lint(text)] == [
+        (27, "'Authors' comes before 'Journal' where this section's entries write 'Journal' first (4 of 5)"),
+        (30, "entry 'Paper 6' has no 'Authors' field where this section's entries have one (5 of 6)"),
+    ]
+    doc = Document(text)
+    fields = doc.conventions.labelled_fields(doc.sections[-1])
+    assert (fields["venue"].value, fields["authors"].value) == (True, True)
+    assert lint(text, conventions={"labelled-field": False, "field-order": "none"}) == []

@@ -65,3 +65,28 @@ def test_styles_round_trip(style, text):
 
 def test_may_has_no_dot():
     assert dates.format_date(dates.parse("1 May 2020")) == "1st May, 2020"
+
+
+def test_days_in_digits_keep_the_lists_separator_and_padding():
+    from awesome_lint.model.dates import numeric_day_form, parse, render_numeric_day
+
+    assert [numeric_day_form(t) for t in ("2023.05.02", "2023-5-2", "2023/10/12", "2023-05.02", "May 2, 2023")] == [
+        "YYYY.MM.DD", "YYYY-M-D", "YYYY/MM/DD", None, None]
+    assert render_numeric_day(parse("2023-5-2"), "YYYY.MM.DD") == "2023.05.02"
+    assert render_numeric_day(parse("2023.05.02"), "YYYY/M/D") == "2023/5/2"
+
+
+def test_a_list_of_dotted_days_is_held_to_dots_not_to_iso():
+    from helpers import paper_entry
+
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import Config
+    from awesome_lint.rule import Context
+
+    days = ["2023.10.05", "2023.08.01", "2023-05-20", "2023.03.02"]
+    text = "## A\n\n" + "\n".join(paper_entry(f"P{i}", f"https://example.org/{i}", d) for i, d in enumerate(days))
+    doc, diags = engine.check(text, engine.build_settings(Config(), select=["date-format"]), Context())
+    assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
+        (15, "date '2023-05-20' should be '2023.05.20' where this list writes 'YYYY.MM.DD' (3 of 4 days in digits)")]
+    dotted = text.replace("2023-05-20", "2023.05.20")
+    assert engine.check(dotted, engine.build_settings(Config(), select=["date-format"]), Context())[1] == []

@@ -66,3 +66,19 @@ def test_the_first_word_may_be_a_links_text():
     doc, entry, desc, text = described("- [Foo](https://foo.example) - [react][r] based widgets.")
     assert descriptions.first_word(entry, desc) == ("react", text.index("[react]"))
     assert descriptions.casing(entry, desc, set()) == ("lower", "react", text.index("[react]"))
+
+
+@pytest.mark.parametrize("line, judged", [
+    # a name the item's own address spells whole: its authors write it in lower case
+    ("- [Beego](https://github.com/beego/beego) - beego is a web framework.", None),
+    ("- [Kafka client](https://github.com/confluentinc/confluent-kafka-go) - confluent-kafka-go is a client.", None),
+    # only part of a name in the address: a word like any other
+    ("- [Player](https://github.com/o/flutter_music_player) - music player component.", "music"),
+    ("- [nrc/zero](https://github.com/nrc/zero) - zero-allocation parsing.", "zero"),
+    ("- [nng](https://github.com/nanomsg/nng) - nanomsg-next-generation, a messaging library.", "nanomsg"),
+    ("- [Foo](https://foo.example/) - foo for everyone.", "foo"),  # the host is not a name in the path
+])
+def test_a_lower_case_name_the_items_address_spells_is_not_judged(line, judged):
+    doc, entry, desc, _ = described(line)
+    found = descriptions.casing(entry, desc, set())
+    assert (found[1] if found else None) == judged

@@ -50,6 +50,10 @@ PAPERS = "\n".join([
 ])
 
 
+# what a copy in another section adds, with the key that keeps such copies
+HINT = " (to file entries under each topic they fit, set 'cross-listing: allowed' under 'conventions')"
+
+
 def found(text, **options):
     doc = Document(text, preset="papers")
     rule = Duplicate(Duplicate.Options(**options))
@@ -59,7 +63,8 @@ def found(text, **options):
 
 def test_papers_by_title_and_by_url():
     assert found(PAPERS) == [
-        (15, "'alpha - a paper' is listed twice; first at line 3 (section 'Vision')", 3),
+        (15, "'alpha - a paper' is listed twice; first at line 3 (section 'Vision'); 1 such copy among the list's"
+             " 4 entries" + HINT, 3),
         (20, "one URL under two titles: 'Gamma' links to https://arxiv.org/pdf/2210.00002v2.pdf, as 'Beta'"
              " does at line 8; one of the two links is probably wrong", 8),
     ]
@@ -98,7 +103,8 @@ def test_classic_same_title_and_url_is_listed_twice():
             "## Two\n\n- [alpha](https://alpha.example/) - A.\n")
     doc = Document(text, preset="awesome")
     assert [(doc.line_col(d.start)[0] + 1, d.message, d.severity) for d in Duplicate().check(doc, Context())] == [
-        (9, "'alpha' is listed twice; first at line 5 (section 'One')", "warning"),
+        (9, "'alpha' is listed twice; first at line 5 (section 'One'); 1 such copy among the list's 2 entries"
+         + HINT, "warning"),
     ]
 
 
@@ -199,7 +205,8 @@ def test_a_digest_section_repeats_the_catalogue_by_design():
                  "- [Beta](https://github.com/o/beta) - Another."]
     assert _classic(["## Trending Projects\n", "- [Alpha](https://github.com/o/alpha)\n", *catalogue]) == []
     assert _classic(["## Picks\n", "- [Alpha](https://github.com/o/alpha)\n", *catalogue]) == [
-        (9, "'Alpha' is listed twice; first at line 5 (section 'Picks')")]
+        (9, "'Alpha' is listed twice; first at line 5 (section 'Picks'); 1 such copy among the list's 3 entries"
+         " (to file entries under each topic they fit, set 'cross-listing")]  # (up to the first ':')
 
 
 def _papers(copies: int, singles: int) -> str:

@@ -220,3 +220,49 @@ def test_an_item_linking_to_a_listed_paper_is_not_a_wrong_link():
     settings = engine.build_settings(Config(select=["duplicate"]))
     _, found = engine.check(text, settings, Context())
     assert found == []
+
+
+def test_a_bracketed_lead_is_a_date_only_when_it_reads_as_one():
+    from awesome_lint.model.document import Document
+
+    def first(line):
+        doc = Document(f"# P\n\n## S\n\n{line}\n")
+        return [(e.shape, e.title, e.fields["date"].text if "date" in e.fields else None) for e in doc.entries]
+
+    paper = "**Agents for All.** *A. One et al. arXiv.* [[paper](https://arxiv.org/abs/2309.07870)]"
+    assert first(f"- [2023/09] {paper}") == [("bullet-date-first", "Agents for All.", "2023/09")]
+    assert first(f"1. [Sep 2023] {paper}") == [("numbered-date-first", "Agents for All.", "Sep 2023")]
+    # a venue or a bare year in brackets is no date
+    assert first(f"- [SEM 2018] {paper}")[0][2] is None
+    assert first(f"- [2023] {paper}")[0][2] is None
+
+
+def test_a_bold_link_title_is_no_venue_and_italic_authors_come_before_the_venue():
+    from awesome_lint.model.document import Document
+
+    def read(line):
+        doc = Document(f"# P\n\n## S\n\n{line}\n")
+        return [(e.shape, e.title, {k: f.text for k, f in e.fields.items() if k != "title"}) for e in doc.entries]
+
+    assert read("1. [**Token Weighting for Long Ranges.**](https://arxiv.org/abs/2503.09202) "
+                "_Falko Helm, Nico Daheim._ NAACL 2025.") == [
+        ("numbered-link-title", "Token Weighting for Long Ranges.",
+         {"authors": "Falko Helm, Nico Daheim", "venue": "NAACL 2025"})]
+    # a bold venue in brackets, not a link, still leads its title
+    assert read("- [**CVPR 2023**] Vision Models for Tasks [[pdf]](https://arxiv.org/pdf/2304.00685)") == [
+        ("bullet-venue-first", "Vision Models for Tasks", {"venue": "CVPR 2023"})]
+
+
+def test_news_under_a_news_heading_is_not_read_as_papers():
+    from awesome_lint.model.document import Document
+
+    news = ("* [2024.10.23] **A Study of X-ray Images** is accepted by [**Visual Intelligence**]"
+            "(https://link.example/vi) Journal.\n"
+            "* [2024.08.20] **Retrieving Context Samples** is released [[paper](https://arxiv.org/abs/2408.09743)]\n")
+    paper = "* [2024.08.20] **Retrieving Context Samples** *A. One et al.* [[paper](https://arxiv.org/abs/2408.09743)]\n"
+    for heading in ("## Update Log:", "## 🔔 News", "## News & Updates", "### What's new"):
+        doc = Document(f"# Papers\n\n{heading}\n\n{news}\n## Reports\n\n{paper}")
+        assert [e.start_line for e in doc.entries if e.kind == "paper"] == [9], heading  # (0-based)
+    # a topic that only mentions updates is a topic
+    doc = Document(f"# Papers\n\n## Knowledge Updates in LLMs\n\n{paper}")
+    assert [e.kind for e in doc.entries] == ["paper"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import contents, dates, descriptions, identity
-from .papers import venue_year
+from .papers import link_debris, venue_year
 
 # A value is established when at least this share (three in four) of the items making the
 # choice use it, and at least MIN_EVIDENCE of them do.
@@ -36,6 +36,10 @@ LEANING = 2 / 3
 SORTED_THRESHOLD = 0.8
 SORTED_EVIDENCE = 5
 GROUP_SORTED = 0.6
+# Papers in the shapes other than bold-title blocks: a field, an order of fields,
+# well-formed links are a section's convention when four in five of its papers keep it.
+SHAPE_THRESHOLD = 0.8
+BLOCK_SHAPES = frozenset({"bold-block", "quoted-bold-block"})
 # Listing an entry under each topic it fits is a list's habit when it does so
 # again and again; in a paper list, where a paper normally has one home, only
 # when the copies are also common (this share of its papers).
@@ -76,8 +80,12 @@ PINNABLE = {
     "date-comma": (True, False),
     "date-may-dot": (True, False),
     "date-numeric-month": dates.NUMERIC_FORMS,
+    "date-numeric-day": dates.NUMERIC_DAY_FORMS,
     "paper-order": (NEWEST, OLDEST, NONE),
     "arxiv-dating": ("arxiv", "other"),
+    "labelled-field": (True, False),  # false: a labelled field may be left out
+    "field-order": ("none",),  # none: labelled fields in any order
+    "clean-links": (True, False),
     "item-order": (ALPHA, NONE),
     "cross-listing": ("allowed", "reported"),
     "collation": COLLATIONS,
@@ -504,10 +512,13 @@ class Conventions:
 
     @cached_property
     def blank_lines(self) -> Scoped:
+        """How many blank lines part entries: a habit of the whole file (an editor's,
+        a formatter's), never a section's, since no reader sees it."""
         papers = self.papers()
-        return self._scoped("blank-lines", (
-            (b, g) for a, b in zip(papers, papers[1:]) if (g := blank_gap(self.doc, a, b))
-        ), "gaps between entries", threshold=INVISIBLE_THRESHOLD)
+        counts = Counter(g for a, b in zip(papers, papers[1:]) if (g := blank_gap(self.doc, a, b)))
+        whole = self._settle("blank-lines", "document", counts, "gaps between entries",
+                             threshold=INVISIBLE_THRESHOLD)
+        return Scoped(whole, {}, None, self._decide, INVISIBLE_THRESHOLD)
 
     def _has(self, key, test, among=None) -> Scoped:
         entries = self.papers() if among is None else among
@@ -525,6 +536,62 @@ class Conventions:
     def venue_year(self) -> Scoped:
         with_venue = [e for e in self.papers() if "venue" in e.fields]
         return self._has("venue-year", lambda e: venue_year(e) is not None, with_venue)
+
+    # -- papers in the other shapes (numbered, labelled, bulleted, ...), per section -----
+    def _shaped(self, section) -> list:
+        """The section's papers that are not bold-title blocks."""
+        return [e for e in section.entries if e.kind == "paper" and e.shape not in BLOCK_SHAPES]
+
+    def _per_section(self, name: str, section, build):
+        cache = self.__dict__.setdefault(name, {})
+        if id(section) not in cache:
+            cache[id(section)] = build()
+        return cache[id(section)]
+
+    def labelled_fields(self, section) -> dict[str, Convention]:
+        """For each labelled field ('Journal:', 'Authors:'), whether the section's
+        labelled papers give it; with the label as the section usually writes it."""
+        def build():
+            labelled = [e for e in self._shaped(section) if e.labels]
+            out = {}
+            for key in dict.fromkeys(k for e in labelled for k, _ in e.labels):
+                counts = Counter(any(k == key for k, _ in e.labels) for e in labelled)
+                conv = self._settle("labelled-field", _section_scope(section), counts, "labelled entries",
+                                    (_path(section), key), threshold=SHAPE_THRESHOLD)
+                out[key] = replace(conv, evidence_key=True)
+            return out
+        return self._per_section("_labelled_fields", section, build)
+
+    def label_spelling(self, section, key: str) -> str:
+        written = Counter(f.text for e in self._shaped(section) for k, f in e.labels if k == key)
+        return written.most_common(1)[0][0]
+
+    def field_order(self, section) -> dict[tuple, Convention]:
+        """For each pair of labelled fields, which one the section's papers write first:
+        ``(a, b) -> Convention`` established on ``a`` first."""
+        def build():
+            firsts: Counter = Counter()
+            for entry in self._shaped(section):
+                keys = label_order(entry)
+                for i, a in enumerate(keys):
+                    for b in keys[i + 1:]:
+                        firsts[(a, b)] += 1
+            out = {}
+            for (a, b) in firsts:
+                counts = Counter({a: firsts[(a, b)], b: firsts[(b, a)]})
+                out[(a, b)] = self._settle("field-order", _section_scope(section), counts, "entries",
+                                           (_path(section), a, b), threshold=SHAPE_THRESHOLD)
+            return out
+        return self._per_section("_field_order", section, build)
+
+    def clean_links(self, section) -> Convention:
+        """Whether the section's papers write well-formed links (no bracket debris)."""
+        def build():
+            counts = Counter(link_debris(self.doc, e) is None for e in self._shaped(section))
+            conv = self._settle("clean-links", _section_scope(section), counts, "entries", _path(section),
+                                threshold=SHAPE_THRESHOLD)
+            return replace(conv, evidence_key=True)
+        return self._per_section("_clean_links", section, build)
 
     def labels(self, aliases: dict[str, str]) -> dict[str, Convention]:
         """canonical label -> the spelling convention of links with that label."""
@@ -554,6 +621,13 @@ class Conventions:
         votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
                         if (form := dates.numeric_form(f.text)) is not None)
         return self._settle("date-numeric-month", "document", votes, "dates in digits")
+
+    @cached_property
+    def numeric_days(self) -> Convention:
+        """How days written in digits are spelt (2023-05-02, 2023.05.02, 2023/5/2)."""
+        votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
+                        if (form := dates.numeric_day_form(f.text)) is not None)
+        return self._settle("date-numeric-day", "document", votes, "days in digits")
 
     def date_details(self, text: str) -> dict:
         """How ``text`` should be written: each established detail, else its own."""
@@ -781,9 +855,15 @@ class Conventions:
                 out.append(self.arxiv_dating)
             out += [c for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)
                     if (c := self.paper_order(s)) is not whole and c.total >= MIN_EVIDENCE]
+        for section in self.doc.sections:
+            if self._shaped(section):
+                shaped = [*self.labelled_fields(section).values(), *self.field_order(section).values(),
+                          self.clean_links(section)]
+                out += [c for c in shaped if c.total >= MIN_EVIDENCE and (c.established or c.split)]
         out += [c for c in self.dates.values() if c.total]
-        if self.numeric_months.total:
-            out.append(self.numeric_months)
+        for numeric in (self.numeric_months, self.numeric_days):
+            if numeric.total:
+                out.append(numeric)
         return out
 
 
@@ -826,6 +906,15 @@ def date_key(entry):
         return None
     parsed = dates.parse(fld.text)
     return parsed.key if parsed is not None else None
+
+
+def label_order(entry) -> list[str]:
+    """The labelled fields of an entry in the order it writes them (links aside)."""
+    seen = []
+    for key, _ in entry.labels:
+        if key not in seen and key != "links":
+            seen.append(key)
+    return seen
 
 
 def _arxiv_month(entry):

@@ -224,6 +224,32 @@ def render_numeric(d: ParsedDate, form: str) -> str:
     return f"{d.year:04d}{sep}{month}"
 
 
+NUMERIC_DAY_FORMS = tuple(f"YYYY{sep}{m}{sep}{d}" for sep in "-/." for m, d in (("MM", "DD"), ("M", "D")))
+
+
+def numeric_day_form(text: str) -> str | None:
+    """How a day written in digits is spelt: "YYYY-MM-DD" (2023-05-02), "YYYY.MM.DD",
+    "YYYY/M/D" (2023/5/2), ...; None for any other date (or one that mixes them)."""
+    m = _ISO.match(text.strip())
+    if m is None:
+        return None
+    text = text.strip()
+    seps = {ch for ch in text if not ch.isdigit()}
+    if len(seps) != 1:
+        return None
+    sep = seps.pop()
+    # a single-digit part shows an unpadded list; 10-12 shows nothing, and is taken as padded
+    unpadded = len(m["m"]) == 1 or len(m["d"]) == 1
+    return f"YYYY{sep}M{sep}D" if unpadded else f"YYYY{sep}MM{sep}DD"
+
+
+def render_numeric_day(d: ParsedDate, form: str) -> str:
+    sep = form[4]
+    if form.endswith("DD"):
+        return f"{d.year:04d}{sep}{d.month:02d}{sep}{d.day:02d}"
+    return f"{d.year:04d}{sep}{d.month}{sep}{d.day}"
+
+
 @lru_cache(maxsize=8192)
 def written(text: str) -> tuple[tuple[str, object], ...]:
     """The details ``text`` shows, as (detail, value) pairs; a detail the

@@ -21,6 +21,14 @@ _DANGLING_SEPARATOR = re.compile(r"[ \t]+[-\u2013\u2014]\Z")
 _BARE_URL_TAIL = re.compile(r"(?:https?://|www\.)\S+\Z", re.I)
 
 
+def stop_for(text: str) -> tuple[str, str]:
+    """(the stop to add, the stops that would do) for a sentence in ``text``'s script:
+    a Chinese or Japanese sentence ends with '。', an English one with '.'."""
+    if _CJK.search(text):
+        return "。", "'。', '！', '？' or '.'"
+    return ".", "'.', '!', '?' or '…'"
+
+
 def is_symbol(ch: str) -> bool:
     if ch < "\x80":
         return False  # backticks and carets are markdown, not emoji
@@ -102,14 +110,21 @@ def prose_end(doc, entry, desc) -> int:
     return end
 
 
+# a line that is only a link within the page: "**[⬆ back to top](#contents)**"
+_PAGE_LINK_LINE = re.compile(r"[*_]*\[[^\]\n]*\]\(#[^)\s]*\)[*_]*")
+
+
 def lazy_label(doc, entry) -> tuple[int, int] | None:
-    """Where a label meant to stand over what follows ("LLM-based:") runs on from
-    the item above it: an unindented last line ending with ':', with no blank line
-    before it, which markdown folds into the item's paragraph.  None if none."""
+    """Where a line meant to stand on its own runs on from the item above it: a
+    label over what follows ("LLM-based:") or a link back up the page, unindented,
+    with no blank line before it, which markdown folds into the item's paragraph.
+    None if none."""
     if entry.end_line - entry.start_line < 2 or entry.fields.get("bullet") is None:
         return None
     line = doc.lines[entry.end_line - 1]
-    if not line[:1].strip() or not line.rstrip().endswith(":") or line.lstrip()[:2] in ("- ", "* ", "+ "):
+    text = line.rstrip()
+    if not line[:1].strip() or line.lstrip()[:2] in ("- ", "* ", "+ ") \
+            or not (text.endswith(":") or _PAGE_LINK_LINE.fullmatch(text)):
         return None
     start = doc.line_starts[entry.end_line - 1]
     return start, start + len(line.rstrip())
@@ -184,7 +199,25 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
         return None  # an identifier, a path or a function: `std::tuple`, `vhf/free-books`, `a.k.a.`
     if entry.title and re.sub(r"['\u2019]s$", "", word) == next(iter(_WORD.findall(entry.title)), None):
         return None  # the item's own lower-case name, spelt as its authors spell it: "jsblocks is ..."
+    if _in_own_url(entry, bare):
+        return None  # a name the item's address spells too: "beego is ..." (github.com/beego/beego)
     return "lower", word, at
+
+
+_URL_TOKEN = re.compile(r"\w+(?:-\w+)*")
+
+
+def _in_own_url(entry, token: str) -> bool:
+    """Whether the word is a whole name in the path of the item's own link (an
+    owner, a repository): "nanomsg-next-generation" is not "nanomsg", nor is
+    "zero-allocation" the crate "zero"."""
+    url = entry.primary_url or ""
+    path = url.split("://", 1)[-1].partition("/")[2].lower()
+    if not path:
+        return False
+    names = set(_URL_TOKEN.findall(path))  # whole names only: "vue-music-player" is no name "music"
+    word = token.lower()
+    return len(word) >= 3 and word in names
 
 
 # Words that carry on the name's sentence ("[Series](u) on YouTube by Jane"):

@@ -20,6 +20,7 @@ _PAREN_VENUE = re.compile(r"\((?P<v>[^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*)\)")
 _VENUE_YEAR = re.compile(r"[A-Za-z][^\[\]()\n]{0,110}?[ ,]\s*(?:19|20)\d\d[a-z]?\Z")
 _VENUE_YEAR_LOOSE = re.compile(
     r"(?:[^\W_][^\[\]()\n]{0,80}?[ ,]\s*)?(?:19|20)\d\d[a-z]?(?:[ \t]+[\w&-]+){0,6}\Z")
+_EMPHASISED = re.compile(r"(?P<m>[*_])[^*_\n]+?(?P=m)")
 _LEAD_SEP = re.compile(r"[ \t]*(?:[-\u2013\u2014,:.]|by\b)?[ \t]*")
 # decoration in front of a label or title: emoji, symbols, a stray bullet
 _DECORATION = re.compile(r"[^\w\s\[\]()*_<>`'\"]*[ \t]*")
@@ -82,12 +83,36 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
         if authors_end > start and (had_sep or not separated) and re.search(r"[A-Za-z]", text[start:authors_end]):
             fields.setdefault("authors", field(base, text, start, authors_end))
         return True
+    authors = _EMPHASISED.match(text, start, end)
+    if authors and authors.end() < end:
+        # ``_A. One, B. Two._ NAACL 2025``: the authors in emphasis, then the venue
+        rest = start + len(text[authors.end():end]) - len(text[authors.end():end].lstrip(" \t.,"))
+        rest += authors.end() - start
+        if _VENUE_YEAR.match(text[rest:end]) and not _is_date(text[rest:end]):
+            a, b = strip_emphasis(text, authors.start(), authors.end())
+            fields.setdefault("authors", field(base, text, a, len(text[:b].rstrip(" \t.,"))))
+            fields.setdefault("venue", field(base, text, rest, end))
+            return True
     piece = text[start:end]
     loose = lead.group().strip() == ","  # ``[Title](url), NeurIPS 2020 workshop``, ``, 2003``
     if (_VENUE_YEAR.match(piece) or loose and _VENUE_YEAR_LOOSE.match(piece)) and not _is_date(piece):
         fields.setdefault("venue", field(base, text, start, end))
         return True
     return False
+
+
+# what may stand after a bold title where the list puts the venue: a name and
+# perhaps a short year (``TACL``, ``EMNLP 18``), not a sentence
+_BARE_VENUE = re.compile(r"[A-Z][\w&'/-]*(?:[ \t]+[\w&'/-]+){0,3}\Z")
+
+
+def read_bare_venue(text: str, base: int, fields: dict) -> None:
+    """A venue without a four-digit year after a bold title, kept so that the
+    list's venue-year convention can judge it (no evidence of a paper)."""
+    lead = _LEAD_SEP.match(text)
+    start, end = lead.end(), len(text.rstrip(" \t.,;"))
+    if "venue" not in fields and start < end and _BARE_VENUE.match(text, start, end) and not _is_date(text[start:end]):
+        fields["venue"] = field(base, text, start, end)
 
 
 def _is_date(text: str) -> bool:

@@ -3,7 +3,8 @@
 List items (numbered or bulleted, also inside ``>`` quotes), by what opens them:
 ``**Title**`` (with the venue after it, an italic authors line, or labelled
 sub-bullets ``- 🗓️ Publication Date: 9th Feb. 2021``), ``[**CVPR 2023**] Title``
-(venue first), ``[Title](url) - Authors (VENUE YEAR)`` (the link is the title),
+(venue first), ``[2023/10] **Title**`` (date first), ``[Title](url) - Authors (VENUE YEAR)``
+(the link is the title),
 ``[Title] [[scholar]](url) [[MICCAI 2017]](url)`` (a bracketed title, the venue
 as a link text).  Paragraphs: ``[Title](url), Venue Year [[code]](url)``, and a
 ``**Title**`` line followed by ``- Paper: <url>`` / ``- Code: <url>`` bullets.
@@ -19,9 +20,17 @@ from .nodes import Entry, Field
 
 _MARKER = re.compile(r"[ \t>]*(?P<m>[-*+]|\d{1,3}[.)])[ \t]+")
 _PREFIX = re.compile(r"[ \t>]*")
-_VENUE_FIRST = re.compile(r"\[\*\*(?P<v>[^*\]]+)\*\*\][ \t]*")
+_VENUE_FIRST = re.compile(r"\[\*\*(?P<v>[^*\]]+)\*\*\](?!\()[ \t]*")  # not [**Title**](url)
 _BOLD = re.compile(r"(?P<deco>[^\w\s\[\]*_(]{1,8}[ \t]*)?\*\*(?P<t>[^*\n]+?)\*\*")
 _BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
+_DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
+
+
+def _is_full_date(text: str) -> bool:
+    """A date with its year and month (``2023/10``, ``Oct 2023``), not a venue (``CVPR 2023``)."""
+    parsed = dates.parse(text)
+    return parsed is not None and parsed.key is not None and parsed.month is not None \
+        and "month typo" not in parsed.problems  # ``[SEM 2018]`` is a venue
 
 
 @dataclass
@@ -129,6 +138,15 @@ def _item_entry(doc, item: _Item) -> Entry | None:
 def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
     """(shape, title, evidence) of an item's first line, or (None, "", False)."""
     end = len(line.rstrip())
+    dated = _DATE_FIRST.match(line, body)
+    if dated and _is_full_date(dated.group("d")):
+        # ``[2023/10] **Title** *Authors* [[paper](url)]``: the date leads, the rest reads as usual
+        fields["date"] = pf.field(base, line, dated.start("d"), dated.end("d"))
+        shape, title, _ = _head(doc, line, base, dated.end(), links, fields, kind)
+        if shape is None:
+            fields.pop("date")
+            return None, "", False
+        return f"{kind}-date-first", title, True
     after_links = [l for l in links if l.start - base >= body]
     venue = _VENUE_FIRST.match(line, body)
     if venue:
@@ -157,6 +175,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
         evidence = False
         if stop > bold.end():
             evidence = pf.read_tail(line[bold.end():stop], base + bold.end(), fields, separated=False)
+            if not evidence and tail_links:
+                pf.read_bare_venue(line[bold.end():stop], base + bold.end(), fields)
         return f"{kind}-bold", title, evidence and bool(tail_links)
     first = next((l for l in after_links if l.start - base == body), None)
     if first is not None:

@@ -191,3 +191,29 @@ def venue_year(entry) -> int | None:
 
 
 entry_of = _entry  # the block reader, for other readers of the same shape (quoted blocks)
+
+
+# what is left of a link that did not parse
+_DEBRIS = re.compile(r"\[\[|\]\]\(|\]\s+\(|\]\(\s*\)")
+
+
+def link_debris(doc, entry) -> tuple[int, str] | None:
+    """Bracket debris left once an entry's links are taken out (``[[x] (url)]``,
+    ``[[x]]([x](url))``, ``[x]()``), or a link without a destination: its line
+    and what it is."""
+    links = sorted((l for l in entry.links if l.kind != "bare"), key=lambda l: l.start)
+    cursor = entry.start
+    rest = []
+    for link in links:
+        if link.start >= cursor:
+            rest.append((cursor, doc.text[cursor:link.start]))
+            cursor = link.end
+    rest.append((cursor, doc.text[cursor:entry.end]))
+    for offset, piece in rest:
+        m = _DEBRIS.search(piece)
+        if m:
+            return doc.line_col(offset + m.start())[0], "malformed link"
+    for link in links:
+        if link.kind == "inline" and not link.url and not link.image:
+            return link.line, f"link '{link.text}' has no destination"
+    return None

@@ -46,9 +46,25 @@ def section_at(doc, line: int):
     return doc.sections[max(bisect.bisect_right(starts, line) - 1, 0)]
 
 
+# a heading that announces what happened to the list or its authors: what is
+# under it is news ("[2024.10.23] **Title** is accepted by ..."), not papers
+_NEWS = re.compile(r"(?:latest |recent )?(?:news|updates?|update log|change ?log|announcements?|what ?s new)"
+                   r"(?: (?:and )?(?:news|updates?))?")  # (after punctuation, '&' included, is gone)
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+def _news(section) -> bool:
+    while section is not None and section.heading is not None:
+        if _NEWS.fullmatch(_NOT_LETTERS.sub(" ", section.title.lower()).strip()):
+            return True
+        section = section.parent
+    return False
+
+
 def _place(doc, found) -> None:
     for entry in found:
         entry.section = section_at(doc, entry.start_line)
+    found[:] = [e for e in found if not _news(e.section)]
 
 
 def _choose(doc, classic, found) -> list[Entry]:
