@@ -89,6 +89,7 @@ def _separation(rule, doc, entry, previous, usual):
 
 def _breaks(rule, doc, entry, convention, last_break: bool):
     style = convention.value
+    trailing = doc.conventions.trailing_spaces
     wanted_break = BREAKS[style]
     for n in range(entry.start_line, entry.end_line):
         line = doc.lines[n]
@@ -107,6 +108,8 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
         if kind == style == "backslash" and wanted and tail.lstrip(" \t") == "\\" and convention.source == "inferred":
             continue  # spaces before a backslash break render the same: only a canonical style asks for one
         if not tail.strip() and not wanted:
+            if trailing.value != "none":
+                continue  # stray spaces no reader sees, in a list that leaves them
             message = "trailing whitespace"
         elif kind == style and tail.rstrip() != tail:
             message = "trailing whitespace after the line break"
@@ -140,7 +143,9 @@ def _wrapped(next_line: str) -> bool:
     return dates.parse(content) is None  # a bare date line ("16 May 2023") is a field of its own
 
 
-_LINKS_ONLY = re.compile(r"^[ \t>]*(?:\[\[[^\]\n]*\]\([^)\s]*\)\][ \t]*)+$")
+# a line of bracketed links only: ``[[Code](url)]``, ``[[Code]](url)``, ``[Code](url)``
+_LINKS_ONLY = re.compile(r"^[ \t>]*(?:(?:\[\[[^\]\n]*\]\([^)\n]*\)\]|\[\[[^\]\n]*\]\]\([^)\n]*\)"
+                         r"|\[[^\]\n]*\]\([^)\n]*\))[ \t]*)+$")
 
 
 def _links_go_on(line: str, next_line: str) -> bool:

@@ -34,6 +34,15 @@ class DateFormat(Rule):
             if parsed.monthly:  # ``2023-05``, ``202305``: a month by design, no day to miss
                 yield from self._numeric(conv.numeric_months, field, parsed)
                 continue
+            if parsed.day is None and parsed.year is not None and parsed.month is not None \
+                    and conv.date_precision.value != "day":
+                # a list that dates to the month, or is split on it: 'May, 2023' is whole,
+                # though 'May., 2023' still has a stray dot
+                defects = [p for p in dict.fromkeys(parsed.problems) if p in dates.DEFECTS]
+                if defects:
+                    yield self.diagnostic(f"date '{field.text}' has a defect: {'; '.join(defects)}",
+                                          field.start, field.end)
+                continue
             if not parsed.complete or not parsed.valid:
                 yield self._incomplete(entry, field, parsed, conv.date_details(field.text) | (pinned or {}))
                 continue

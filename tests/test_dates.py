@@ -90,3 +90,23 @@ def test_a_list_of_dotted_days_is_held_to_dots_not_to_iso():
         (15, "date '2023-05-20' should be '2023.05.20' where this list writes 'YYYY.MM.DD' (3 of 4 days in digits)")]
     dotted = text.replace("2023-05-20", "2023.05.20")
     assert engine.check(dotted, engine.build_settings(Config(), select=["date-format"]), Context())[1] == []
+
+
+def test_a_list_that_dates_to_the_month_is_not_asked_for_days():
+    from helpers import paper_entry
+
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import Config
+    from awesome_lint.rule import Context
+
+    def lint(days):
+        text = "## A\n\n" + "\n".join(paper_entry(f"P{i}", f"https://example.org/{i}", d) for i, d in enumerate(days))
+        doc, diags = engine.check(text, engine.build_settings(Config(), select=["date-format"]), Context())
+        return [(doc.line_col(d.start)[0] + 1, d.message) for d in diags]
+
+    # every date to the month: whole; a stray dot after May is still a defect
+    assert lint(["Oct., 2023", "Aug., 2023", "May., 2023", "Mar., 2023"]) == [
+        (15, "date 'May., 2023' has a defect: dot after May")]
+    # a list dated to the day: the one without a day is reported
+    assert lint(["5th Oct., 2023", "1st Aug., 2023", "May, 2023", "2nd Mar., 2023"]) == [
+        (15, "date 'May, 2023' has no day")]

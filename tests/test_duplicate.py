@@ -246,3 +246,20 @@ def test_papers_with_their_own_arxiv_ids_are_two_papers():
     doc = Document(text, preset="papers")
     assert [(doc.line_col(d.start)[0] + 1, d.message.split(";")[0]) for d in Duplicate().check(doc, Context())] == [
         (28, "'Extracting Data' is listed twice")]
+
+
+def test_one_paper_under_a_title_with_its_short_name_or_a_slip_is_listed_twice():
+    text = "\n".join([
+        "## Restoration\n",
+        entry("Diffusion Prior-Based Amortized Variational Inference for Noisy Inverse Problems",
+              "https://arxiv.org/abs/2407.16125"),
+        entry("DAVI: Diffusion Prior-Based Amortized Variational Inference for Noisy Inverse Problem",
+              "https://arxiv.org/abs/2407.16125"),
+        entry("Towards Real-World Blind Face Restoration", "https://arxiv.org/abs/2312.15736"),
+        entry("DifFace: Blind Face Restoration with Diffused Error Contraction", "https://arxiv.org/abs/2312.15736"),
+    ])
+    assert [(line, message.split(";")[0]) for line, message, _ in found(text)] == [
+        (8, "'DAVI: Diffusion Prior-Based Amortized Variational Inference for Noisy Inverse Problem' is listed twice"),
+        (18, "one URL under two titles: 'DifFace: Blind Face Restoration with Diffused Error Contraction' links to "
+             "https://arxiv.org/abs/2312.15736, as 'Towards Real-World Blind Face Restoration' does at line 13"),
+    ]

@@ -124,3 +124,23 @@ def test_a_list_that_writes_short_months_in_full_is_settled_month_by_month():
         " names (3 of 4 July dates))",
         "date '16th Oct, 2023' should be '16th Oct., 2023' (undotted month where this list writes 'Jan.'"
         " abbreviations (3 of 4 October dates))"]
+
+
+def test_stray_spaces_after_the_last_line_are_reported_only_where_the_list_keeps_lines_clean():
+    entries = [paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}") for i in range(6)]
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(entries)
+    lines = text.split("\n")
+    lines[7] += " "  # the links line of the first paper
+    assert _breaks("\n".join(lines)) == [(8, "trailing whitespace")]
+    # half the papers leave spaces there: the list's way, not a departure
+    for n in (7, 12, 17):
+        lines[n] = lines[n].rstrip() + " "
+    assert _breaks("\n".join(lines)) == []
+
+
+def test_rows_of_links_in_any_bracket_form_render_as_one_row():
+    text = ("# Papers\n\n## Vision\n\n" + "\n".join(paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}")
+                                                    for i in range(5))
+            + "\n**Paper 5** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n"
+              "[[Project](https://p.example/)]\n[[Code]](https://github.com/o/r)\n")
+    assert _breaks(text) == []

@@ -69,6 +69,7 @@ PINNABLE = {
     "line-break": tuple(BREAKS),
     "labels": ("list", "canonical"),
     "last-line-break": (True, False),
+    "trailing-spaces": ("none", "spaces"),
     "blank-lines": None,
     "authors": (True, False),
     "date-or-venue": (True, False),
@@ -81,6 +82,7 @@ PINNABLE = {
     "date-may-dot": (True, False),
     "date-numeric-month": dates.NUMERIC_FORMS,
     "date-numeric-day": dates.NUMERIC_DAY_FORMS,
+    "date-precision": ("day", "month"),
     "paper-order": (NEWEST, OLDEST, NONE),
     "arxiv-dating": ("arxiv", "other"),
     "labelled-field": (True, False),  # false: a labelled field may be left out
@@ -503,6 +505,20 @@ class Conventions:
         return self._settle("line-break", "document", votes, "entry lines with a break")
 
     @cached_property
+    def trailing_spaces(self) -> Convention:
+        """Whether entry lines end clean or with stray spaces (which no reader sees):
+        ``none`` where the list keeps them clean."""
+        votes = Counter()
+        for e in self.papers():
+            for n in range(e.start_line, e.end_line):
+                line = self.doc.lines[n]
+                if line.strip() and break_kind(line) is None:
+                    votes["spaces" if line != line.rstrip() else "none"] += 1
+        # stray spaces are an editor's leftovers, never a style: two lines in three
+        # kept clean make clean the list's habit
+        return self._settle("trailing-spaces", "document", votes, "entry lines without a break", threshold=LEANING)
+
+    @cached_property
     def last_line_break(self) -> Convention:
         style = self.line_break.value
         votes = Counter(
@@ -621,6 +637,17 @@ class Conventions:
         votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
                         if (form := dates.numeric_form(f.text)) is not None)
         return self._settle("date-numeric-month", "document", votes, "dates in digits")
+
+    @cached_property
+    def date_precision(self) -> Convention:
+        """Whether the list dates papers to the day or to the month ('May, 2023')."""
+        votes = Counter()
+        for entry in self.doc.entries:
+            field = entry.fields.get("date")
+            parsed = dates.parse(field.text) if field is not None else None
+            if parsed is not None and parsed.year is not None and parsed.month is not None:
+                votes["month" if parsed.monthly or parsed.day is None else "day"] += 1
+        return self._settle("date-precision", "document", votes, "dates")
 
     @cached_property
     def numeric_days(self) -> Convention:
@@ -747,12 +774,12 @@ class Conventions:
             dated = [(e, k) for e in section.entries if e.kind == "paper" and (k := date_key(e)) is not None]
             ordered = (lambda a, b: a >= b) if direction == NEWEST else (lambda a, b: a <= b)
             for i, (entry, key) in enumerate(dated):
-                month = _arxiv_month(entry)
-                if month is None or key[:2] <= month:
-                    continue
                 before = [dated[i - 1][1]] if i > 0 else []
                 after = [dated[i + 1][1]] if i + 1 < len(dated) else []
                 if all(ordered(b, key) for b in before) and all(ordered(key, a) for a in after):
+                    continue  # in its place
+                month = _arxiv_month(entry)
+                if month is None or key[:2] <= month:
                     continue
                 if all(ordered(b[:2], month) for b in before) and all(ordered(month, a[:2]) for a in after):
                     out[id(entry)] = month
@@ -846,7 +873,7 @@ class Conventions:
         if self.copies:
             out.append(self.cross_listing)
         if self.papers():
-            out += [self.line_break, self.last_line_break]
+            out += [self.line_break, self.last_line_break, self.trailing_spaces]
             for scoped in (self.blank_lines, self.authors, self.date_or_venue, self.venue_year):
                 out += scoped.distinct()
             whole = self.document_paper_order
@@ -861,6 +888,8 @@ class Conventions:
                           self.clean_links(section)]
                 out += [c for c in shaped if c.total >= MIN_EVIDENCE and (c.established or c.split)]
         out += [c for c in self.dates.values() if c.total]
+        if self.date_precision.total:
+            out.append(self.date_precision)
         for numeric in (self.numeric_months, self.numeric_days):
             if numeric.total:
                 out.append(numeric)

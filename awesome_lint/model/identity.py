@@ -4,8 +4,10 @@ conventions count as cross-listing)."""
 from __future__ import annotations
 
 import bisect
+import difflib
 import os
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 _ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
@@ -53,9 +55,12 @@ def normalise_url(url: str) -> str:
     return f"{host}{path}{query}{fragment}"
 
 
+@lru_cache(maxsize=16384)
 def arxiv_month(url: str) -> tuple[int, int] | None:
     """The (year, month) an arXiv link's id was given in: ``2107.03374`` is July
     2021, ``hep-th/9901001`` January 1999."""
+    if "arxiv" not in url.lower():
+        return None  # (most links: no need to take them apart)
     key = normalise_url(url)
     if not key.startswith("arxiv:"):
         return None
@@ -66,6 +71,19 @@ def arxiv_month(url: str) -> tuple[int, int] | None:
         return None
     # old-style ids began in 1991 and ended in 2007
     return (1900 + yy if "/" in ident and yy >= 91 else 2000 + yy), mm
+
+
+def _same_paper_title(a: str, b: str) -> bool:
+    """One title, with or without the short name in front ("DAVI: Diffusion Prior-Based
+    Amortized ..." and "Diffusion Prior-Based Amortized ..."), or with a slip."""
+    x, y = normalise_title(a), normalise_title(b)
+    if x == y:
+        return True
+    core = [normalise_title(t.split(":", 1)[1]) if ":" in t and len(t.split(":", 1)[0].split()) <= 3
+            else normalise_title(t) for t in (a, b)]
+    # (a letter or two apart in a long title, "Problem" and "Problems", is one title)
+    return min(len(c.split()) for c in core) >= 4 and (
+        core[0] == core[1] or difflib.SequenceMatcher(None, *core).ratio() >= 0.95)
 
 
 def normalise_title(title: str) -> str:
@@ -151,7 +169,7 @@ def copies(doc, allowed=lambda url: False):
                 and (not same_title or _different_authors(first, entry)):
             first = None  # two papers sharing a code base, or one title, each with its own arXiv id
         if first is not None:
-            same = same_title or normalise_title(first.title) == normalise_title(entry.title)
+            same = same_title or _same_paper_title(first.title, entry.title)
             # two things on one site's home page (one vendor's apps) are not a wrong link,
             # nor a tool named after a paper (a classic item) that links to the paper
             if same or first.kind == entry.kind:
