@@ -47,6 +47,7 @@ def test_status_verdicts():
         "unauthorized": ("unverified", 401),
     }
     assert results[site.url("/missing")].reason == "404 Not Found"
+    assert site.tries["/linkedin"] == 1  # past 5xx is no server error that mends: a bot wall, asked once
 
 
 def test_transient_errors_are_retried_until_they_pass():

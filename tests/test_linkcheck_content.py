@@ -55,6 +55,9 @@ def test_redirects_to_a_sign_in_page_and_401s_are_login_walls():
     assert results[site.url("/members")].verdict == "login"
     assert results[site.url("/login")].verdict == "ok"  # a link to the sign-in page itself
     assert results[site.url("/open")].verdict == "ok"
+    # where a redirect points says it all: the sign-in pages behind /private and /team are not asked for
+    asked = [p for m, p, h in site.requests if not p.startswith("/awesome-lint-")]  # less the soft-404 probe
+    assert sorted(p for p in asked if p not in ("/login", "/open", "/members")) == ["/private", "/team"]
 
 
 def test_content_checks_can_be_turned_off():

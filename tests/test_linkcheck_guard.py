@@ -5,6 +5,7 @@ import shutil
 import ssl
 import subprocess
 import threading
+import time
 
 import pytest
 from test_linkcheck_support import Site, fast, status
@@ -139,3 +140,31 @@ def test_tls_to_a_pinned_address_keeps_sni_and_certificate_checks(tmp_path, monk
     assert "pinned.test" in names and "other.test" in names
     assert {h["Host"] for m, p, h in site.requests} == {f"pinned.test:{site.port}"}
     assert threading.active_count() < 50
+
+
+def test_a_hanging_resolver_holds_a_url_no_longer_than_its_deadline():
+    # The deadline of a request covers its DNS lookup: a resolver that does not answer (released
+    # here after 4 s, so nothing outlives the test) costs each URL one deadline, and one lookup.
+    release = threading.Event()
+    calls = []
+
+    def resolve(host, port):
+        calls.append(host)
+        if host == "slow-dns.test":
+            release.wait(4.0)
+        return ["127.0.0.1"]
+
+    try:
+        with Site({"/a": status(200)}) as site:
+            stuck = [f"http://slow-dns.test:{site.port}/{n}" for n in range(3)]
+            started = time.monotonic()
+            results = check_urls(stuck + [site.url("/a")], fast(timeout=0.5, resolve=resolve))
+            elapsed = time.monotonic() - started
+    finally:
+        release.set()
+    assert elapsed < 2.0  # one or two deadlines, not the resolver's 4 s
+    assert results[site.url("/a")].verdict == "ok"
+    assert [results[url].verdict for url in stuck] == ["unverified"] * 3
+    assert {results[url].reason for url in stuck} <= {"no DNS answer within 0.5 s", "host did not answer"}
+    assert calls.count("slow-dns.test") == 1  # the URLs waited on the same lookup
+    assert not [p for m, p, h in site.requests if p != "/a"]

@@ -133,6 +133,17 @@ def test_a_server_trickling_the_body_costs_at_most_one_deadline():
     assert elapsed < 1.8
 
 
+def test_a_body_the_verdict_does_not_need_is_not_waited_for():
+    # No content checks: the status settles the link, so a trickled body gets a moment (kept for
+    # the connection's reuse), not the whole deadline, and the URL's slot is free again.
+    with Trickle(body_trickle) as server:
+        started = time.monotonic()
+        result = check_urls([server.url("/a")], fast(timeout=5.0))[server.url("/a")]
+        elapsed = time.monotonic() - started
+    assert result.verdict == "ok"
+    assert elapsed < 2.5
+
+
 def test_max_duration_ends_the_run_and_leaves_the_rest_unverified():
     routes = {f"/{n}": (lambda m, t: "hang") for n in range(8)}
     with Site(routes) as site:
@@ -243,3 +254,19 @@ def test_a_reset_after_the_request_went_out_is_known_to_have_reached_the_host():
             checker.close()
     assert outcome.reached and not outcome.responded
     assert refused.failure == "refused" and not refused.reached
+
+
+def test_a_request_cut_while_its_headers_trickled_in_is_known_to_have_reached_the_host():
+    # The host took the request (its limiter counted it): the ceiling counted at a cut must be
+    # topped up by it, or one trickling page in flight at the cut lowers the host's rate for the run.
+    from awesome_lint.linkcheck import Stats
+    from awesome_lint.linkcheck.client import Checker, Job
+
+    with Trickle(header_trickle) as server:
+        checker = Checker(fast(timeout=0.5), Stats())
+        try:
+            outcome = checker._send(Job(server.url("/a"), server.url("/a")), "HEAD", server.url("/a"))
+        finally:
+            checker.close()
+    assert outcome.result is not None and outcome.result.reason == "no complete answer within 0.5 s"
+    assert outcome.reached and not outcome.responded

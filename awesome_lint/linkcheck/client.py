@@ -14,6 +14,7 @@ import http.client
 import random
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -38,6 +39,9 @@ NOT_RETRIED_5XX = {501, 505}
 GONE = {404, 410}
 TRUST_HEAD = 2  # a host's HEAD 404s confirmed by GET this often are believed without GET
 BODY_CAP = 64 * 1024  # enough for a page's <title> and first heading
+# A body the verdict does not need is read only to keep the connection for the next request,
+# and only this long: a server trickling it must not hold the URL (and a slot of its host).
+BODY_GRACE = 1.0
 API_CAP = 8 * 1024 * 1024  # an API answer about 100 links
 
 # Everything a malformed URL or a misbehaving server can make requests/urllib3 raise.
@@ -220,8 +224,13 @@ class Checker:
         return None
 
     def _send(self, job: Job, method: str, url: str, headers: dict | None = None,
-              cap: int = BODY_CAP, seconds: float | None = None, data: bytes | None = None) -> Sent | Outcome:
-        """One request under the guard and the deadline; an Outcome when it went wrong."""
+              cap: int = BODY_CAP, seconds: float | None = None, data: bytes | None = None,
+              wants_body: Callable[[int], bool] | None = None) -> Sent | Outcome:
+        """One request under the guard and the deadline; an Outcome when it went wrong.
+
+        `wants_body(status)` says whether the verdict needs the body of an answer with that status
+        (None: always); a body it does not need gets BODY_GRACE at most.
+        """
         try:
             request = self.session.prepare_request(requests.Request(method, url, headers=headers, data=data))
             settings = self.session.merge_environment_settings(request.url, {}, True, None, None)
@@ -236,15 +245,18 @@ class Checker:
             # a SOCKS proxy is handed the name and resolves it itself: the checked address cannot be pinned
             return self._done(job, "unverified", None, "not checked through a SOCKS proxy (the address guard needs "
                               "an HTTP proxy, or allow-private: true)")
+        # the deadline runs from here: a resolver that does not answer costs no more than a server
+        deadline = self.watchdog.deadline(seconds or self.options.timeout)
         try:
-            refusal = self.guard.check(name, port)
+            refusal = self.guard.check(name, port, deadline.remaining())
         except ResolveError as exc:
+            if exc.timed_out:
+                return self._timed_out(job, f"no DNS answer within {seconds or self.options.timeout:g} s")
             if exc.permanent:
                 return self._done(job, "dead", None, str(exc))
             return self._retry(job, "unverified", None, f"{exc} (temporary)")
         if refusal:
             return self._done(job, "unverified", None, refusal)
-        deadline = self.watchdog.deadline(seconds or self.options.timeout)
         response = None
         try:
             with deadline, self.stats.request(job.key):
@@ -257,7 +269,11 @@ class Checker:
                 )
                 extract_cookies_to_jar(self.session.cookies, request, response.raw)
                 if deadline.expired:  # cut while the headers were coming: they are not all there
-                    return self._timed_out(job)
+                    outcome = self._timed_out(job)
+                    outcome.reached = deadline.sent  # but the host took the request: its limiter counted it
+                    return outcome
+                if wants_body is not None and not wants_body(response.status_code):
+                    deadline.shorten(BODY_GRACE)
                 body = self._read(response, method, cap)
             return Sent(response.status_code, response.headers, body)
         except requests.exceptions.SSLError:
@@ -308,10 +324,15 @@ class Checker:
         if job.probing:
             return self._probe(job)
         method = job.method or host.method
-        sent = self._send(job, method, job.current)
+        sent = self._send(job, method, job.current, wants_body=lambda status: self._page_matters(host, status))
         if isinstance(sent, Outcome):
             return sent
         return self._answer(job, host, method, sent)
+
+    def _page_matters(self, host: HostState, status: int) -> bool:
+        """Whether a page's content can change its verdict: a 200 on a host that may answer 200 for
+        pages it does not have (see _live)."""
+        return status == 200 and self.options.content_checks and host.soft404 is not False
 
     def _answer(self, job: Job, host: HostState, method: str, sent: Sent) -> Outcome:
         status = sent.status
@@ -325,7 +346,7 @@ class Checker:
             job.method = "GET"
             job.head_status = status
             outcome = Outcome(responded=True, head_useless=status in HEAD_UNSUPPORTED)
-        elif status == 429 or (status >= 500 and status not in NOT_RETRIED_5XX):
+        elif status == 429 or (500 <= status < 600 and status not in NOT_RETRIED_5XX):
             outcome = self._busy(job, sent)
         elif status < 400:
             outcome = self._live(job, host, status, sent.body)
@@ -358,6 +379,10 @@ class Checker:
             return self._done(job, "dead", status, f"redirects to an {problem}", responded=True)
         job.hops.append((status, target))
         job.current = target
+        if self.options.content_checks and login_page(target) and not login_page(job.url):
+            # where the redirect points is the verdict: the sign-in page itself need not be asked
+            reason = f"redirects to a sign-in page ({target})"
+            return self._done(job, "login", status, reason, final_url=target, responded=True)
         if status == 303:
             job.method = "GET"
         return Outcome(responded=True)
@@ -387,9 +412,6 @@ class Checker:
 
     def _live(self, job: Job, host: HostState, status: int, body: bytes | None) -> Outcome:
         if self.options.content_checks:
-            if job.hops and login_page(job.current) and not login_page(job.url):
-                reason = f"redirects to a sign-in page ({job.current})"
-                return self._done(job, "login", status, reason, final_url=job.current, responded=True)
             if status == 200 and host.soft404 is not False:
                 job.page = (status, body is not None, body is not None and says_not_found(body))
                 if host.soft404 is None:
@@ -411,7 +433,8 @@ class Checker:
 
     def _probe(self, job: Job) -> Outcome:
         job.probing = False
-        sent = self._send(Job(url=job.url, current=job.current), "GET", sibling(job.current))
+        sent = self._send(Job(url=job.url, current=job.current), "GET", sibling(job.current),
+                          wants_body=lambda status: False)  # its status is the answer
         soft = isinstance(sent, Sent) and sent.status == 200
         outcome = self._judge_page(job) if soft else self._settle_live(job, job.page[0] if job.page else 200)
         outcome.soft404 = soft
@@ -487,7 +510,7 @@ class Checker:
         if (target.scheme, target.netloc) != (api.scheme, api.netloc):
             return self._leave_api(job)
         probe = Job(url=job.url, current=url, api_url=url)
-        sent = self._send(probe, "GET", url, headers)
+        sent = self._send(probe, "GET", url, headers, wants_body=lambda status: status == 200)
         if isinstance(sent, Outcome):
             return self._leave_api(job)
         status = sent.status

@@ -2,8 +2,9 @@
 
 A lint run in CI executes with the CI machine's network position, so a link to
 http://169.254.169.254/ or http://100.100.100.200/ would probe the CI's own
-network.  Every host is resolved here before any request, and again on every
-redirect hop; only globally reachable addresses pass (the IANA IPv4 and IPv6
+network.  Every host is resolved here before any request (within the request's
+deadline: a lookup runs on a thread of its own, so a resolver that hangs costs the
+waiting URL its deadline and no more), and again on every redirect hop; only globally reachable addresses pass (the IANA IPv4 and IPv6
 special-purpose registries), and addresses that wrap an IPv4 address
 (IPv4-mapped, 6to4, Teredo, NAT64) are judged by the address they wrap.
 
@@ -68,9 +69,19 @@ TEREDO = ipaddress.ip_network("2001::/32")
 class ResolveError(Exception):
     """A host name could not be resolved; `permanent` says whether retrying can help."""
 
-    def __init__(self, message: str, permanent: bool) -> None:
+    def __init__(self, message: str, permanent: bool, timed_out: bool = False) -> None:
         super().__init__(message)
         self.permanent = permanent
+        self.timed_out = timed_out  # no answer within the request's deadline
+
+
+class _Lookup:
+    """One resolution of a host, run on a thread of its own so that waiting for it can end at a
+    deadline (getaddrinfo cannot be interrupted); every request for the host waits on the same one."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.answer: list[str] | ResolveError = []
 
 
 def system_resolve(host: str, port: int) -> list[str]:
@@ -139,16 +150,16 @@ class AddressGuard:
         self.allowed = tuple(ipaddress.ip_network(n, strict=False) for n in allow_networks)
         self._resolve = resolve or system_resolve
         self._lock = threading.Lock()
-        self._host_locks: dict[tuple[str, int], threading.Lock] = {}
+        self._lookups: dict[tuple[str, int], _Lookup] = {}  # under way
         self._answers: dict[tuple[str, int], list[str] | ResolveError] = {}
         self._pins: dict[tuple[str, int], str] = {}
 
-    def check(self, host: str, port: int) -> str | None:
+    def check(self, host: str, port: int, timeout: float | None = None) -> str | None:
         """Return a refusal reason, or None when the host may be contacted (its address is then pinned).
 
-        Raises ResolveError when the name does not resolve.
+        Raises ResolveError when the name does not resolve, or has not within `timeout` seconds.
         """
-        addresses = self._lookup(host, port)
+        addresses = self._lookup(host, port, timeout)
         if not addresses:
             raise ResolveError("DNS lookup failed", True)
         if not self.allow_private:
@@ -173,20 +184,34 @@ class AddressGuard:
         with self._lock:
             return self._pins.get((host, port))
 
-    def _lookup(self, host: str, port: int) -> list[str]:
+    def _lookup(self, host: str, port: int, timeout: float | None) -> list[str]:
         key = (host, port)
         with self._lock:
-            host_lock = self._host_locks.setdefault(key, threading.Lock())
-        # One lookup per host even when many workers reach it at once.
-        with host_lock:
             answer = self._answers.get(key)
-            if answer is None:
-                try:
-                    answer = self._resolve(host, port)
-                except ResolveError as exc:
-                    answer = exc
-                if not (isinstance(answer, ResolveError) and not answer.permanent):
-                    self._answers[key] = answer
+            lookup = self._lookups.get(key) if answer is None else None
+            if answer is None and lookup is None:
+                # One lookup per host even when many workers reach it at once.
+                lookup = self._lookups[key] = _Lookup()
+                threading.Thread(target=self._resolve_into, args=(key, lookup), daemon=True,
+                                 name="linkcheck-resolve").start()
+        if lookup is not None:
+            if not lookup.done.wait(timeout):
+                raise ResolveError("no DNS answer in time", permanent=False, timed_out=True)
+            answer = lookup.answer
         if isinstance(answer, ResolveError):
             raise answer
+        assert answer is not None
         return answer
+
+    def _resolve_into(self, key: tuple[str, int], lookup: _Lookup) -> None:
+        try:
+            lookup.answer = self._resolve(*key)
+        except ResolveError as exc:
+            lookup.answer = exc
+        except Exception as exc:  # an embedder's resolver failing is a lookup failing, never a hang
+            lookup.answer = ResolveError(f"DNS lookup failed ({type(exc).__name__})", permanent=False)
+        with self._lock:
+            if not (isinstance(lookup.answer, ResolveError) and not lookup.answer.permanent):
+                self._answers[key] = lookup.answer
+            self._lookups.pop(key, None)
+        lookup.done.set()

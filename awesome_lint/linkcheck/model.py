@@ -52,7 +52,7 @@ class CheckOptions:
     per_host_rate: float | None = None  # requests/s for every host; None: learned per host
     per_host: Mapping[str, HostLimit] = field(default_factory=lambda: dict(DEFAULT_PER_HOST))
     connect_timeout: float = 5.0
-    timeout: float = 10.0  # wall clock for one request: connect, headers and the capped body
+    timeout: float = 10.0  # wall clock for one request: DNS, connect, headers and the capped body
     max_duration: float | None = None  # for the whole run; what is left then is "could not verify"
     retries: int = 3  # for 429, 5xx and connection errors
     timeout_retries: int = 0  # a hang costs a full timeout per try

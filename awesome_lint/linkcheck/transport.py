@@ -67,6 +67,13 @@ class Deadline:
                 sock.close()
             self.owned.clear()
 
+    def shorten(self, seconds: float) -> None:
+        """End no later than `seconds` from now (the watchdog is told of the earlier time)."""
+        at = time.monotonic() + seconds
+        if at < self.at:
+            self.at = at
+            self.watchdog.add(self)
+
     def remaining(self) -> float:
         return max(0.001, self.at - time.monotonic())
 
