@@ -143,6 +143,7 @@ def _wrapped(next_line: str) -> bool:
     return dates.parse(content) is None  # a bare date line ("16 May 2023") is a field of its own
 
 
+_TAIL_BREAK = re.compile(r"[ \t]*(?:\\|<br\s*/?>)$", re.I)
 # a line of bracketed links only: ``[[Code](url)]``, ``[[Code]](url)``, ``[Code](url)``
 _LINKS_ONLY = re.compile(r"^[ \t>]*(?:(?:\[\[[^\]\n]*\]\([^)\n]*\)\]|\[\[[^\]\n]*\]\]\([^)\n]*\)"
                          r"|\[[^\]\n]*\]\([^)\n]*\))[ \t]*)+$")
@@ -150,7 +151,9 @@ _LINKS_ONLY = re.compile(r"^[ \t>]*(?:(?:\[\[[^\]\n]*\]\([^)\n]*\)\]|\[\[[^\]\n]
 
 def _links_go_on(line: str, next_line: str) -> bool:
     """Two lines of bracketed links render as one row of links, as an entry keeps them."""
-    return bool(_LINKS_ONLY.match(line.rstrip())) and bool(_LINKS_ONLY.match(next_line.rstrip()))
+    # (the next line may end in a break of its own: it is still a row of links)
+    following = _TAIL_BREAK.sub("", next_line.rstrip())
+    return bool(_LINKS_ONLY.match(line.rstrip())) and bool(_LINKS_ONLY.match(following))
 
 
 def _label_map(rule) -> dict[str, str]:
