@@ -138,17 +138,17 @@ def test_stray_spaces_after_the_last_line_are_reported_only_where_the_list_keeps
     assert _breaks("\n".join(lines)) == []
 
 
+def _ending_in_links(rows: str) -> str:
+    """Five plain papers, then one whose links take the given rows (written unbroken)."""
+    papers = "\n".join(paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}") for i in range(5))
+    return (f"# Papers\n\n## Vision\n\n{papers}\n**Paper 5** \\\n*A. Author* \\\n"
+            f"[7th Oct., 2022] [arXiv, 2022] \\\n{rows}\n")
+
+
 def test_rows_of_links_in_any_bracket_form_render_as_one_row():
-    text = ("# Papers\n\n## Vision\n\n" + "\n".join(paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}")
-                                                    for i in range(5))
-            + "\n**Paper 5** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n"
-              "[[Project](https://p.example/)]\n[[Code]](https://github.com/o/r)\n")
-    assert _breaks(text) == []
+    assert _breaks(_ending_in_links("[[Project](https://p.example/)]\n[[Code]](https://github.com/o/r)")) == []
 
 
 def test_a_row_of_links_before_one_that_ends_in_a_break_needs_none_itself():
-    text = ("# Papers\n\n## Vision\n\n" + "\n".join(paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}")
-                                                    for i in range(5))
-            + "\n**Paper 5** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n"
-              "[[Website](https://w.example/)]\n[[Project](https://p.example/)] \\\n[[Code](https://c.example/)]\n")
-    assert _breaks(text) == []
+    rows = "[[Website](https://w.example/)]\n[[Project](https://p.example/)] \\\n[[Code](https://c.example/)]"
+    assert _breaks(_ending_in_links(rows)) == []
