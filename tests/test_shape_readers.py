@@ -266,3 +266,18 @@ def test_news_under_a_news_heading_is_not_read_as_papers():
     # a topic that only mentions updates is a topic
     doc = Document(f"# Papers\n\n## Knowledge Updates in LLMs\n\n{paper}")
     assert [e.kind for e in doc.entries] == ["paper"]
+
+
+def test_a_quoted_title_after_a_short_name_with_venue_and_year():
+    from awesome_lint.model.document import Document
+
+    doc = Document("# Attention\n\n**[Update: June, 2023]** Added all the papers from *CVPR 2023*!\n\n## Backbones\n\n"
+                   '* **ViT**: "An Image is Worth 16x16 Words: Transformers for Image Recognition", ICLR, 2021 '
+                   "(*Google*). [[Paper](https://arxiv.org/abs/2010.11929)][[Tensorflow](https://github.com/g/vit)]\n"
+                   '* "Efficiency 360: Efficient Vision Transformers", arXiv, 2023 (*IBM*). '
+                   "[[Paper](https://arxiv.org/abs/2302.08374)]\n"
+                   '* "A quoted remark without a venue" is no paper [[link](https://example.org/x)]\n')
+    assert [(e.shape, e.title, e.fields["venue"].text) for e in doc.entries if e.kind == "paper"] == [
+        ("bullet-quoted-title", "An Image is Worth 16x16 Words: Transformers for Image Recognition", "ICLR, 2021"),
+        ("bullet-quoted-title", "Efficiency 360: Efficient Vision Transformers", "arXiv, 2023"),
+    ]

@@ -3,7 +3,8 @@
 List items (numbered or bulleted, also inside ``>`` quotes), by what opens them:
 ``**Title**`` (with the venue after it, an italic authors line, or labelled
 sub-bullets ``- 🗓️ Publication Date: 9th Feb. 2021``), ``[**CVPR 2023**] Title``
-(venue first), ``[2023/10] **Title**`` (date first), ``[Title](url) - Authors (VENUE YEAR)``
+(venue first), ``[2023/10] **Title**`` (date first), ``**ViT**: "Title", ICLR, 2021`` (a
+quoted title), ``[Title](url) - Authors (VENUE YEAR)``
 (the link is the title),
 ``[Title] [[scholar]](url) [[MICCAI 2017]](url)`` (a bracketed title, the venue
 as a link text).  Paragraphs: ``[Title](url), Venue Year [[code]](url)``, and a
@@ -23,6 +24,9 @@ _PREFIX = re.compile(r"[ \t>]*")
 _VENUE_FIRST = re.compile(r"\[\*\*(?P<v>[^*\]]+)\*\*\](?!\()[ \t]*")  # not [**Title**](url)
 _BOLD = re.compile(r"(?P<deco>[^\w\s\[\]*_(]{1,8}[ \t]*)?\*\*(?P<t>[^*\n]+?)\*\*")
 _BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
+# a title in quotes, perhaps after the method's short name in bold, then ", Venue, Year"
+_QUOTED = re.compile(r"(?:\*\*[^*\n]+\*\*[ \t]*:[ \t]*)?[\"\u201c](?P<t>[^\"\u201d\n]{8,}?)[\"\u201d]")
+_QUOTED_TAIL = re.compile(r"[ \t]*,[ \t]*(?P<v>[A-Za-z][^,()\[\]\n]{0,60}?,[ \t]*(?:19|20)\d\d)\b")
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
 
 
@@ -148,6 +152,12 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
             return None, "", False
         return f"{kind}-date-first", title, True
     after_links = [l for l in links if l.start - base >= body]
+    quoted = _QUOTED.match(line, body)
+    if quoted and (tail := _QUOTED_TAIL.match(line, quoted.end())) and after_links:
+        # ``**ViT**: "An Image is Worth 16x16 Words", ICLR, 2021 (*Google*). [[Paper](url)]``
+        fields["title"] = pf.field(base, line, quoted.start("t"), quoted.end("t"))
+        fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("v"))
+        return f"{kind}-quoted-title", quoted.group("t"), True
     venue = _VENUE_FIRST.match(line, body)
     if venue:
         fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))

@@ -29,7 +29,8 @@ def build_entries(doc) -> list[Entry]:
     classic = items.build_entries(doc) if doc.preset != "papers" else []
     found = []
     if doc.preset != "awesome":
-        found = [e for e in papers.build_entries(doc) if not _NAV.match(e.title)]
+        # ``**[Update: June, 2023]** Added ...``: a bracketed label over news, not a title
+        found = [e for e in papers.build_entries(doc) if not _NAV.match(e.title) and not e.title.startswith("[")]
         for entry in found:
             entry.shape = "bold-block"
         found += _quoted_blocks(doc)
