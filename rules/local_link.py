@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from awesome_lint.model import contents
 from awesome_lint.model.document import Document
+from awesome_lint.model.identity import placeholder_url
 from awesome_lint.rule import Rule
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -66,8 +67,8 @@ class LocalLink(Rule):
                 continue
             if here is None:
                 continue  # stdin: nothing to resolve relative paths against
-            if parts.path.strip().isdigit():
-                # `[OSS](1)`: a placeholder, never a file anyone meant
+            if placeholder_url(parts.path):
+                # `[OSS](1)`, `[Title](nan)`: a placeholder, never a file anyone meant
                 yield self.diagnostic(f"link to '{parts.path}', which is neither a URL nor a file",
                                       link.start, link.end)
                 continue

@@ -93,3 +93,10 @@ def test_outside_a_checkout_files_are_checked_only_where_the_folder_holds_some(t
     (own / "guide.md").write_text("# Guide\n")
     (own / "README.md").write_text("# A\n\n- [Guide](guide.md) - here.\n- [B](b.md) - missing.\n")
     assert findings(own / "README.md") == ["link to a missing file: b.md"]
+
+
+def test_a_placeholder_destination_is_neither_a_url_nor_a_file_even_out_of_a_checkout(tmp_path):
+    (tmp_path / "README.md").write_text("# A\n\n| Title | Conf |\n|---|---|\n| [Pelee](nan) | NIPS |\n"
+                                        "| [Glow](https://arxiv.org/abs/1807.03039) | NIPS |\n\n- [OSS](1) - A tool.\n")
+    assert findings(tmp_path / "README.md") == ["link to 'nan', which is neither a URL nor a file",
+                                                "link to '1', which is neither a URL nor a file"]

@@ -281,3 +281,24 @@ def test_a_quoted_title_after_a_short_name_with_venue_and_year():
         ("bullet-quoted-title", "An Image is Worth 16x16 Words: Transformers for Image Recognition", "ICLR, 2021"),
         ("bullet-quoted-title", "Efficiency 360: Efficient Vision Transformers", "arXiv, 2023"),
     ]
+
+
+def test_a_table_of_titles_and_venues_without_dates_holds_papers():
+    from awesome_lint.model.document import Document
+
+    rows = ["| [Learning to See in the Dark](https://example.org/see.pdf) | CVPR | [code](https://github.com/o/a) |",
+            "| [Glow: Generative Flow](https://arxiv.org/abs/1807.03039) | NIPS | [code](https://github.com/o/b) |",
+            "| [Learning to See in the Dark](https://example.org/see.pdf) | CVPR | - |",
+            "| [Pelee: Detection on Mobile](nan) | NIPS | - |",
+            "| [Reversible Recurrent Networks](nan) | NIPS | - |"]
+    doc = Document("# Papers with code\n\n## 2018\n\n| Title | Conf | Code |\n|---|---|---|\n" + "\n".join(rows) + "\n")
+    assert [(e.title, e.fields["venue"].text) for e in doc.entries] == [
+        ("Learning to See in the Dark", "CVPR"), ("Glow: Generative Flow", "NIPS"),
+        ("Learning to See in the Dark", "CVPR"), ("Pelee: Detection on Mobile", "NIPS"),
+        ("Reversible Recurrent Networks", "NIPS")]
+    # the copy is found; two papers sharing the placeholder 'nan' are no copies of each other
+    assert [(e.title, first.title) for e, first, _ in doc.conventions.copies] == [
+        ("Learning to See in the Dark", "Learning to See in the Dark")]
+    # a table of names and descriptions is no paper table
+    table = Document("# T\n\n| Name | Description |\n|---|---|\n| [A](https://a.example) | Does a. |\n")
+    assert not [e for e in table.entries if e.kind == "paper"]

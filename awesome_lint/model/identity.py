@@ -27,6 +27,16 @@ def _split(url: str):
         return None
 
 
+_PLACEHOLDERS = frozenset({"nan", "none", "null", "undefined", "tbd", "todo", "n/a", "na", "-", "?"})
+
+
+def placeholder_url(url: str) -> bool:
+    """A destination that stands for none: a number (``[OSS](1)``) or a word such as
+    ``nan`` that a spreadsheet or script left behind."""
+    path = url.strip()
+    return path.isdigit() or path.lower() in _PLACEHOLDERS
+
+
 def normalise_url(url: str) -> str:
     """One spelling per destination: no scheme, ``www.``, fragment or trailing slash;
     arXiv abstracts and PDFs become the arXiv id, GitHub repositories ignore case."""
@@ -158,7 +168,7 @@ def copies(doc, allowed=lambda url: False):
                 url = bare[at].url
         if entry.kind == "item" and entry.parent is not None and not url:
             continue
-        url_key = normalise_url(url) if url and not allowed(url) else None
+        url_key = normalise_url(url) if url and not allowed(url) and not placeholder_url(url) else None
         papers = entry.kind == "paper"
         title_key = normalise_title(entry.title) if papers and entry.title else None
         first = by_title.get(title_key) if title_key else None

@@ -13,7 +13,7 @@ from .nodes import Entry, Field
 _DATE_HEAD = re.compile(r"\b(?:date|time|year|month|published|release[ds]?)\b", re.I)
 _TITLE_HEAD = re.compile(r"\b(?:title|paper|papers|name|article)\b", re.I)
 _AUTHOR_HEAD = re.compile(r"\bauthors?\b", re.I)
-_VENUE_HEAD = re.compile(r"\b(?:venue|conference|journal|publication|pub\.?)\b", re.I)
+_VENUE_HEAD = re.compile(r"\b(?:venue|conf|conference|journal|publication|pub\.?)\b", re.I)
 
 
 def _tables(doc):
@@ -93,9 +93,13 @@ def _columns(doc, header, rows, index):
             if values and parsed * 5 >= len(values) * 4:
                 date = col
                 break
-    if date is None:
-        return None
     title = find(_TITLE_HEAD)
+    if date is None:
+        # no dates: still papers where the header names a title and a venue ("| Title | Conf |")
+        venue = find(_VENUE_HEAD)
+        if title is None or venue is None or venue == title:
+            return None
+        return {"date": None, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue}
     if title is None or title == date:  # the column with the most links
         counts = [0] * len(header)
         for _, cells in rows:
@@ -133,14 +137,16 @@ def _only_badges(doc, start: int, end: int, links) -> bool:
 
 
 def _row(doc, line: int, cells, columns, index) -> Entry | None:
-    if max(columns["date"], columns["title"]) >= len(cells):
+    if max(columns["date"] or 0, columns["title"]) >= len(cells):
         return None
-    d_start, d_end = _cell(doc, cells[columns["date"]])
-    text = doc.text[d_start:d_end]
-    inner = pf.strip_emphasis(text, 0, len(text))
-    if _date(text[inner[0]:inner[1]]) is None:
-        return None
-    fields = {"date": Field(d_start + inner[0], d_start + inner[1], text[inner[0]:inner[1]])}
+    fields = {}
+    if columns["date"] is not None:
+        d_start, d_end = _cell(doc, cells[columns["date"]])
+        text = doc.text[d_start:d_end]
+        inner = pf.strip_emphasis(text, 0, len(text))
+        if _date(text[inner[0]:inner[1]]) is None:
+            return None
+        fields["date"] = Field(d_start + inner[0], d_start + inner[1], text[inner[0]:inner[1]])
     t_start, t_end = _cell(doc, cells[columns["title"]])
     cell_links = _links_in(doc, cells[columns["title"]], index)
     named = next((l for l in cell_links if not pf.is_label_link(l) and not l.image), None)
