@@ -7,6 +7,7 @@ place, and papers without a valid date keep their position.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from awesome_lint.model import dates
@@ -115,7 +116,8 @@ class SortOrder(Rule):
             # out of order under every collation the list may be using; a pair
             # that only some of them put out of order is left alone
             wrong = [j for j in range(len(group) - 1) if all(k[j + 1] < k[j] for k in keys)
-                     and not _unclear(group[j].title, group[j + 1].title)]
+                     and not _unclear(group[j].title, group[j + 1].title)
+                     and not (j + 2 == len(group) and _CATCH_ALL.fullmatch(group[j + 1].title.strip()))]
             if not wrong:
                 continue
             unclear = any(k[j + 1] < k[j] for k in keys for j in range(len(group) - 1) if j not in wrong)
@@ -129,6 +131,10 @@ class SortOrder(Rule):
                     f"'{later.title}' should come before '{earlier.title}' where {standard}",
                     *later.headline(doc), fix,
                 )
+
+
+# what lists keep last on purpose, whatever its letter: "Others", "Miscellaneous"
+_CATCH_ALL = re.compile(r"(?:others?|misc\.?|miscellaneous|more|etc\.?|other \w+|various)", re.I)
 
 
 def _unclear(a: str, b: str) -> bool:

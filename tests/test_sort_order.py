@@ -136,3 +136,13 @@ def test_a_second_copy_of_a_paper_keeps_its_place_for_the_duplicate_rule_to_repo
     assert lines == []  # the copy at line 18 is newer than P1 but is not to be moved next to its twin
     shuffled = text.replace("P0", "PX").replace("1st Jan., 2022", "1st Dec., 2023")
     assert run(shuffled, order="newest-first")[0] == [23]
+
+
+def test_a_catch_all_kept_last_is_in_its_place():
+    names = ["Audio", "Depth", "Planning", "Zero-Shot Learning", "Others"]
+    text = "# A\n\n## T\n\n" + "\n".join(f"- [{n}](https://example.com/{i})" for i, n in enumerate(names)) + "\n"
+    assert run(text, preset="awesome", order="alphabetical")[0] == []
+    # not last, it is a name like any other
+    moved = names[:1] + ["Others"] + names[1:4]
+    text = "# A\n\n## T\n\n" + "\n".join(f"- [{n}](https://example.com/{i})" for i, n in enumerate(moved)) + "\n"
+    assert run(text, preset="awesome", order="alphabetical")[0] == [7]  # 'Depth' after 'Others'
