@@ -302,3 +302,18 @@ def test_a_table_of_titles_and_venues_without_dates_holds_papers():
     # a table of names and descriptions is no paper table
     table = Document("# T\n\n| Name | Description |\n|---|---|\n| [A](https://a.example) | Does a. |\n")
     assert not [e for e in table.entries if e.kind == "paper"]
+
+
+def test_quoted_titles_with_a_month_and_bold_linked_titles_with_authors_and_venue_after():
+    from awesome_lint.model.document import Document
+
+    doc = Document('# Robots\n\n## Planning\n\n* **Say-Can**: "Do As I Can, Not As I Say", *arXiv, Apr 2022*. '
+                   "[[Paper](https://arxiv.org/abs/2204.01691)]\n\n## Reasoning\n\n"
+                   "1. **[Are Your LLMs Capable of Stable Reasoning?](https://arxiv.org/abs/2412.13147)**\n\n"
+                   "    *Junnan Liu, Hongwei Liu.* Preprint'24\n")
+    got = [(e.shape, e.title, {k: f.text for k, f in e.fields.items() if k != "title"}) for e in doc.entries]
+    assert got == [
+        ("bullet-quoted-title", "Do As I Can, Not As I Say", {"venue": "arXiv", "date": "Apr 2022"}),
+        ("numbered-bold", "Are Your LLMs Capable of Stable Reasoning?",
+         {"authors": "Junnan Liu, Hongwei Liu.", "venue": "Preprint'24"}),
+    ]

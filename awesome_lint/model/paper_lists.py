@@ -26,7 +26,8 @@ _BOLD = re.compile(r"(?P<deco>[^\w\s\[\]*_(]{1,8}[ \t]*)?\*\*(?P<t>[^*\n]+?)\*\*
 _BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
 # a title in quotes, perhaps after the method's short name in bold, then ", Venue, Year"
 _QUOTED = re.compile(r"(?:\*\*[^*\n]+\*\*[ \t]*:[ \t]*)?[\"\u201c](?P<t>[^\"\u201d\n]{8,}?)[\"\u201d]")
-_QUOTED_TAIL = re.compile(r"[ \t]*,[ \t]*(?P<v>[A-Za-z][^,()\[\]\n]{0,60}?,[ \t]*(?:19|20)\d\d)\b")
+_QUOTED_TAIL = re.compile(r"[ \t]*,[ \t]*[*_]?(?P<v>[A-Za-z][^,()\[\]*_\n]{0,60}?),[ \t]*"
+                          r"(?P<d>(?P<month>[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d\d)\b")
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
 
 
@@ -156,7 +157,12 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
     if quoted and (tail := _QUOTED_TAIL.match(line, quoted.end())) and after_links:
         # ``**ViT**: "An Image is Worth 16x16 Words", ICLR, 2021 (*Google*). [[Paper](url)]``
         fields["title"] = pf.field(base, line, quoted.start("t"), quoted.end("t"))
-        fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("v"))
+        if tail.group("month") and dates.parse(tail.group("d")) is not None:
+            # ``*arXiv, May 2023*``: the venue, then the month it came out
+            fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("v"))
+            fields["date"] = pf.field(base, line, tail.start("d"), tail.end("d"))
+        else:
+            fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("d"))
         return f"{kind}-quoted-title", quoted.group("t"), True
     venue = _VENUE_FIRST.match(line, body)
     if venue:
@@ -177,6 +183,13 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
     bold = _BOLD.match(line, body)
     if bold:
         title = bold.group("t").strip()
+        linked = next((l for l in after_links if l.start - base == bold.start("t") and l.end - base == bold.end("t")
+                       and not l.image and not pf.is_label_link(l)), None)
+        if linked is not None and not linked.url.startswith("#"):
+            # ``**[Title](url)** [[code](url)]`` with an italic authors line: the bold title is a link
+            fields["title"] = _link_title(linked)
+            tail_links = [l for l in after_links if l.start - base >= bold.end()]
+            return f"{kind}-bold", linked.text, bool(tail_links)
         if title.startswith("[") or title.endswith(":") or not re.search(r"[A-Za-z\u00c0-\uffff]", title):
             return None, "", False
         fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
@@ -238,7 +251,18 @@ def _sub_line(text: str, col: int, base: int, fields: dict, labels: list) -> str
     if inner != (col, end) and "authors" not in fields and "](" not in piece:
         fields["authors"] = pf.field(base, text, *inner)
         return "authors-italic"
+    lead = _ITALIC_LEAD.match(text, col, end)
+    if lead and "authors" not in fields and "](" not in lead.group("a") and _SHORT_VENUE.fullmatch(text, lead.end(), end):
+        # ``*A. One, B. Two.* Preprint'24``: the authors in emphasis, the venue after them
+        fields["authors"] = pf.field(base, text, lead.start("a"), lead.end("a"))
+        fields.setdefault("venue", pf.field(base, text, lead.end() + len(text[lead.end():end]) -
+                                            len(text[lead.end():end].lstrip()), end))
+        return "authors-italic"
     return None
+
+
+_ITALIC_LEAD = re.compile(r"(?P<m>[*_])(?P<a>[^*_\n]+?)(?P=m)")
+_SHORT_VENUE = re.compile(r"[ \t]+[A-Za-z][\w&.\- ]{0,40}?(?:['\u2019]\d\d|(?:19|20)\d\d)?[ \t]*")
 
 
 # -- paragraphs -----------------------------------------------------------------
