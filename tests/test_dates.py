@@ -110,3 +110,13 @@ def test_a_list_that_dates_to_the_month_is_not_asked_for_days():
     # a list dated to the day: the one without a day is reported
     assert lint(["5th Oct., 2023", "1st Aug., 2023", "May, 2023", "2nd Mar., 2023"]) == [
         (15, "date 'May, 2023' has no day")]
+
+
+def test_a_tables_compact_year_and_month():
+    from awesome_lint.model.dates import numeric_form, parse, render_numeric
+
+    assert (parse("23.07").year, parse("23.07").month, parse("23.07").monthly) == (2023, 7, True)
+    assert parse("23.13") is None and parse("3.14") is None
+    assert numeric_form("20.10") == "YY.MM"
+    assert render_numeric(parse("2023-07"), "YY.MM") == "23.07"
+    assert render_numeric(parse("23.07"), "YYYY-MM") == "2023-07"

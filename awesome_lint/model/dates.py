@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th)?|(?P<word>[A-Za-z]+)(?P<d
 _ISO = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 # month-precision numeric dates: ``2023-05`` and the compact ``202305`` of tables
 _ISO_MONTH = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<m>\d{2})$|^(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d)$")
+_SHORT_MONTH = re.compile(r"^(?P<y>\d{2})\.(?P<m>\d{2})$")
 _EXACT_MONTH = {name[:3]: i for i, name in enumerate(MONTHS)}
 _EXACT_MONTH.update({name: i for i, name in enumerate(MONTHS)})
 _EXACT_MONTH["sept"] = 8
@@ -120,6 +121,10 @@ def parse(text: str) -> ParsedDate | None:
             return None
         d.style = "iso" if s == format_date(d, "iso") else None
         return d
+    short = _SHORT_MONTH.match(s)
+    if short:  # ``23.07``: a table's compact year and month
+        d = ParsedDate(None, int(short["m"]), 2000 + int(short["y"]), monthly=True)
+        return d if 1 <= d.month <= 12 else None
     numeric = _ISO_MONTH.match(s)
     if numeric:
         month = numeric["m"] or numeric["m2"]
@@ -204,12 +209,14 @@ STYLE_DETAILS = {
 }
 
 
-NUMERIC_FORMS = ("YYYY-MM", "YYYY/MM", "YYYY.MM", "YYYYMM", "YYYY-M", "YYYY/M", "YYYY.M")
+NUMERIC_FORMS = ("YYYY-MM", "YYYY/MM", "YYYY.MM", "YYYYMM", "YYYY-M", "YYYY/M", "YYYY.M", "YY.MM")
 
 
 def numeric_form(text: str) -> str | None:
     """How a month written in digits is spelt: "YYYY-MM" (2023-05), "YYYYMM" (202305),
     "YYYY-M" (2023-5), ...; None for any other date."""
+    if _SHORT_MONTH.match(text.strip()):
+        return "YY.MM"
     m = _ISO_MONTH.match(text.strip())
     if m is None:
         return None
@@ -219,6 +226,8 @@ def numeric_form(text: str) -> str | None:
 
 
 def render_numeric(d: ParsedDate, form: str) -> str:
+    if form == "YY.MM":
+        return f"{d.year % 100:02d}.{d.month:02d}"
     sep = form[4:-2] if form.endswith("MM") else form[4:-1]
     month = f"{d.month:02d}" if form.endswith("MM") else str(d.month)
     return f"{d.year:04d}{sep}{month}"
