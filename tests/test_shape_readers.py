@@ -317,3 +317,18 @@ def test_quoted_titles_with_a_month_and_bold_linked_titles_with_authors_and_venu
         ("numbered-bold", "Are Your LLMs Capable of Stable Reasoning?",
          {"authors": "Junnan Liu, Hongwei Liu.", "venue": "Preprint'24"}),
     ]
+
+
+def test_a_plain_title_then_italic_authors_then_venue_and_year():
+    from awesome_lint.model.document import Document
+
+    doc = Document("# Evaluation\n\n## Reasoning\n\n"
+                   "1. Holistic evaluation of language models. _Percy Liang et al._ arXiv 2022. "
+                   "[[paper](https://arxiv.org/abs/2211.09110)]\n"
+                   "2. A Systematic Study of ChatGPT, _Laskar et al._ ACL 2023 (Findings). "
+                   "[[paper](https://arxiv.org/abs/2305.18486)]\n"
+                   "3. Read the _whole_ guide first, then 2023 tools [here](https://example.org/guide)\n")
+    assert [(e.title, e.fields["authors"].text, e.fields["venue"].text) for e in doc.entries if e.kind == "paper"] == [
+        ("Holistic evaluation of language models", "Percy Liang et al.", "arXiv 2022"),
+        ("A Systematic Study of ChatGPT", "Laskar et al.", "ACL 2023 (Findings)"),
+    ]

@@ -28,6 +28,11 @@ _BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
 _QUOTED = re.compile(r"(?:\*\*[^*\n]+\*\*[ \t]*:[ \t]*)?[\"\u201c](?P<t>[^\"\u201d\n]{8,}?)[\"\u201d]")
 _QUOTED_TAIL = re.compile(r"[ \t]*,[ \t]*[*_]?(?P<v>[A-Za-z][^,()\[\]*_\n]{0,60}?),[ \t]*"
                           r"(?P<d>(?P<month>[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d\d)\b")
+# a title in plain text, its authors in emphasis, then the venue and year, then the links
+_PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n]+?)[*_][ \t]*"
+                          r"(?P<v>[A-Za-z][^\[\]\n]{0,60}?(?:19|20)\d\d[^\[\]\n]{0,20}?)[ \t.,]*(?=\[)")
+# people: "Percy Liang et al.", "A. One, B. Two", "Laskar et al."
+_NAMES = re.compile(r"[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*(?:[ \t]+et al\.?|,[ \t]*[A-Z].*|[ \t]+and[ \t]+[A-Z].*)$")
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
 
 
@@ -211,6 +216,13 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
         evidence = pf.read_tail(line[first.end - base:stop], first.end, fields)
         evidence = evidence or any(l.text.startswith("[") and pf.is_label_link(l) for l in tail_links)
         return f"{kind}-link-title", first.text, evidence
+    plain = _PLAIN_TITLE.match(line, body)
+    if plain and after_links and len(plain.group("t").split()) >= 3 and _NAMES.match(plain.group("a")):
+        # ``Holistic evaluation of language models. _Percy Liang et al._ arXiv 2022. [[paper](url)]``
+        fields["title"] = pf.field(base, line, plain.start("t"), plain.end("t"))
+        fields["authors"] = pf.field(base, line, plain.start("a"), plain.end("a"))
+        fields["venue"] = pf.field(base, line, plain.start("v"), plain.end("v"))
+        return f"{kind}-plain-title", plain.group("t"), True
     bracket = _BRACKET.match(line, body)
     if bracket:
         tail_links = [l for l in after_links if l.start - base >= bracket.end()]
