@@ -59,6 +59,15 @@ def bare_urls(n: int) -> str:
     return HEAD + "".join(f"See https://b.example/{i}, www.c{i}.example and `https://code` <b>x</b>\n" for i in range(n))
 
 
+def emphasis_runs(n: int) -> str:
+    # the paper readers: a numbered item of emphasis runs that never turns into authors and a venue
+    return HEAD + "1. " + "word _x_ " * n + "[a](https://a.example/)\n"
+
+
+def bracketed_dates(n: int) -> str:
+    return HEAD + "- " + "[2023/10] " * n + "**T** [[p](https://arxiv.org/abs/2310.00001)]\n"
+
+
 INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of a second
     "unclosed <!-- on one line": (unclosed_comments, 200_000),
     "unclosed <!-- lines": (unclosed_comment_lines, 100_000),
@@ -66,6 +75,8 @@ INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of 
     "headings": (headings, 10_000),
     "small sections": (small_sections, 1_000),
     "bare URLs (guard)": (bare_urls, 5_000),
+    "emphasis runs in a paper item": (emphasis_runs, 4_000),
+    "bracketed dates in one item": (bracketed_dates, 20_000),
 }
 
 

@@ -332,3 +332,13 @@ def test_a_plain_title_then_italic_authors_then_venue_and_year():
         ("Holistic evaluation of language models", "Percy Liang et al.", "arXiv 2022"),
         ("A Systematic Study of ChatGPT", "Laskar et al.", "ACL 2023 (Findings)"),
     ]
+
+
+def test_a_run_of_bracketed_dates_is_read_once_not_one_inside_another():
+    from awesome_lint.model.document import Document
+
+    # (each date used to open a reading of the rest of the line: recursion past Python's limit)
+    line = "- " + "[2023/10] " * 3000 + "**T** [[p](https://arxiv.org/abs/2310.00001)]\n"
+    doc = Document("# P\n\n## S\n\n" + line)
+    assert [e.kind for e in doc.entries if e.kind == "paper"] == []
+    assert Document("# P\n\n## S\n\n- [2023/10] **T** [[p](https://arxiv.org/abs/2310.00001)]\n").entries[0].title == "T"

@@ -145,14 +145,14 @@ def _item_entry(doc, item: _Item) -> Entry | None:
                  links, shape=shape, labels=labels)
 
 
-def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str):
+def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, dated_lead: bool = True):
     """(shape, title, evidence) of an item's first line, or (None, "", False)."""
     end = len(line.rstrip())
-    dated = _DATE_FIRST.match(line, body)
+    dated = _DATE_FIRST.match(line, body) if dated_lead else None  # (one date leads, not a run of them)
     if dated and _is_full_date(dated.group("d")):
         # ``[2023/10] **Title** *Authors* [[paper](url)]``: the date leads, the rest reads as usual
         fields["date"] = pf.field(base, line, dated.start("d"), dated.end("d"))
-        shape, title, _ = _head(doc, line, base, dated.end(), links, fields, kind)
+        shape, title, _ = _head(doc, line, base, dated.end(), links, fields, kind, dated_lead=False)
         if shape is None:
             fields.pop("date")
             return None, "", False
