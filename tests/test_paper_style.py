@@ -152,3 +152,18 @@ def test_rows_of_links_in_any_bracket_form_render_as_one_row():
 def test_a_row_of_links_before_one_that_ends_in_a_break_needs_none_itself():
     rows = "[[Website](https://w.example/)]\n[[Project](https://p.example/)] \\\n[[Code](https://c.example/)]"
     assert _breaks(_ending_in_links(rows)) == []
+
+
+def test_fixing_breaks_does_not_tip_the_trailing_space_habit_for_the_next_run():
+    from awesome_lint.engine import pipeline as engine_mod
+
+    # three entries leave a space after their links, three end on a '<br>' that the list's
+    # backslash style takes away: the habit must read the same before and after that fix
+    def entry(i, end):
+        return (f"**Paper {i}** \\\n*A. Author* \\\n[7th Oct., 2022] [arXiv, 2022] \\\n"
+                f"[[Paper](https://arxiv.org/abs/2210.{i:05d})]{end}\n")
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(
+        [entry(i, " ") for i in range(3)] + [entry(i, "<br>") for i in range(3, 6)] + [entry(i, "") for i in range(6, 9)])
+    settings = engine_mod.build_settings(Config(), select=["entry-format"])
+    once = engine_mod.fix(text, settings, Context()).text
+    assert engine_mod.fix(once, settings, Context()).text == once

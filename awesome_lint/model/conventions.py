@@ -100,7 +100,7 @@ PRESETS = {
         "final-punctuation": "stop", "capitalisation": "capital", "name-in-description": "avoid",
     },
     "papers": {  # the seeds' canonical paper style
-        "line-break": "backslash", "labels": "canonical",
+        "line-break": "backslash", "labels": "canonical", "trailing-spaces": "none",
         **{f"date-{k}": v for k, v in dates.STYLE_DETAILS["ordinal"].items()},
     },
 }
@@ -506,17 +506,18 @@ class Conventions:
 
     @cached_property
     def trailing_spaces(self) -> Convention:
-        """Whether entry lines end clean or with stray spaces (which no reader sees):
-        ``none`` where the list keeps them clean."""
+        """Whether entries' last lines end clean or with stray spaces (which no reader
+        sees): ``none`` where the list keeps them clean.  Counted on last lines only,
+        a last line with a break as clean: no fix of a break then moves the count, so a
+        second --fix judges as the first did."""
         votes = Counter()
         for e in self.papers():
-            for n in range(e.start_line, e.end_line):
-                line = self.doc.lines[n]
-                if line.strip() and break_kind(line) is None:
-                    votes["spaces" if line != line.rstrip() else "none"] += 1
-        # stray spaces are an editor's leftovers, never a style: two lines in three
+            line = self.doc.lines[e.end_line - 1]
+            if line.strip():
+                votes["spaces" if break_kind(line) is None and line != line.rstrip() else "none"] += 1
+        # stray spaces are an editor's leftovers, never a style: two entries in three
         # kept clean make clean the list's habit
-        return self._settle("trailing-spaces", "document", votes, "entry lines without a break", threshold=LEANING)
+        return self._settle("trailing-spaces", "document", votes, "entries' last lines", threshold=LEANING)
 
     @cached_property
     def last_line_break(self) -> Convention:
