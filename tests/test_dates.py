@@ -120,3 +120,21 @@ def test_a_tables_compact_year_and_month():
     assert numeric_form("20.10") == "YY.MM"
     assert render_numeric(parse("2023-07"), "YY.MM") == "23.07"
     assert render_numeric(parse("23.07"), "YYYY-MM") == "2023-07"
+
+
+def test_a_month_settled_its_own_way_counts_as_fixed_for_the_list_style():
+    from helpers import paper_entry
+
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import Config
+    from awesome_lint.rule import Context
+
+    # January is abbreviated 9 times and spelt out twice; September is spelt out twice.
+    # Once January's two are fixed the list abbreviates 11 of 13: September follows at once,
+    # not on a second --fix
+    days = ["1st Jan., 2015"] * 9 + ["1st January, 2015"] * 2 + ["1st September, 2015"] * 2
+    text = "## A\n\n" + "\n".join(paper_entry(f"P{i}", f"https://example.org/{i}", d) for i, d in enumerate(days))
+    settings = engine.build_settings(Config(), select=["date-format"])
+    once = engine.fix(text, settings, Context()).text
+    assert "January" not in once and "September" not in once and once.count("1st Sep., 2015") == 2
+    assert engine.fix(once, settings, Context()).text == once

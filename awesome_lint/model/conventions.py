@@ -630,6 +630,14 @@ class Conventions:
                 continue
             for detail, value in dates.written(fld.text):
                 votes[detail][value] += 1
+        # a month written its own settled way counts as --fix will leave it, so that
+        # fixing its odd dates never tips the list's month style for the next run
+        forms = self.month_forms
+        month_votes = Counter()
+        for month, conv in forms.items():
+            month_votes.update(Counter({conv.value: conv.total}) if conv.established else conv.counts)
+        if month_votes:
+            votes["month"] = month_votes
         return {d: self._settle(f"date-{d}", "document", c, "dates") for d, c in votes.items()}
 
     @cached_property
@@ -671,7 +679,7 @@ class Conventions:
         # "May." only where the list writes its May dates so
         wanted["may-dot"] = self.dates["may-dot"].value is True
         month = self.month_form_of(text)
-        if month is not None and month.established:
+        if month is not None and month.established and month.source == "inferred":
             wanted["month"] = month.value
         return wanted
 
@@ -691,12 +699,14 @@ class Conventions:
                                 ident=("date-month", m)) for m, c in votes.items()}
 
     def month_form_of(self, text: str) -> Convention | None:
-        """The month convention a date answers to: the list's, else its month's."""
+        """The month convention a date answers to: its month's own where that month is
+        settled ("June" in full among "Oct."), else the list's (None: the list's)."""
         whole = self.dates["month"]
-        if whole.established or whole.source != "inferred":
+        if whole.source != "inferred":
             return None
         parsed = dates.parse(text)
-        return self.month_forms.get(parsed.month) if parsed is not None and parsed.month else None
+        own = self.month_forms.get(parsed.month) if parsed is not None and parsed.month else None
+        return own if own is not None and own.established else None
 
     # -- order ---------------------------------------------------------------------
     @cached_property
