@@ -121,8 +121,11 @@ class SortOrder(Rule):
             if not wrong:
                 continue
             unclear = any(k[j + 1] < k[j] for k in keys for j in range(len(group) - 1) if j not in wrong)
+            # items whose bullets sit at other indents ("  * a" and "* b" in one list) would
+            # nest under one another once moved: no move is offered for them
+            uneven = len({_indent(doc, e) for e in group}) > 1
             fix = None
-            if not unclear:
+            if not unclear and not uneven:
                 permuted = sorted(range(len(group)), key=lambda j: (keys[0][j], j))
                 fix = _move_fix(doc, group, [ends[index[id(e)]] for e in group], permuted, "sort alphabetically")
             for j in wrong:
@@ -135,6 +138,11 @@ class SortOrder(Rule):
 
 # what lists keep last on purpose, whatever its letter: "Others", "Miscellaneous"
 _CATCH_ALL = re.compile(r"(?:others?|misc\.?|miscellaneous|more|etc\.?|other \w+|various)", re.I)
+
+
+def _indent(doc, entry) -> str:
+    line = doc.lines[entry.start_line]
+    return line[:len(line) - len(line.lstrip(" \t>"))]
 
 
 def _unclear(a: str, b: str) -> bool:

@@ -146,3 +146,15 @@ def test_a_catch_all_kept_last_is_in_its_place():
     moved = names[:1] + ["Others"] + names[1:4]
     text = "# A\n\n## T\n\n" + "\n".join(f"- [{n}](https://example.com/{i})" for i, n in enumerate(moved)) + "\n"
     assert run(text, preset="awesome", order="alphabetical")[0] == [7]  # 'Depth' after 'Others'
+
+
+def test_items_whose_bullets_sit_at_other_indents_are_reported_but_not_moved():
+    # "  * a" and "* b" are one markdown list; moving "* b" among "  *" items would
+    # nest the items after it under it
+    text = ("# A\n\n## T\n\n  * [Alpha](https://example.com/a)\n  * [Gamma](https://example.com/g)\n"
+            "  * [Delta](https://example.com/d)\n* [Beta](https://example.com/b)\n")
+    lines, outcome = run(text, preset="awesome", order="alphabetical")
+    assert lines == [7, 8]
+    assert outcome.text == text
+    even = text.replace("* [Beta]", "  * [Beta]")
+    assert run(even, preset="awesome", order="alphabetical")[1].text != even
