@@ -9,7 +9,7 @@ import datetime
 import re
 
 from awesome_lint.model import dates
-from awesome_lint.model.identity import arxiv_month
+from awesome_lint.model.identity import entry_arxiv_month
 from awesome_lint.model.papers import venue_year
 from awesome_lint.rule import WARNING, Rule
 
@@ -43,7 +43,7 @@ class ArxivDate(Rule):
             parsed = dates.parse(field.text)
             if parsed is None or parsed.key is None:
                 continue
-            month = next((m for link in entry.links if (m := arxiv_month(link.url))), None)
+            month = entry_arxiv_month(entry)
             if month is None:
                 continue
             year, month = month
@@ -69,8 +69,7 @@ class ArxivDate(Rule):
     @staticmethod
     def _venue_leads(entry, parsed, year: int, month: int) -> bool:
         """A published paper's date a month or two before its preprint's number."""
-        venue = entry.fields.get("venue")
-        if venue is None or _PREPRINT.match(venue.text):
+        if not _published(entry):
             return False
         lead = (year * 12 + month) - (parsed.year * 12 + parsed.month)
         return 0 < lead <= _VENUE_LEAD
@@ -79,8 +78,13 @@ class ArxivDate(Rule):
     def _venue_dated(entry, parsed, year: int) -> bool:
         """A paper dated in the year of its venue (a workshop, a conference), which
         came before the year its preprint was posted."""
-        venue = entry.fields.get("venue")
-        if venue is None or _PREPRINT.match(venue.text):
+        if not _published(entry):
             return False
         held = venue_year(entry)
         return held is not None and held == parsed.year < year
+
+
+def _published(entry) -> bool:
+    """Whether the entry names a venue other than a preprint server."""
+    venue = entry.fields.get("venue")
+    return venue is not None and not _PREPRINT.match(venue.text)

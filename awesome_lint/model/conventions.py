@@ -629,23 +629,29 @@ class Conventions:
             if fld is None or dates.parse(fld.text) is None:
                 continue
             for detail, value in dates.written(fld.text):
-                votes[detail][value] += 1
-        # a month written its own settled way counts as --fix will leave it, so that
-        # fixing its odd dates never tips the list's month style for the next run
-        forms = self.month_forms
-        month_votes = Counter()
-        for month, conv in forms.items():
-            month_votes.update(Counter({conv.value: conv.total}) if conv.established else conv.counts)
-        if month_votes:
-            votes["month"] = month_votes
+                if detail != "month":
+                    votes[detail][value] += 1
+        # the month style is counted month by month: a month written its own settled way
+        # counts as --fix will leave it, so fixing its odd dates never tips the list's
+        # month style for the next run
+        for conv in self.month_forms.values():
+            votes["month"].update(Counter({conv.value: conv.total}) if conv.established else conv.counts)
         return {d: self._settle(f"date-{d}", "document", c, "dates") for d, c in votes.items()}
 
     @cached_property
     def numeric_months(self) -> Convention:
         """How months written in digits are spelt (2023-05, 202305, 2023-5)."""
+        return self._numeric("date-numeric-month", dates.numeric_form, "dates in digits")
+
+    @cached_property
+    def numeric_days(self) -> Convention:
+        """How days written in digits are spelt (2023-05-02, 2023.05.02, 2023/5/2)."""
+        return self._numeric("date-numeric-day", dates.numeric_day_form, "days in digits")
+
+    def _numeric(self, key: str, form_of, unit: str) -> Convention:
         votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
-                        if (form := dates.numeric_form(f.text)) is not None)
-        return self._settle("date-numeric-month", "document", votes, "dates in digits")
+                        if (form := form_of(f.text)) is not None)
+        return self._settle(key, "document", votes, unit)
 
     @cached_property
     def date_precision(self) -> Convention:
@@ -657,13 +663,6 @@ class Conventions:
             if parsed is not None and parsed.year is not None and parsed.month is not None:
                 votes["month" if parsed.monthly or parsed.day is None else "day"] += 1
         return self._settle("date-precision", "document", votes, "dates")
-
-    @cached_property
-    def numeric_days(self) -> Convention:
-        """How days written in digits are spelt (2023-05-02, 2023.05.02, 2023/5/2)."""
-        votes = Counter(form for e in self.doc.entries if (f := e.fields.get("date")) is not None
-                        if (form := dates.numeric_day_form(f.text)) is not None)
-        return self._settle("date-numeric-day", "document", votes, "days in digits")
 
     def date_details(self, text: str) -> dict:
         """How ``text`` should be written: each established detail, else its own."""
@@ -763,7 +762,7 @@ class Conventions:
         paper's arXiv id, or shortly before it (a held submission)."""
         counts = Counter()
         for entry in self.doc.entries:
-            key, month = date_key(entry), _arxiv_month(entry)
+            key, month = date_key(entry), identity.entry_arxiv_month(entry)
             if key is not None and month is not None:
                 lead = (month[0] * 12 + month[1]) - (key[0] * 12 + key[1])
                 counts["arxiv" if 0 <= lead <= 1 else "other"] += 1
@@ -789,7 +788,7 @@ class Conventions:
                 after = [dated[i + 1][1]] if i + 1 < len(dated) else []
                 if all(ordered(b, key) for b in before) and all(ordered(key, a) for a in after):
                     continue  # in its place
-                month = _arxiv_month(entry)
+                month = identity.entry_arxiv_month(entry)
                 if month is None or key[:2] <= month:
                     continue
                 if all(ordered(b[:2], month) for b in before) and all(ordered(month, a[:2]) for a in after):
@@ -955,10 +954,6 @@ def label_order(entry) -> list[str]:
         if key not in seen and key != "links":
             seen.append(key)
     return seen
-
-
-def _arxiv_month(entry):
-    return next((m for link in entry.links if (m := identity.arxiv_month(link.url))), None)
 
 
 def _other(direction: str) -> str:

@@ -83,6 +83,11 @@ def arxiv_month(url: str) -> tuple[int, int] | None:
     return (1900 + yy if "/" in ident and yy >= 91 else 2000 + yy), mm
 
 
+def entry_arxiv_month(entry) -> tuple[int, int] | None:
+    """The (year, month) of the first arXiv link an entry carries, if any."""
+    return next((m for link in entry.links if (m := arxiv_month(link.url))), None)
+
+
 def _same_paper_title(a: str, b: str) -> bool:
     """One title, with or without the short name in front ("DAVI: Diffusion Prior-Based
     Amortized ..." and "Diffusion Prior-Based Amortized ..."), or with a slip."""
@@ -103,11 +108,7 @@ def normalise_title(title: str) -> str:
 def in_digest(section) -> bool:
     """A section (or one inside it) that repeats picks from the rest of the list:
     "Trending", "Featured", "News", ..."""
-    while section is not None and section.heading is not None:
-        if _DIGEST.search(section.title):
-            return True
-        section = section.parent
-    return False
+    return section is not None and any(_DIGEST.search(s.title) for s in section.lineage())
 
 
 def siblings(doc, a, b) -> bool:

@@ -62,6 +62,13 @@ class Section:
     def title(self) -> str:
         return self.heading.text if self.heading else ""
 
+    def lineage(self):
+        """This section and the headed sections around it, innermost first."""
+        section = self
+        while section is not None and section.heading is not None:
+            yield section
+            section = section.parent
+
 
 @dataclass(eq=False)
 class Entry:

@@ -20,7 +20,8 @@ _PAREN_VENUE = re.compile(r"\((?P<v>[^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*)\)")
 _VENUE_YEAR = re.compile(r"[A-Za-z][^\[\]()\n]{0,110}?[ ,]\s*(?:19|20)\d\d[a-z]?\Z")
 _VENUE_YEAR_LOOSE = re.compile(
     r"(?:[^\W_][^\[\]()\n]{0,80}?[ ,]\s*)?(?:19|20)\d\d[a-z]?(?:[ \t]+[\w&-]+){0,6}\Z")
-_EMPHASISED = re.compile(r"(?P<m>[*_])[^*_\n]+?(?P=m)")
+# a run in emphasis, the authors of many shapes: ``_A. One, B. Two._``
+EMPHASISED = re.compile(r"(?P<m>[*_])(?P<in>[^*_\n]+?)(?P=m)")
 _LEAD_SEP = re.compile(r"[ \t]*(?:[-\u2013\u2014,:.]|by\b)?[ \t]*")
 # decoration in front of a label or title: emoji, symbols, a stray bullet
 _DECORATION = re.compile(r"[^\w\s\[\]()*_<>`'\"]*[ \t]*")
@@ -83,11 +84,10 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
         if authors_end > start and (had_sep or not separated) and re.search(r"[A-Za-z]", text[start:authors_end]):
             fields.setdefault("authors", field(base, text, start, authors_end))
         return True
-    authors = _EMPHASISED.match(text, start, end)
+    authors = EMPHASISED.match(text, start, end)
     if authors and authors.end() < end:
         # ``_A. One, B. Two._ NAACL 2025``: the authors in emphasis, then the venue
-        rest = start + len(text[authors.end():end]) - len(text[authors.end():end].lstrip(" \t.,"))
-        rest += authors.end() - start
+        rest = skip(text, authors.end(), end, " \t.,")
         if _VENUE_YEAR.match(text[rest:end]) and not _is_date(text[rest:end]):
             a, b = strip_emphasis(text, authors.start(), authors.end())
             fields.setdefault("authors", field(base, text, a, len(text[:b].rstrip(" \t.,"))))
@@ -104,6 +104,12 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
 # what may stand after a bold title where the list puts the venue: a name and
 # perhaps a short year (``TACL``, ``EMNLP 18``), not a sentence
 _BARE_VENUE = re.compile(r"[A-Z][\w&'/-]*(?:[ \t]+[\w&'/-]+){0,3}\Z")
+
+
+def skip(text: str, at: int, end: int, chars: str) -> int:
+    """Where ``text[at:end]`` starts once the given characters are passed over."""
+    piece = text[at:end]
+    return at + len(piece) - len(piece.lstrip(chars))
 
 
 def read_bare_venue(text: str, base: int, fields: dict) -> None:

@@ -263,17 +263,15 @@ def _sub_line(text: str, col: int, base: int, fields: dict, labels: list) -> str
     if inner != (col, end) and "authors" not in fields and "](" not in piece:
         fields["authors"] = pf.field(base, text, *inner)
         return "authors-italic"
-    lead = _ITALIC_LEAD.match(text, col, end)
-    if lead and "authors" not in fields and "](" not in lead.group("a") and _SHORT_VENUE.fullmatch(text, lead.end(), end):
+    lead = pf.EMPHASISED.match(text, col, end)
+    if lead and "authors" not in fields and "](" not in lead.group("in") and _SHORT_VENUE.fullmatch(text, lead.end(), end):
         # ``*A. One, B. Two.* Preprint'24``: the authors in emphasis, the venue after them
-        fields["authors"] = pf.field(base, text, lead.start("a"), lead.end("a"))
-        fields.setdefault("venue", pf.field(base, text, lead.end() + len(text[lead.end():end]) -
-                                            len(text[lead.end():end].lstrip()), end))
+        fields["authors"] = pf.field(base, text, lead.start("in"), lead.end("in"))
+        fields.setdefault("venue", pf.field(base, text, pf.skip(text, lead.end(), end, " \t"), end))
         return "authors-italic"
     return None
 
 
-_ITALIC_LEAD = re.compile(r"(?P<m>[*_])(?P<a>[^*_\n]+?)(?P=m)")
 _SHORT_VENUE = re.compile(r"[ \t]+[A-Za-z][\w&.\- ]{0,40}?(?:['\u2019]\d\d|(?:19|20)\d\d)?[ \t]*")
 
 

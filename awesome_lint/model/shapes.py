@@ -55,11 +55,7 @@ _NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 def _news(section) -> bool:
-    while section is not None and section.heading is not None:
-        if _NEWS.fullmatch(_NOT_LETTERS.sub(" ", section.title.lower()).strip()):
-            return True
-        section = section.parent
-    return False
+    return any(_NEWS.fullmatch(_NOT_LETTERS.sub(" ", s.title.lower()).strip()) for s in section.lineage())
 
 
 def _place(doc, found) -> None:
