@@ -85,6 +85,7 @@ class Site:
             tries = self.tries[path]
             self.active += 1
             self.peak = max(self.peak, self.active)
+        busy = True
         try:
             if self.delay:
                 time.sleep(self.delay)
@@ -97,6 +98,13 @@ class Site:
                 time.sleep(3)
                 handler.close_connection = True
                 return
+            # A request stops counting as active before its answer leaves: once the client
+            # has read it, the client may start the next one on another connection before
+            # this thread gets to run again, and the peak would count one the client never
+            # had in flight.
+            with self.lock:
+                self.active -= 1
+            busy = False
             status, headers, *rest = answer
             body = rest[0] if rest else b"<p>hello</p>"
             handler.send_response(status)
@@ -109,8 +117,9 @@ class Site:
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
-            with self.lock:
-                self.active -= 1
+            if busy:
+                with self.lock:
+                    self.active -= 1
 
 
     def _admit(self) -> bool:
