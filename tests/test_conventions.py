@@ -231,3 +231,34 @@ def test_labelled_fields_and_their_order_are_section_conventions_a_config_can_se
     fields = doc.conventions.labelled_fields(doc.sections[-1])
     assert (fields["venue"].value, fields["authors"].value) == (True, True)
     assert lint(text, conventions={"labelled-field": False, "field-order": "none"}) == []
+
+
+def test_a_fix_that_tips_the_list_over_its_threshold_is_finished_by_the_same_run():
+    # A split section passes its items as written to the list around it: the one
+    # stop its established subsection lacks is what keeps the whole list below
+    # three in four.  Fixed, the list has a habit, and its other departures are
+    # fixed in the same run: a second --fix must find nothing.
+    def items(stops, bare):
+        out = []
+        for dot in [True] * stops + [False] * bare:
+            n = len(out) + items.seen
+            out.append(item(f"Tool {n:02d}", f"Does thing {n}{'.' if dot else ''}", bullet="-"))
+        items.seen += len(out)
+        return out
+    items.seen = 1
+    select = items(4, 1) + items(4, 0)  # 8 of 9 end with a stop: that subsection's own habit
+    lines = ["# Awesome Things", "", "Tools for things.", "", "## Group", "", "### Select", "", *select,
+             "", "### Misc", "", *items(1, 1), *items(1, 1), ""]
+    for k, (stops, bare) in enumerate([(3, 1), (3, 1), (3, 1), (2, 2)]):
+        lines += [f"## Small {k}", "", *items(stops, bare), ""]
+    text = "\n".join(lines)
+    settings = engine.build_settings(validate({"select": ["entry-format"]}, None))
+    before = engine.check(text, settings, Context())[1]
+    assert [d.message.split(" where ")[0] for d in before] == [
+        "description does not end with '.', '!', '?' or '…'"]  # the subsection's one departure
+    assert Document(text).conventions.final_punctuation.document.value is None  # 21 of 29 stops: split
+    once = engine.fix(text, settings, Context())
+    fixed = Document(once.text).conventions.final_punctuation.document
+    assert (fixed.value, fixed.counts["stop"], fixed.total) == ("stop", 29, 29)
+    assert engine.check(once.text, settings, Context())[1] == []
+    assert engine.fix(once.text, settings, Context()).text == once.text

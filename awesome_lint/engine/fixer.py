@@ -22,6 +22,9 @@ class FixOutcome:
     # (finding, why, 1-based line, column) of each fix that was undone
     reverted: list[tuple[Diagnostic, str, int, int]] = field(default_factory=list)
     rounds: int = 0
+    # the text each applied round started from, the input first: a round's fixes
+    # answer the findings of its own text (a fix can tip a convention for the next)
+    history: list[str] = field(default_factory=list)
 
 
 def apply_edits(text: str, edits) -> str:
@@ -394,6 +397,7 @@ def fix_loop(text: str, check: Callable[[str], tuple[object, list[Diagnostic]]],
             break
         outcome.applied += sum(len(u.diags) for u in accepted)
         outcome.rounds += 1
+        outcome.history.append(text)
         text = new_text
         doc, diagnostics = check(text)
     outcome.text, outcome.doc, outcome.diagnostics = text, doc, diagnostics

@@ -74,13 +74,12 @@ def build_settings(cfg: config_mod.Config, select=None, ignore=(), links=None, e
     return Settings(rules, severities, cfg.preset, use_links, aliases, family, pins, sources)
 
 
-def _document(text: str, settings: Settings, ctx: Context, decisions: dict | None = None) -> Document:
-    return Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset, decisions)
+def _document(text: str, settings: Settings, ctx: Context) -> Document:
+    return Document(text, ctx.path, settings.family, settings.pins, settings.pin_sources, settings.preset)
 
 
-def check(text: str, settings: Settings, ctx: Context, doc: Document | None = None,
-          decisions: dict | None = None) -> tuple[Document, list[Diagnostic]]:
-    doc = doc if doc is not None and doc.text == text else _document(text, settings, ctx, decisions)
+def check(text: str, settings: Settings, ctx: Context, doc: Document | None = None) -> tuple[Document, list[Diagnostic]]:
+    doc = doc if doc is not None and doc.text == text else _document(text, settings, ctx)
     ctx.family = doc.family
     found: list[Diagnostic] = []
     for rule in settings.rules:
@@ -109,17 +108,18 @@ def _applies(rule: Rule, doc: Document) -> bool:
 
 def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:
     # The fix loop parses each candidate text to judge it; the one it keeps
-    # is then checked without being parsed a second time.  Every round judges
-    # by the conventions the text had before the first fix (decisions).
+    # is then checked without being parsed a second time.  Each round infers
+    # the conventions afresh, as the next run will: where fixing tipped a
+    # choice over its threshold, the next round finishes the job, so a second
+    # --fix finds nothing.
     last: dict[str, Document] = {}
-    decisions: dict = {}
 
     def parse(t: str) -> Document:
         last.clear()
-        last[t] = _document(t, settings, ctx, decisions)
+        last[t] = _document(t, settings, ctx)
         return last[t]
 
-    return fix_loop(text, lambda t: check(t, settings, ctx, last.pop(t, None), decisions), unsafe, parse=parse)
+    return fix_loop(text, lambda t: check(t, settings, ctx, last.pop(t, None)), unsafe, parse=parse)
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

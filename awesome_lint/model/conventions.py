@@ -188,44 +188,23 @@ class Scoped:
     """A choice made per item, established per section with the document as fallback."""
 
     def __init__(self, doc_level: Convention, sections: dict[int, Convention],
-                 lists: dict[tuple, Convention] | None = None, decide=None, threshold: float = THRESHOLD):
+                 lists: dict[tuple, Convention] | None = None, threshold: float = THRESHOLD):
         self.document = doc_level
         self.threshold = threshold
         self.sections = sections
         self.lists = lists or {}
-        self._decide = decide or (lambda ident, value: value)
-        self._by_path: dict | None = None
-        self._found: dict[int, Convention] = {}  # section id -> _at's answer: every entry asks
+        self._found: dict[int, Convention] = {}  # section id -> at's answer: every entry asks
 
     def of(self, entry) -> Convention:
         """An entry's convention: its own markdown list's, where that list has the
         items for one, else its section's (see ``at``)."""
         own = self.lists.get(_list_key(entry))
-        chosen = own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
-            and own.counts != self.document.counts and own.established
-        if self._decide(("list scope", self.document.key, _path(entry.section), entry.list_line is not None
-                         and own is not None and own.scope), chosen):
-            return own if own is not None else self.at(entry.section)
+        if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE \
+                and own.counts != self.document.counts and own.established:
+            return own
         return self.at(entry.section)
 
     def at(self, section) -> Convention:
-        """Which scope applies is decided once (see ``Conventions._decide``)."""
-        found = self._at(section)
-        leaned = found.value if found.leaned else None
-        where = "document" if found is self.document else (_path(found.section), found.scope == "document", leaned)
-        where = self._decide(("scope", self.document.key, _path(section)), where)
-        if where == "document":
-            return self.document
-        if self._by_path is None:
-            self._by_path = {_path(c.section): c for c in self.sections.values()}
-        conv = self._by_path.get(where[0])
-        if conv is None:
-            return self.document
-        if where[2] is not None:  # the section's own majority, which the list around it shares
-            return replace(conv, value=where[2], leaned=True)
-        return replace(conv, scope="document") if where[1] else conv
-
-    def _at(self, section) -> Convention:
         """The convention of the nearest section (the entry's own, then its parents,
         each counting the items of its subsections) with the evidence for one of
         its own; a section split on the choice has none.  Else the document's."""
@@ -258,7 +237,7 @@ class Scoped:
         lead, n = own.counts.most_common(1)[0]
         if n < LEANING * own.total or self.threshold > THRESHOLD:
             return False  # (what no reader sees is a departure only where nearly every item agrees)
-        outer = self._at(parent) if parent is not None and parent.heading is not None else self.document
+        outer = self.at(parent) if parent is not None and parent.heading is not None else self.document
         return outer.established and outer.value == lead
 
     def distinct(self) -> list[Convention]:
@@ -280,23 +259,6 @@ def _list_key(entry) -> tuple:
     return (id(entry.section), entry.list_line)
 
 
-def _path(section) -> tuple:
-    """A section's place that survives edits above it: its titles from the top,
-    each with its rank among same-titled siblings.  Kept on the section: every
-    entry asks for it."""
-    if section is None or section.heading is None:
-        return ()
-    known = section.__dict__.get("_conventions_path")
-    if known is None:
-        parent = section.parent
-        seen: dict[str, int] = {}
-        for sibling in (parent.children if parent is not None else [section]):
-            rank = seen[sibling.title] = seen.get(sibling.title, -1) + 1
-            sibling.__dict__["_conventions_path"] = _path(parent) + ((sibling.title, rank),)
-        known = section.__dict__["_conventions_path"]
-    return known
-
-
 def _section_scope(section) -> str:
     return f"section '{section.title}'" if section.heading else "document start"
 
@@ -304,37 +266,22 @@ def _section_scope(section) -> str:
 class Conventions:
     """Everything inferred about one document; each choice is computed when first asked."""
 
-    def __init__(self, doc, pins: dict | None = None, sources: dict | None = None, decisions: dict | None = None):
+    def __init__(self, doc, pins: dict | None = None, sources: dict | None = None):
         self.doc = doc
         self.pins = dict(pins or {})
         self.sources = dict(sources or {})
-        # The fix loop's later rounds replay the first round's decisions: a fix
-        # moves items to the established value, and must not tip another choice
-        # over a threshold so that lines no finding named change too.
-        self.decisions = decisions
-        self.replay = bool(decisions)
 
-    def _decide(self, ident, value):
-        if self.decisions is None:
-            return value
-        if self.replay:
-            return self.decisions.get(ident, value)
-        self.decisions[ident] = value
-        return value
-
-    def _settle(self, key, scope, counts, unit, ident=None, **kw) -> Convention:
-        conv = settle(key, scope, counts, unit, self.pins, self.sources, **kw)
-        if conv.source == "inferred":
-            conv.value = self._decide((key, ident or scope), conv.value)
-        return conv
+    def _settle(self, key, scope, counts, unit, **kw) -> Convention:
+        return settle(key, scope, counts, unit, self.pins, self.sources, **kw)
 
     def _scoped(self, key: str, observed, unit: str, threshold: float = THRESHOLD) -> Scoped:
         """``observed``: (entry or section, value) pairs.
 
         Each scope is settled from the inside out, and an inner scope (a list,
         a subsection) that has its own established value is left out of the
-        scopes around it: its items follow it.  So fixing never tips an outer
-        scope over a threshold for the next run."""
+        scopes around it: its items follow it.  (A split section still shows
+        its items as written to the scopes around it, so fixing inside it can
+        tip an outer scope; the fix loop infers afresh each round for that.)"""
         direct: dict[int, tuple[object, Counter]] = {}
         lists: dict[tuple, Counter] = {}
         list_section: dict[int, object] = {}  # id -> the section of a list's items
@@ -348,11 +295,9 @@ class Conventions:
         raw_direct = {sid: Counter(c) for sid, (_, c) in direct.items()}
         for k, c in lists.items():
             raw_direct.setdefault(k[0], Counter()).update(c)
-        in_lists, ordinal = {}, {}
-        for k, c in lists.items():  # in document order: each list's place in its section names it
-            n = ordinal[k[0]] = ordinal.get(k[0], -1) + 1
-            conv = self._settle(key, f"list at line {k[1] + 1}", c, unit, (self._section_by_id(k[0]), n),
-                                threshold=threshold)
+        in_lists = {}
+        for k, c in lists.items():
+            conv = self._settle(key, f"list at line {k[1] + 1}", c, unit, threshold=threshold)
             in_lists[k] = conv
             own = direct.setdefault(k[0], (list_section[k[0]], Counter()))[1]
             own.update(_effective(conv))
@@ -367,7 +312,7 @@ class Conventions:
                 raw.update(child_raw)
             if section.heading is None or not counts:
                 return counts, raw
-            conv = self._settled(key, _section_scope(section), counts, raw, unit, _path(section), threshold)
+            conv = self._settled(key, _section_scope(section), counts, raw, unit, threshold)
             conv.section = section
             sections[id(section)] = conv
             return _effective(conv), raw
@@ -375,20 +320,14 @@ class Conventions:
         counts, raw = settle_tree(self.doc.root)
         # where every item follows an inner scope, the document's own value judges
         # nothing: it is settled on the items as written, for the record
-        whole = self._settled(key, "document", counts or raw, raw, unit, None, threshold)
-        return Scoped(whole, sections, in_lists, self._decide, threshold)
+        whole = self._settled(key, "document", counts or raw, raw, unit, threshold)
+        return Scoped(whole, sections, in_lists, threshold)
 
-    def _settled(self, key, scope, counts, raw, unit, ident, threshold) -> Convention:
-        """Decided on ``counts`` (inner scopes at their value), shown with the items as written."""
-        conv = self._settle(key, scope, counts, unit, ident, threshold=threshold)
+    def _settled(self, key, scope, counts, raw, unit, threshold) -> Convention:
+        """Decided on ``counts`` (inner scopes left out), shown with the items as written."""
+        conv = self._settle(key, scope, counts, unit, threshold=threshold)
         conv.counts = raw
         return conv
-
-    def _section_by_id(self, sid: int) -> tuple:
-        table = self.__dict__.get("_paths")
-        if table is None:
-            table = self.__dict__["_paths"] = {id(s): _path(s) for s in self.doc.sections}
-        return table.get(sid, ())
 
     # -- classic items -------------------------------------------------------------
     def items(self):
@@ -535,7 +474,7 @@ class Conventions:
         counts = Counter(g for a, b in zip(papers, papers[1:]) if (g := blank_gap(self.doc, a, b)))
         whole = self._settle("blank-lines", "document", counts, "gaps between entries",
                              threshold=INVISIBLE_THRESHOLD)
-        return Scoped(whole, {}, None, self._decide, INVISIBLE_THRESHOLD)
+        return Scoped(whole, {}, None, INVISIBLE_THRESHOLD)
 
     def _has(self, key, test, among=None) -> Scoped:
         entries = self.papers() if among is None else among
@@ -574,7 +513,7 @@ class Conventions:
             for key in dict.fromkeys(k for e in labelled for k, _ in e.labels):
                 counts = Counter(any(k == key for k, _ in e.labels) for e in labelled)
                 conv = self._settle("labelled-field", _section_scope(section), counts, "labelled entries",
-                                    (_path(section), key), threshold=SHAPE_THRESHOLD)
+                                    threshold=SHAPE_THRESHOLD)
                 out[key] = replace(conv, evidence_key=True)
             return out
         return self._per_section("_labelled_fields", section, build)
@@ -597,7 +536,7 @@ class Conventions:
             for (a, b) in firsts:
                 counts = Counter({a: firsts[(a, b)], b: firsts[(b, a)]})
                 out[(a, b)] = self._settle("field-order", _section_scope(section), counts, "entries",
-                                           (_path(section), a, b), threshold=SHAPE_THRESHOLD)
+                                           threshold=SHAPE_THRESHOLD)
             return out
         return self._per_section("_field_order", section, build)
 
@@ -605,7 +544,7 @@ class Conventions:
         """Whether the section's papers write well-formed links (no bracket debris)."""
         def build():
             counts = Counter(link_debris(self.doc, e) is None for e in self._shaped(section))
-            conv = self._settle("clean-links", _section_scope(section), counts, "entries", _path(section),
+            conv = self._settle("clean-links", _section_scope(section), counts, "entries",
                                 threshold=SHAPE_THRESHOLD)
             return replace(conv, evidence_key=True)
         return self._per_section("_clean_links", section, build)
@@ -694,8 +633,8 @@ class Conventions:
             form = dict(dates.written(fld.text)).get("month") if parsed is not None else None
             if form is not None and parsed.month is not None:
                 votes.setdefault(parsed.month, Counter())[form] += 1
-        return {m: self._settle("date-month", "document", c, f"{dates.MONTHS[m - 1].capitalize()} dates",
-                                ident=("date-month", m)) for m, c in votes.items()}
+        return {m: self._settle("date-month", "document", c, f"{dates.MONTHS[m - 1].capitalize()} dates")
+                for m, c in votes.items()}
 
     def month_form_of(self, text: str) -> Convention | None:
         """The month convention a date answers to: its month's own where that month is
@@ -717,7 +656,7 @@ class Conventions:
             out.append((section, keys))
         return out
 
-    def _direction(self, scope: str, votes: Counter, dated: int, ident=None) -> Convention:
+    def _direction(self, scope: str, votes: Counter, dated: int) -> Convention:
         if "paper-order" in self.pins:
             return Convention("paper-order", scope, votes, self.pins["paper-order"],
                               self.sources.get("paper-order", "config"), "dated entries in order", dated)
@@ -726,7 +665,6 @@ class Conventions:
             top = NEWEST if votes[NEWEST] > votes[OLDEST] else OLDEST
             if votes[top] >= THRESHOLD * dated:
                 value = top
-        value = self._decide(("paper-order", ident or scope), value)
         return Convention("paper-order", scope, votes, value, "inferred", "dated entries in order", dated)
 
     @cached_property
@@ -734,7 +672,7 @@ class Conventions:
         votes, dated = Counter(), 0
         for section, keys in self._paper_runs:
             if len(keys) >= MIN_EVIDENCE:
-                own = self._direction(_section_scope(section), _direction_votes(keys), len(keys), ("own", _path(section)))
+                own = self._direction(_section_scope(section), _direction_votes(keys), len(keys))
                 # a section sorted its own way counts as --fix will leave it: all in order
                 votes.update(Counter({own.value: len(keys), _other(own.value): 1}) if own.established
                              else _direction_votes(keys))
@@ -747,7 +685,7 @@ class Conventions:
         if id(section) not in cache:
             keys = next((k for s, k in self._paper_runs if s is section), [])
             votes = _direction_votes(keys)
-            conv = self._direction(_section_scope(section), votes, len(keys), _path(section))
+            conv = self._direction(_section_scope(section), votes, len(keys))
             if not conv.established and len(keys) >= MIN_EVIDENCE:
                 whole = self.document_paper_order
                 # a section that is merely untidy follows the list; one sorted the other way does not
@@ -815,7 +753,7 @@ class Conventions:
         if "collation" in self.pins:
             return Convention("collation", "document", votes, self.pins["collation"],
                               self.sources.get("collation", "config"), "neighbours in order")
-        best = self._decide(("collation", "document"), max(COLLATIONS, key=lambda n: (votes[n], -COLLATIONS.index(n))))
+        best = max(COLLATIONS, key=lambda n: (votes[n], -COLLATIONS.index(n)))
         return Convention("collation", "document", votes, best, "inferred", "neighbours in order")
 
     @cached_property
@@ -867,7 +805,7 @@ class Conventions:
                               self.sources.get("cross-listing", "config"), "entries")
         habit = crossed >= MIN_EVIDENCE and (
             self.doc.family != "papers" or crossed >= CROSS_SHARE_PAPERS * entries)
-        value = self._decide(("cross-listing", "document"), "allowed" if habit else "reported")
+        value = "allowed" if habit else "reported"
         return Convention("cross-listing", "document", counts, value, "inferred", "entries",
                           evidence_key="cross-listed" if value == "allowed" else "listed once")
 

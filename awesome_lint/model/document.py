@@ -86,10 +86,8 @@ class Document:
     """The parsed list.  Offsets index ``text``; lines are 0-based."""
 
     def __init__(self, text: str, path: str | None = None, preset: str | None = None,
-                 pins: dict | None = None, pin_sources: dict | None = None, style: str | None = None,
-                 decisions: dict | None = None) -> None:
+                 pins: dict | None = None, pin_sources: dict | None = None, style: str | None = None) -> None:
         self.text = text
-        self._decisions = decisions
         self.style = style  # the opt-in canonical style preset, if any
         self._pins = pins
         self._pin_sources = pin_sources
@@ -127,7 +125,7 @@ class Document:
         """What this list's own style is (see ``conventions.py``)."""
         from .conventions import Conventions
 
-        return Conventions(self, self._pins, self._pin_sources, self._decisions)
+        return Conventions(self, self._pins, self._pin_sources)
 
     # -- positions -----------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
