@@ -61,8 +61,7 @@ def check(rule, doc, ctx):
                                   f"{c.standard('a date or venue', 'gives entries')}", *where)
         venue = entry.fields.get("venue")
         if venue is not None and venue_year(entry) is None and (c := venue_years.at(section)).value is True:
-            yield rule.diagnostic(f"venue '{venue.text}' has no year where "
-                                  f"{c.standard('a year', 'gives venues')}", venue.start, venue.end)
+            yield rule.diagnostic(_paper_shapes.yearless(venue.text, c), venue.start, venue.end)
 
 
 def _separation(rule, doc, entry, previous, usual):

@@ -7,6 +7,8 @@ established.  The message names the convention and its count.
 """
 from __future__ import annotations
 
+import re
+
 from awesome_lint.model.conventions import BLOCK_SHAPES, label_order
 from awesome_lint.model.paper_fields import YEAR
 from awesome_lint.model.papers import link_debris
@@ -65,10 +67,20 @@ def _venue_years(rule, doc, entries):
     for entry in entries:
         venue = entry.fields.get("venue")
         if venue is not None and not YEAR.search(venue.text) and (c := convention.at(entry.section)).value is True:
-            yield rule.diagnostic(
-                f"venue '{venue.text}' has no year where {c.standard('a year', 'gives venues')}",
-                venue.start, venue.end,
-            )
+            yield rule.diagnostic(yearless(venue.text, c), venue.start, venue.end)
+
+
+# a year in two digits: 'ICLR 24', 'CVPR'23', 'Oct 23' (no four-digit year beside it)
+_SHORT_YEAR = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]['’])|(?<= ['’]))\d\d\b(?![.:/-]\d)")
+
+
+def yearless(text: str, c) -> str:
+    """The message for a venue without a four-digit year, in a section whose venues have one."""
+    short = _SHORT_YEAR.search(text)
+    if short is not None:
+        return (f"venue '{text}' writes its year in two digits ('{short.group()}') where "
+                f"{c.standard('a four-digit year', 'gives venues')}")
+    return f"venue '{text}' has no year where {c.standard('a year', 'gives venues')}"
 
 
 def _malformed(rule, doc, entries):

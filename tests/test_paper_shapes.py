@@ -10,7 +10,9 @@ from helpers import check_scenario, scenarios
 
 from awesome_lint.engine import pipeline as engine
 from awesome_lint.engine.config import validate
+from awesome_lint.model.conventions import Convention
 from awesome_lint.model.document import Document
+from awesome_lint.rules._paper_shapes import yearless
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "shapes"
@@ -75,3 +77,17 @@ def test_every_corpus_paper_list_is_covered():
         pytest.skip("../shared/corpus is not here")
     rows = [line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:]]
     assert {r[0] for r in rows if r[4] == "papers"} == set(CORPUS_PAPERS)
+
+
+@pytest.mark.parametrize("venue, short", [
+    ("EMNLP 18", "18"), ("CVPR'23", "23"), ("NeurIPS \u201922", "22"), ("ICLR 24 \u2013 Oct 23", "24"),
+    ("arXiv -  Oct 23", "23"), ("TACL", None), ("Vol. 3", None), ("Nature 5(12)", None), ("IEEE TMI 12.3", None),
+])
+def test_a_venue_without_a_four_digit_year_is_told_apart_from_one_with_a_short_year(venue, short):
+    usual = Convention("venue-year", "section 'Papers'", Counter({True: 9, False: 1}), True, "inferred", "entries")
+    message = yearless(venue, usual)
+    if short is None:
+        assert message == f"venue '{venue}' has no year where this section gives venues a year (9 of 10 entries)"
+    else:
+        assert message == (f"venue '{venue}' writes its year in two digits ('{short}') where this section "
+                           "gives venues a four-digit year (9 of 10 entries)")
