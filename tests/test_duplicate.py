@@ -263,3 +263,28 @@ def test_one_paper_under_a_title_with_its_short_name_or_a_slip_is_listed_twice()
         (18, "one URL under two titles: 'DifFace: Blind Face Restoration with Diffused Error Contraction' links to "
              "https://arxiv.org/abs/2312.15736, as 'Towards Real-World Blind Face Restoration' does at line 13"),
     ]
+
+
+def test_a_paper_under_another_label_or_short_name_is_listed_twice_not_a_wrong_link():
+    # tables of papers put a label in front of the title and the lab after it;
+    # the same paper filed again under a new label is a copy, not a copied link
+    head = "| Date | Title | Paper |\n|:--|:--|:--|\n"
+    text = (
+        "# Papers\n\n## Serving\n\n" + head
+        + "|2023.09|🔥[**PagedKV**] Paging the Key-Value Cache of Served Models(@Some Lab)|"
+          "[[pdf]](https://arxiv.org/pdf/2309.11111.pdf)|\n"
+        + "|2023.10|[Spec] Drafting Tokens Ahead for Faster Decoding(@Other Lab)|"
+          "[[pdf]](https://arxiv.org/pdf/2310.22222.pdf)|\n\n"
+        + "## Memory\n\n" + head
+        + "|2023.09|🔥🔥[**Memory: PagedKV**] PagedKV: Paging the Key-Value Cache of Served Models"
+          "(@Some Lab, Other Lab)|"
+          "[[pdf]](https://arxiv.org/pdf/2309.11111.pdf)|\n"
+        + "|2023.11|[Cache Quant] Quantising the Cache of Long Contexts(@Third Lab)|"
+          "[[pdf]](https://arxiv.org/pdf/2310.22222.pdf)|\n"
+    )
+    messages = [m for _, m, _ in found(text)]
+    assert len(messages) == 2
+    assert messages[0].startswith("'🔥🔥[**Memory: PagedKV**] PagedKV: Paging the Key-Value Cache of Served "
+                                  "Models(@Some Lab, Other Lab)' is listed twice; first at line 7 (section 'Serving')")
+    assert messages[1].startswith("one URL under two titles: '[Cache Quant] Quantising the Cache of Long "
+                                  "Contexts(@Third Lab)' links to https://arxiv.org/pdf/2310.22222.pdf")

@@ -94,11 +94,23 @@ def _same_paper_title(a: str, b: str) -> bool:
     x, y = normalise_title(a), normalise_title(b)
     if x == y:
         return True
-    core = [normalise_title(t.split(":", 1)[1]) if ":" in t and len(t.split(":", 1)[0].split()) <= 3
-            else normalise_title(t) for t in (a, b)]
+    core = [normalise_title(_core_title(t)) for t in (a, b)]
     # (a letter or two apart in a long title, "Problem" and "Problems", is one title)
     return min(len(c.split()) for c in core) >= 4 and (
         core[0] == core[1] or difflib.SequenceMatcher(None, *core).ratio() >= 0.95)
+
+
+# a label the list puts in front of a title ('🔥[**GQA**] ', '[CVPR 2023] ') and an
+# affiliation or note after it (' (@NVIDIA)')
+_LEAD_TAG = re.compile(r"^[^\w\[]*(?:\[[^\[\]]{1,60}\][ \t]*)?")
+_TAIL_NOTE = re.compile(r"[ \t]*\((?:@|[^()]*\bet al\b)[^()]*\)[ \t]*$")
+
+
+def _core_title(title: str) -> str:
+    """The title without its label, its affiliation and the short name in front."""
+    core = _TAIL_NOTE.sub("", _LEAD_TAG.sub("", title, count=1))
+    name, colon, rest = core.partition(":")
+    return rest if colon and len(name.split()) <= 3 and rest.strip() else core
 
 
 def normalise_title(title: str) -> str:
