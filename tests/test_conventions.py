@@ -262,3 +262,12 @@ def test_a_fix_that_tips_the_list_over_its_threshold_is_finished_by_the_same_run
     assert (fixed.value, fixed.counts["stop"], fixed.total) == ("stop", 29, 29)
     assert engine.check(once.text, settings, Context())[1] == []
     assert engine.fix(once.text, settings, Context()).text == once.text
+
+
+def test_a_status_tag_in_emphasis_after_the_sentence_is_not_its_end():
+    tools = [item(f"Tool {c}", f"Does {c}.", bullet="-") for c in "ABCDEF"]
+    tools += [item("Tool G", "Does G. **[Deprecated]**", bullet="-"),
+              item("Tool H", "Does H **[Deprecated]**", bullet="-")]
+    found = lint("# A\n\n## Tools\n\n" + "\n".join(tools) + "\n")
+    assert [(line, message.split(" where ")[0]) for line, _, message in found] == [
+        (12, "description does not end with '.', '!', '?' or '…'")]

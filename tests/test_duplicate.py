@@ -189,15 +189,26 @@ def test_parts_of_one_project_may_share_its_repository_but_a_copied_link_may_not
         "- [geo](https://github.com/web/web) - (part of Web) Maps for web apps.",
         "- [Web](https://github.com/web/web) - A framework.",
     ]) == []
-    # a longer title for the same thing, and two unrelated names on one link, are reported;
-    # a URL that happens to contain the other name is not a mention of it
+    # a longer title for the same thing is the thing listed twice, and so is a page named
+    # by its site; two unrelated names on one link are one URL under two titles (a URL that
+    # happens to contain the other name is not a mention of it)
     assert _classic([
         "## Tools\n",
         "- [TR-8](https://drums.example/machine/) - A drum machine.",
         "- [TR-8 Drum Machine](https://drums.example/machine) - A drum machine.",
         "- [Mediastack](https://api.example/products/mediastack) - News.",
         "- [Marketstack](https://api.example/products/mediastack) - Markets.",
-    ]) == [(6, "one URL under two titles"), (8, "one URL under two titles")]
+        "- [Open Data Sets](https://www.datasets-hub.example/open.html) - Public data.",
+        "- [datasets-hub.example](https://datasets-hub.example/open.html) - The same page.",
+    ]) == [(6, "'TR-8 Drum Machine' is listed twice; first at line 5"), (8, "one URL under two titles"),
+           (10, "'datasets-hub.example' is listed twice; first at line 9")]
+
+
+def test_a_paper_whose_title_only_begins_another_is_not_the_same_paper():
+    url = "https://arxiv.org/abs/2304.02643"
+    text = "# Papers\n\n## Segmentation\n\n" + paper_entry("Segment Everything", url) + "\n" \
+        + paper_entry("Segment Everything in Medical Images", url)
+    assert [m.split(":")[0] for _, m, _ in found(text)] == ["one URL under two titles"]
 
 
 def test_a_digest_section_repeats_the_catalogue_by_design():

@@ -60,8 +60,9 @@ def matching_open(text: str) -> int | None:
 
 
 def _emphasised_aside(head: str) -> bool:
-    """``*(see also ...)*``: emphasis wrapping a trailing parenthetical."""
-    return head.rstrip("*_").endswith(")")
+    """``*(see also ...)*``, ``**[Deprecated]**``: emphasis wrapping a trailing
+    parenthetical or tag."""
+    return head.rstrip("*_").endswith((")", "]"))
 
 
 def prose_end(doc, entry, desc) -> int:

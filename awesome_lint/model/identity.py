@@ -113,6 +113,21 @@ def _core_title(title: str) -> str:
     return rest if colon and len(name.split()) <= 3 and rest.strip() else core
 
 
+def _one_name(a, b, url: str | None) -> bool:
+    """Two names of one listed thing: one is the other with words added ("An
+    Introduction to Statistical Learning" and "... with Applications in R"), or one
+    is the site's own name ("hadoopilluminated.com" for a page there).  (Not for
+    papers: "Segment Anything" and "Segment Anything in Medical Images" are two.)"""
+    x, y = sorted((normalise_title(a.title or "").split(), normalise_title(b.title or "").split()), key=len)
+    if len(x) >= 2 and y[:len(x)] == x:
+        return True
+    try:
+        host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    except ValueError:  # 'https://exa[mple.com/': no host to name
+        return False
+    return bool(host) and any(normalise_title(t or "") == normalise_title(host) for t in (a.title, b.title))
+
+
 def normalise_title(title: str) -> str:
     return _TITLE_NOISE.sub(" ", title.lower()).strip()
 
@@ -192,7 +207,8 @@ def copies(doc, allowed=lambda url: False):
                 and (not same_title or _different_authors(first, entry)):
             first = None  # two papers sharing a code base, or one title, each with its own arXiv id
         if first is not None:
-            same = same_title or _same_paper_title(first.title, entry.title)
+            same = same_title or _same_paper_title(first.title, entry.title) \
+                or (not papers and _one_name(first, entry, url))
             # two things on one site's home page (one vendor's apps) are not a wrong link,
             # nor a tool named after a paper (a classic item) that links to the paper
             if same or first.kind == entry.kind:
