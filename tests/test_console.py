@@ -50,3 +50,16 @@ def test_exit_codes_of_version_usage_and_findings(tmp_path):
     (tmp_path / "README.md").write_text("# Demo\n\n- [a](https://a.example) - One,, two.\n", encoding="utf-8")
     assert _run("--select", "no-repeat-punctuation", "README.md", cwd=tmp_path).returncode == 1
     assert _run("missing.md", cwd=tmp_path).returncode == 2
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    # `awesome-lint conventions README.md | head`: the report outgrows the pipe
+    sections = "".join(f"## Part {i}\n\n" + f"{'-*'[i % 3 == 0]} [Tool {i}](https://t.example/{i}) - Does it.\n" * 5
+                       + "\n" for i in range(1500))
+    (tmp_path / "README.md").write_text("# Demo\n\n" + sections, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "awesome_lint", "conventions", "README.md"], cwd=tmp_path,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout.readline().startswith(b"README.md: ")
+    child.stdout.close()
+    err = child.stderr.read()
+    assert child.wait(timeout=120) == 0 and err == b""

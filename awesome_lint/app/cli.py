@@ -115,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped reading (`| head`): nothing went wrong here
+        return 0
     except Exception as exc:  # noqa: BLE001 - no traceback reaches a user
         from .runner import internal_error
 
