@@ -91,3 +91,18 @@ def test_a_venue_without_a_four_digit_year_is_told_apart_from_one_with_a_short_y
     else:
         assert message == (f"venue '{venue}' writes its year in two digits ('{short}') where this section "
                            "gives venues a four-digit year (9 of 10 entries)")
+
+
+def test_a_bold_title_bullet_with_its_authors_and_paper_link_below_is_a_paper():
+    text = ("# P\n\n## A\n\n* **Gated Recurrences Revisited**,\n  Chen Wu, Dana Ross\n"
+            "  [[Paper](https://arxiv.org/abs/2405.22222)]\n\n"
+            "* [arXiv:2406.11111] **Selective Scans for Long Audio**, Ana Lima\n"
+            "  [[Paper](https://arxiv.org/abs/2406.11111)]\n\n"
+            "* **Our Group** at a university\n  [[Website](https://group.example)]\n")
+    read = [(e.kind, e.shape, e.title, {k: f.text for k, f in e.fields.items() if k in ("authors", "venue")})
+            for e in Document(text).entries]
+    assert read[:2] == [
+        ("paper", "bullet-bold", "Gated Recurrences Revisited", {"authors": "Chen Wu, Dana Ross"}),
+        ("paper", "bullet-venue-first", "Selective Scans for Long Audio", {"venue": "arXiv:2406.11111"}),
+    ]
+    assert all(kind != "paper" for kind, *_ in read[2:])  # a bold name over a website link is no paper

@@ -22,6 +22,8 @@ from .nodes import Entry, Field
 _MARKER = re.compile(r"[ \t>]*(?P<m>[-*+]|\d{1,3}[.)])[ \t]+")
 _PREFIX = re.compile(r"[ \t>]*")
 _VENUE_FIRST = re.compile(r"\[\*\*(?P<v>[^*\]]+)\*\*\](?!\()[ \t]*")  # not [**Title**](url)
+# ``[arXiv:2406.08423] **Title**``: a plain bracketed venue before a bold title
+_VENUE_BEFORE_BOLD = re.compile(r"\[(?P<v>[^\[\]*\n]{3,60})\](?!\()[ \t]*(?=\*\*[^*\n]+\*\*)")
 _BOLD = re.compile(r"(?P<deco>[^\w\s\[\]*_(]{1,8}[ \t]*)?\*\*(?P<t>[^*\n]+?)\*\*")
 _BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
 # a title in quotes, perhaps after the method's short name in bold, then ", Venue, Year"
@@ -33,6 +35,8 @@ _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n
                           r"(?P<v>[A-Za-z][^\[\]\n]{0,60}?(?:19|20)\d\d[^\[\]\n]{0,20}?)[ \t.,]*(?=\[)")
 # people: "Percy Liang et al.", "A. One, B. Two", "Laskar et al."
 _NAMES = re.compile(r"[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*(?:[ \t]+et al\.?|,[ \t]*[A-Z].*|[ \t]+and[ \t]+[A-Z].*)$")
+# the links that make a bold title a paper's, on the lines below it (``[[Paper](url)]``)
+_PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract"}
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
 
 
@@ -135,8 +139,16 @@ def _item_entry(doc, item: _Item) -> Entry | None:
     links.sort(key=lambda l: l.start)
     if labelled and shape.endswith("-bold"):
         shape = shape.replace("-bold", "-labelled")
+    if shape.endswith("-bold") and "authors" not in fields:
+        # ``* **Title**,`` then the authors, plain, on the next line
+        for n, col in sorted(pieces)[:2]:
+            names = doc.lines[n][col:].rstrip(" \t,\\")
+            if "](" not in names and _NAMES.match(names):
+                fields["authors"] = pf.field(doc.line_starts[n], doc.lines[n], col, col + len(names))
+                break
+    below = [l for l in links if l.line != item.line and pf.label_text(l) in _PAPER_LABELS]
     evidence = evidence or labelled >= 1 and bool(links) or (
-        shape.endswith("-bold") and "authors" in fields and bool(links))
+        shape.endswith("-bold") and ("authors" in fields or bool(below)) and bool(links))
     if not evidence:
         return None
     if item.quoted:
@@ -169,7 +181,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         else:
             fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("d"))
         return f"{kind}-quoted-title", quoted.group("t"), True
-    venue = _VENUE_FIRST.match(line, body)
+    venue = _VENUE_FIRST.match(line, body) or _VENUE_BEFORE_BOLD.match(line, body)
     if venue:
         fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))
         start = venue.end()
@@ -177,6 +189,11 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         if linked is not None:
             fields["title"] = _link_title(linked)
             return f"{kind}-venue-first", linked.text, True
+        bold = _BOLD.match(line, start)
+        if bold is not None and bold.group("deco") is None:
+            # ``[arXiv:2406.08423] **Title**, A. One, B. Two``: the bold part is the title
+            fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
+            return f"{kind}-venue-first", bold.group("t").strip(), True
         stop = min([l.start - base for l in after_links if l.start - base >= start] + [end])
         while stop > start and line[stop - 1] in " \t.,":
             stop -= 1
