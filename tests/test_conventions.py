@@ -271,3 +271,13 @@ def test_a_status_tag_in_emphasis_after_the_sentence_is_not_its_end():
     found = lint("# A\n\n## Tools\n\n" + "\n".join(tools) + "\n")
     assert [(line, message.split(" where ")[0]) for line, _, message in found] == [
         (12, "description does not end with '.', '!', '?' or '…'")]
+
+
+def test_a_hashtag_after_the_sentence_is_not_its_end_but_a_language_name_is_part_of_it():
+    tools = [item(f"Tool {c}", f"Does {c}.", bullet="-") for c in "ABCDEF"]
+    tools += [item("Tool G", "Does G. #opensource #selfhosted", bullet="-"),
+              item("Tool H", "Does H #opensource", bullet="-"), item("Tool I", "Bindings for C#", bullet="-")]
+    found = lint("# A\n\n## Tools\n\n" + "\n".join(tools) + "\n")
+    assert [(line, message.split(" where ")[0]) for line, _, message in found] == [
+        (12, "description does not end with '.', '!', '?' or '…'"),
+        (13, "description does not end with '.', '!', '?' or '…'")]

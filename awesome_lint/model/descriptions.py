@@ -15,6 +15,7 @@ CLOSING_QUOTES = "\"'”’»"
 
 _CODE_TAIL = re.compile(r"(`+)[^`]*?\1\Z")
 _HTML_TAIL = re.compile(r"<[^<>\n]*>\Z")
+_HASHTAG_TAIL = re.compile(r"(?:[ \t]+#[A-Za-z][\w-]*)+\Z")  # "... models. #opensource" (not "C#")
 _EMPHASIS_ONLY = re.compile(r"([*_]{1,2})[^*_]+\1\Z")
 _WORD = re.compile(r"[^\s\-;/,:()\[\]]+")
 _DANGLING_SEPARATOR = re.compile(r"[ \t]+[-\u2013\u2014]\Z")
@@ -67,8 +68,8 @@ def _emphasised_aside(head: str) -> bool:
 
 def prose_end(doc, entry, desc) -> int:
     """Where the sentence ends: before trailing code spans, parentheticals,
-    badges, bracketed links, HTML tags and emoji (licence tags, language tags,
-    demo links)."""
+    badges, bracketed links, HTML tags, hashtags and emoji (licence tags,
+    language tags, demo links)."""
     text = doc.text
     end = desc.end
     badges = {l.end: l.start for l in entry.links if is_image_like(doc, l)}
@@ -96,6 +97,8 @@ def prose_end(doc, entry, desc) -> int:
         elif (m := _CODE_TAIL.search(head)) is not None:
             stripped = desc.start + m.start()
         elif (m := _HTML_TAIL.search(head)) is not None:
+            stripped = desc.start + m.start()
+        elif (m := _HASHTAG_TAIL.search(head)) is not None and m.start() > 0:
             stripped = desc.start + m.start()
         elif head.endswith(")") and (opening := matching_open(head)) is not None and opening > 0 \
                 and not head[:opening].endswith("]"):
