@@ -37,7 +37,8 @@ class Duplicate(Rule):
                     continue
                 if not pinned and (in_digest(entry.section) or in_digest(first.section)):
                     continue
-            if not same and entry.kind == first.kind == "item" and siblings(doc, entry, first):
+            if not same and entry.kind == first.kind == "item" and not _in_page(entry.primary_url) \
+                    and siblings(doc, entry, first):
                 continue  # parts of one project ("uv", "uv-build") share its repository
             yield self._report(doc, entry, first, same, entry.primary_url)
 
@@ -67,3 +68,8 @@ class Duplicate(Rule):
                        f"does at line {line}; one of the two links is probably wrong")
         return self.diagnostic(message, *where, severity=severity,
                                related=(Related("first listed here", *first.headline(doc)),))
+
+
+def _in_page(url: str | None) -> bool:
+    """A link to a place in this page ('#week-42', './#week-42'): each heading has its own."""
+    return bool(url) and url.removeprefix("./").startswith("#")

@@ -116,8 +116,8 @@ class BalancedPunctuation(Rule):
 
 
 def _is_enumeration(text: str, k: int) -> bool:
-    before = text[max(0, k - 3):k]
-    return bool(re.search(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])$|[:;]-?$", before))
+    before = text[max(0, k - 6):k]  # "1)", "a)", "ii)", "iv)"
+    return bool(re.search(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})$|[:;]-?$", before))
 
 
 _REPEAT = re.compile(r"([!?,;])\1+|(?<![.\w/])\.\.(?![.\w/])|(?<![:\w])::(?![:\w])")

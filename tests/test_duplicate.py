@@ -299,3 +299,15 @@ def test_a_paper_under_another_label_or_short_name_is_listed_twice_not_a_wrong_l
                                   "Models(@Some Lab, Other Lab)' is listed twice; first at line 7 (section 'Serving')")
     assert messages[1].startswith("one URL under two titles: '[Cache Quant] Quantising the Cache of Long "
                                   "Contexts(@Third Lab)' links to https://arxiv.org/pdf/2310.22222.pdf")
+
+
+def test_titles_that_differ_in_their_numbers_are_two_things_and_each_heading_has_its_own_anchor():
+    # a contents list whose item for week 43 was pasted with week 42's anchor: one of
+    # the two links is wrong, although the titles look like editions of one thing
+    assert _classic([
+        "## Weeks\n",
+        "- [Top Picks of the Week (October 21 - October 27)](./#top-picks-of-the-week-october-14---october-20)",
+        "- [Top Picks of the Week (October 14 - October 20)](./#top-picks-of-the-week-october-14---october-20)",
+        "- [Release Notes for Version 2.14 of the Toolkit](https://notes.example/toolkit)",
+        "- [Release Notes for Version 2.15 of the Toolkit](https://notes.example/toolkit)",
+    ]) == [(6, "one URL under two titles")]  # (editions sharing a site's page stay siblings)

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 _ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
 _TITLE_NOISE = re.compile(r"(?:[^\w+#]|_)+")  # "ISS" and "ISS++", "C" and "C#" are two names
 _WORD = re.compile(r"[^\W_]+")
+_DIGITS = re.compile(r"\d+")
 # Sections that show again what the catalogue lists: a copy there is the point of the section.
 _DIGEST = re.compile(
     r"\b(?:trending|featured|highlights?|spotlight|top picks|editor'?s picks?|staff picks?|"
@@ -95,9 +96,11 @@ def _same_paper_title(a: str, b: str) -> bool:
     if x == y:
         return True
     core = [normalise_title(_core_title(t)) for t in (a, b)]
-    # (a letter or two apart in a long title, "Problem" and "Problems", is one title)
-    return min(len(c.split()) for c in core) >= 4 and (
-        core[0] == core[1] or difflib.SequenceMatcher(None, *core).ratio() >= 0.95)
+    # (a letter or two apart in a long title, "Problem" and "Problems", is one title;
+    # other numbers are another edition, week or part: "(October 14 - October 20)")
+    return min(len(c.split()) for c in core) >= 4 and (core[0] == core[1] or (
+        _DIGITS.findall(core[0]) == _DIGITS.findall(core[1])
+        and difflib.SequenceMatcher(None, *core).ratio() >= 0.95))
 
 
 # a label the list puts in front of a title ('🔥[**GQA**] ', '[CVPR 2023] ') and an
