@@ -281,3 +281,14 @@ def test_a_hashtag_after_the_sentence_is_not_its_end_but_a_language_name_is_part
     assert [(line, message.split(" where ")[0]) for line, _, message in found] == [
         (12, "description does not end with '.', '!', '?' or '…'"),
         (13, "description does not end with '.', '!', '?' or '…'")]
+
+
+def test_a_full_stop_put_inside_the_closing_aside_ends_the_sentence_an_ellipsis_does_not():
+    tools = [item(f"Tool {c}", f"Does {c}.", bullet="-") for c in "ABCDEF"]
+    tools += [item("Tool G", 'Finds words (e.g. "dead" for "death".)', bullet="-"),
+              item("Tool H", "Maps lists (map, filter, find...)", bullet="-"),
+              item("Tool I", "Adds syntax (new features!)", bullet="-")]
+    found = lint("# A\n\n## Tools\n\n" + "\n".join(tools) + "\n")
+    assert [(line, message.split(" where ")[0]) for line, _, message in found] == [
+        (12, "description does not end with '.', '!', '?' or '…'"),
+        (13, "description does not end with '.', '!', '?' or '…'")]

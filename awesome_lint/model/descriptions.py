@@ -159,6 +159,12 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
     before = _before_trailing_links(doc, entry, desc, core_end)
     if before is not None and before[-1:] in stops:
         return "stop", end  # "... elegant. [Freeware][Freeware Icon]": links after the sentence
+    aside = doc.text[end:desc.end].strip(" \t\n*_~")
+    inner = aside[1:-1].rstrip() if aside.startswith("(") and aside.endswith(")") else ""
+    if inner.endswith(".") and not inner.endswith(".."):
+        # "... embeddings (e.g. search for "death".)": the list's full stop, put inside the
+        # aside; "(map, filter...)" or "(new features!)" leave the sentence open
+        return "stop", end
     return "none", end
 
 
