@@ -68,6 +68,11 @@ def bracketed_dates(n: int) -> str:
     return HEAD + "- " + "[2023/10] " * n + "**T** [[p](https://arxiv.org/abs/2310.00001)]\n"
 
 
+def dotted_authors(n: int) -> str:
+    # the plain-title reader: an authors line below the title, a long run of dots before its venue
+    return HEAD + "- Plain title of a paper\n  [[pdf]](https://a.example/p.pdf)\n  - Ann Lee, Bo" + " ." * n + " *2023\n"
+
+
 INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of a second
     "unclosed <!-- on one line": (unclosed_comments, 200_000),
     "unclosed <!-- lines": (unclosed_comment_lines, 100_000),
@@ -77,6 +82,7 @@ INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of 
     "bare URLs (guard)": (bare_urls, 5_000),
     "emphasis runs in a paper item": (emphasis_runs, 4_000),
     "bracketed dates in one item": (bracketed_dates, 20_000),
+    "dotted authors line": (dotted_authors, 200_000),
 }
 
 

@@ -106,3 +106,16 @@ def test_a_bold_title_bullet_with_its_authors_and_paper_link_below_is_a_paper():
         ("paper", "bullet-venue-first", "Selective Scans for Long Audio", {"venue": "arXiv:2406.11111"}),
     ]
     assert all(kind != "paper" for kind, *_ in read[2:])  # a bold name over a website link is no paper
+
+
+def test_a_plain_title_bullet_with_paper_links_and_an_authors_line_below_is_a_paper():
+    text = ("# P\n\n## 2024\n\n-   Gradient Paths in Contrastive Objectives.\n"
+            "    [[pdf]](https://arxiv.org/pdf/2405.10001)\n    [[code]](https://github.com/example/paths)\n"
+            "    -   Ana Lima, Bo Chen and Chen Wu. *ICML 2024*\n"
+            "-   Notes on tooling for the team\n    [[pdf]](https://notes.example/tooling.pdf)\n"
+            "-   Another plain item without links at all\n")
+    read = [(e.kind, e.shape, e.title, {k: f.text for k, f in e.fields.items() if k in ("authors", "venue")})
+            for e in Document(text).entries]
+    assert read[0] == ("paper", "bullet-plain", "Gradient Paths in Contrastive Objectives",
+                       {"authors": "Ana Lima, Bo Chen and Chen Wu", "venue": "ICML 2024"})
+    assert all(kind != "paper" for kind, *_ in read[1:])  # no authors below: not a paper

@@ -139,16 +139,24 @@ def _item_entry(doc, item: _Item) -> Entry | None:
     links.sort(key=lambda l: l.start)
     if labelled and shape.endswith("-bold"):
         shape = shape.replace("-bold", "-labelled")
-    if shape.endswith("-bold") and "authors" not in fields:
-        # ``* **Title**,`` then the authors, plain, on the next line
-        for n, col in sorted(pieces)[:2]:
-            names = doc.lines[n][col:].rstrip(" \t,\\")
-            if "](" not in names and _NAMES.match(names):
-                fields["authors"] = pf.field(doc.line_starts[n], doc.lines[n], col, col + len(names))
-                break
+    plain = shape.endswith("-plain")
+    if (shape.endswith("-bold") or plain) and "authors" not in fields:
+        # ``* **Title**,`` then the authors, plain, on a line below (a venue in emphasis after them)
+        for n, col in sorted(pieces)[:4]:
+            text = doc.lines[n]
+            names = text[col:].rstrip(" \t,\\")
+            if "](" in names or not _NAMES.match(names):
+                continue
+            venue = _venue_tail(names)
+            if venue is not None:
+                fields["venue"] = pf.field(doc.line_starts[n], text, col + venue[0], col + venue[1])
+                names = names[:venue[0] - 1].rstrip(" \t.,")
+            fields["authors"] = pf.field(doc.line_starts[n], text, col, col + len(names))
+            break
     below = [l for l in links if l.line != item.line and pf.label_text(l) in _PAPER_LABELS]
     evidence = evidence or labelled >= 1 and bool(links) or (
-        shape.endswith("-bold") and ("authors" in fields or bool(below)) and bool(links))
+        shape.endswith("-bold") and ("authors" in fields or bool(below)) and bool(links)) or (
+        plain and "authors" in fields and bool(below))
     if not evidence:
         return None
     if item.quoted:
@@ -255,7 +263,27 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
                 fields["venue"] = Field(a, b, doc.text[a:b])
                 break
         return f"{kind}-bracket-title", bracket.group("t"), True
+    rest = line[body:end]
+    if not after_links and not re.search(r"[\[\]*_`<]", rest) and len(rest.split()) >= 3:
+        # ``-   Title of the paper.`` with its links and its authors on the lines below
+        stop = end
+        while stop > body and line[stop - 1] in " \t.":
+            stop -= 1
+        fields["title"] = pf.field(base, line, body, stop)
+        return f"{kind}-plain", line[body:stop], False
     return None, "", False
+
+
+def _venue_tail(names: str) -> tuple[int, int] | None:
+    """``A. One, B. Two. *ICML 2023*``: where the venue in emphasis after the authors is."""
+    mark = names[-1:]
+    if mark not in ("*", "_"):
+        return None
+    opening = names.rfind(mark, 0, len(names) - 1)
+    inner = names[opening + 1:-1]
+    if opening <= 0 or "*" in inner or "_" in inner or not pf.YEAR.search(inner):
+        return None
+    return opening + 1, len(names) - 1
 
 
 def _link_title(link):
