@@ -93,14 +93,19 @@ def test_a_venue_without_a_four_digit_year_is_told_apart_from_one_with_a_short_y
                            "gives venues a four-digit year (9 of 10 entries)")
 
 
+def _read(text: str) -> list[tuple]:
+    """(kind, shape, title, authors and venue) of each entry read from ``text``."""
+    return [(e.kind, e.shape, e.title, {k: f.text for k, f in e.fields.items() if k in ("authors", "venue")})
+            for e in Document(text).entries]
+
+
 def test_a_bold_title_bullet_with_its_authors_and_paper_link_below_is_a_paper():
     text = ("# P\n\n## A\n\n* **Gated Recurrences Revisited**,\n  Chen Wu, Dana Ross\n"
             "  [[Paper](https://arxiv.org/abs/2405.22222)]\n\n"
             "* [arXiv:2406.11111] **Selective Scans for Long Audio**, Ana Lima\n"
             "  [[Paper](https://arxiv.org/abs/2406.11111)]\n\n"
             "* **Our Group** at a university\n  [[Website](https://group.example)]\n")
-    read = [(e.kind, e.shape, e.title, {k: f.text for k, f in e.fields.items() if k in ("authors", "venue")})
-            for e in Document(text).entries]
+    read = _read(text)
     assert read[:2] == [
         ("paper", "bullet-bold", "Gated Recurrences Revisited", {"authors": "Chen Wu, Dana Ross"}),
         ("paper", "bullet-venue-first", "Selective Scans for Long Audio", {"venue": "arXiv:2406.11111"}),
@@ -114,8 +119,7 @@ def test_a_plain_title_bullet_with_paper_links_and_an_authors_line_below_is_a_pa
             "    -   Ana Lima, Bo Chen and Chen Wu. *ICML 2024*\n"
             "-   Notes on tooling for the team\n    [[pdf]](https://notes.example/tooling.pdf)\n"
             "-   Another plain item without links at all\n")
-    read = [(e.kind, e.shape, e.title, {k: f.text for k, f in e.fields.items() if k in ("authors", "venue")})
-            for e in Document(text).entries]
+    read = _read(text)
     assert read[0] == ("paper", "bullet-plain", "Gradient Paths in Contrastive Objectives",
                        {"authors": "Ana Lima, Bo Chen and Chen Wu", "venue": "ICML 2024"})
     assert all(kind != "paper" for kind, *_ in read[1:])  # no authors below: not a paper
