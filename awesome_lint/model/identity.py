@@ -124,10 +124,8 @@ def _one_name(a, b, url: str | None) -> bool:
     x, y = sorted((normalise_title(a.title or "").split(), normalise_title(b.title or "").split()), key=len)
     if len(x) >= 2 and y[:len(x)] == x:
         return True
-    try:
-        host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
-    except ValueError:  # 'https://exa[mple.com/': no host to name
-        return False
+    parts = _split(url) if url else None  # (none for 'https://exa[mple.com/')
+    host = (parts.hostname or "").removeprefix("www.") if parts is not None else ""
     return bool(host) and any(normalise_title(t or "") == normalise_title(host) for t in (a.title, b.title))
 
 

@@ -37,6 +37,7 @@ _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n
 _NAMES = re.compile(r"[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*(?:[ \t]+et al\.?|,[ \t]*[A-Z].*|[ \t]+and[ \t]+[A-Z].*)$")
 # the links that make a bold title a paper's, on the lines below it (``[[Paper](url)]``)
 _PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract"}
+_MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
 
 
@@ -153,10 +154,12 @@ def _item_entry(doc, item: _Item) -> Entry | None:
                 names = names[:venue[0] - 1].rstrip(" \t.,")
             fields["authors"] = pf.field(doc.line_starts[n], text, col, col + len(names))
             break
-    below = [l for l in links if l.line != item.line and pf.label_text(l) in _PAPER_LABELS]
+    def paper_link_below() -> bool:  # asked only of bold and plain titles: every list item comes here
+        return any(l.line != item.line and pf.label_text(l) in _PAPER_LABELS for l in links)
+
     evidence = evidence or labelled >= 1 and bool(links) or (
-        shape.endswith("-bold") and ("authors" in fields or bool(below)) and bool(links)) or (
-        plain and "authors" in fields and bool(below))
+        shape.endswith("-bold") and bool(links) and ("authors" in fields or paper_link_below())) or (
+        plain and "authors" in fields and paper_link_below())
     if not evidence:
         return None
     if item.quoted:
@@ -264,7 +267,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
                 break
         return f"{kind}-bracket-title", bracket.group("t"), True
     rest = line[body:end]
-    if not after_links and not re.search(r"[\[\]*_`<]", rest) and len(rest.split()) >= 3:
+    if not after_links and not _MARKUP.search(rest) and len(rest.split()) >= 3:
         # ``-   Title of the paper.`` with its links and its authors on the lines below
         stop = end
         while stop > body and line[stop - 1] in " \t.":
