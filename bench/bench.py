@@ -52,8 +52,12 @@ BARE = PEAK + (
 )
 # the console script's own entry point, as `awesome-lint` runs it
 CLI = [sys.executable, "-c", PEAK + "from awesome_lint.app.cli import console\nconsole()\n"]
-# an earlier build, whose command was main()
-BEFORE = PEAK + "import sys\nfrom awesome_lint.app.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+# an earlier build, whose command was main(), in the package or in app/
+BEFORE = PEAK + (
+    "import sys\ntry:\n    from awesome_lint.app.cli import main\n"
+    "except ImportError:  # a build from before the layers\n    from awesome_lint.cli import main\n"
+    "sys.exit(main(sys.argv[1:]))\n"
+)
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
@@ -168,7 +172,7 @@ def main() -> int:
         for argv in ([*CLI, "--version"], [*CLI, "--offline", "--no-cache", str(SEED)]):
             _once(argv, ENV)  # compile bytecode once
         if args.before:
-            _once([args.before, "-c", BEFORE, "--offline", str(SEED)], ENV)
+            _once([args.before, "-P", "-c", BEFORE, "--offline", str(SEED)], ENV)
         version = measure([*CLI, "--version"], args.repeat)
         python = measure([sys.executable, "-c", "pass"], args.repeat)
         print(f"python start-up {python[0] * 1000:.0f} ms; awesome-lint --version {version[0] * 1000:.0f} ms")
@@ -192,7 +196,7 @@ def main() -> int:
 
         before = None
         if args.before:
-            before, after = paired([args.before, "-c", BEFORE, "--offline", str(SEED)],
+            before, after = paired([args.before, "-P", "-c", BEFORE, "--offline", str(SEED)],
                                    [*CLI, "--offline", "--no-cache", str(SEED)], args.repeat)
             print(f"seed 000 lint, run alternately: before {before[1] * 1000:.0f} ms CPU "
                   f"({before[0] * 1000:.0f} ms wall), now {after[1] * 1000:.0f} ms CPU ({after[0] * 1000:.0f} ms wall): "
