@@ -135,6 +135,10 @@ class NoRepeatPunctuation(Rule):
         titles = sorted((f.start, f.end) for e in doc.entries if e.kind == "paper"
                         if (f := e.fields.get("title")) is not None)
         starts = [t[0] for t in titles]
+        # "you rock!!" in the list's own prose is its maintainer's voice, not an
+        # entry's description: only typed-twice typos (",,", "..") are reported there
+        entries = sorted((e.start, e.end) for e in doc.entries)
+        entry_starts = [e[0] for e in entries]
         for text, para in prose(doc):
             for m in _REPEAT.finditer(text):
                 offsets = [para.offset(k) for k in range(m.start(), m.end())]
@@ -148,6 +152,10 @@ class NoRepeatPunctuation(Rule):
                 if m.group()[0] == "?" and before and not (before.isalnum() or before in ")]\"'"):
                     continue  # "??" standing alone ("| ?? |", "2014/??") marks something unknown
                 mark = m.group()[0]
+                if mark in "!?":
+                    inside = bisect.bisect_right(entry_starts, start) - 1
+                    if inside < 0 or start >= entries[inside][1]:
+                        continue
                 # ",," and ";;" are typos; "!!" and ".." may be meant, so that fix is unsafe
                 applicability = "safe" if mark in ",;" else UNSAFE
                 fix = Fix.replace(start, end, mark, f"keep one '{mark}'", applicability)
