@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 from awesome_lint.model import contents
 from awesome_lint.model.document import Document
 from awesome_lint.model.identity import placeholder_url
+from awesome_lint.model.slug import PAGE_ANCHORS
 from awesome_lint.rule import Rule
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -16,7 +17,7 @@ _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
 
 def _targets(doc: Document) -> set[str]:
-    return {h.slug for h in doc.headings} | set(doc.anchors)
+    return {h.slug for h in doc.headings} | set(doc.anchors) | PAGE_ANCHORS
 
 
 def _has_anchor(targets: set[str], fragment: str) -> bool:
@@ -111,6 +112,7 @@ class LocalLink(Rule):
     def _no_anchor(url: str, fragment: str, targets: set[str]) -> str:
         import difflib  # only for a broken anchor: not worth every run's import
 
-        close = difflib.get_close_matches(unquote(fragment).lower(), sorted(targets), n=1)
+        # a hint names a heading or an anchor of the page, never "#top" for "#TP"
+        close = difflib.get_close_matches(unquote(fragment).lower(), sorted(targets - PAGE_ANCHORS), n=1)
         hint = f" (did you mean #{close[0]}?)" if close else ""
         return f"anchor '{url}' matches no heading or anchor{hint}"

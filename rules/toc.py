@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from awesome_lint.model import contents
 from awesome_lint.rule import Fix, Rule
-from awesome_lint.model.slug import slug
+from awesome_lint.model.slug import PAGE_ANCHORS, slug
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+")
 DEFAULT_EXCLUDE = [
@@ -34,7 +34,7 @@ class Toc(Rule):
             return
         heading, items, region = toc.heading, toc.items, (toc.first_line, toc.end_line)
         targets = {h.slug: h for h in doc.headings}
-        known = set(targets) | doc.anchors
+        known = set(targets) | doc.anchors | PAGE_ANCHORS
         linked = []  # (item block, link, heading or None)
         broken = []
         for block in items:

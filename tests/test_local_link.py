@@ -100,3 +100,15 @@ def test_a_placeholder_destination_is_neither_a_url_nor_a_file_even_out_of_a_che
                                         "| [Glow](https://arxiv.org/abs/1807.03039) | NIPS |\n\n- [OSS](1) - A tool.\n")
     assert findings(tmp_path / "README.md") == ["link to 'nan', which is neither a URL nor a file",
                                                 "link to '1', which is neither a URL nor a file"]
+
+
+def test_the_page_top_and_the_readme_box_are_anchors_of_every_page(tmp_path):
+    # "#top" needs no heading (HTML), and GitHub shows the README in an element with id "readme"
+    path = tmp_path / "README.md"
+    text = ("# Awesome\n\n## Tools\n\n- [A](https://a.example) - One.\n\n"
+            "**[⬆ back to top](#readme)** [up](#top) [up](#README) [up](#tops) [up](#tool)\n")
+    # hints name the page's own headings, never the page anchors
+    assert findings(path, text) == [
+        "anchor '#tops' matches no heading or anchor (did you mean #tools?)",
+        "anchor '#tool' matches no heading or anchor (did you mean #tools?)",
+    ]

@@ -23,6 +23,13 @@ def _kept(ch: str) -> bool:
     return any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
 
 
+# Fragments that work on a list's GitHub page without a heading of that name:
+# "#top" is the top of any HTML page (the HTML standard's "indicated part of the
+# document"), and GitHub shows a repository's README in an element with the id
+# "readme", where "back to top" links of many lists point.
+PAGE_ANCHORS = frozenset({"top", "readme"})
+
+
 def slug(text: str) -> str:
     return "".join("-" if ch == " " else ch for ch in text.lower() if ch == " " or _kept(ch))
 
