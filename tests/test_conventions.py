@@ -32,6 +32,43 @@ STARS = "# A\n\n## Tools\n\n" + "\n".join(
 ) + "\n"
 
 
+def test_a_scope_split_only_in_what_its_inner_scopes_leave_over_is_no_split():
+    # Four share links in a list of their own, then papers under subsections: the
+    # large subsections settle '*' themselves, what is left over is '+' 4 and '*' 5,
+    # but the list as written is '*' 17 of 21, which nobody would call split.
+    def part(title, n):
+        return f"## {title}\n\n" + "\n".join(item(f"{title} {i}", f"Does {i}.") for i in range(n)) + "\n\n"
+    shares = "\n".join(f"+ [Share on {s}](https://{s}.example/share)" for s in ("Blog", "Chat", "Mail", "News"))
+    text = ("# A\n\n## Sharing\n\n" + shares + "\n\n"
+            + part("Vision", 6) + part("Speech", 6) + part("Maps", 3) + part("Games", 2))
+    bullet = Document(text).conventions.bullets["bullet"]
+    top = next(c for c in bullet.sections.values() if c.scope == "section 'A'")
+    assert (top.value, top.counts["*"], top.counts["+"], top.split) == (None, 17, 4, False)
+    assert lint(text) == []
+    # Under a heading of their own, the small subsections settle '*' 5 themselves and
+    # leave only the shares over: '+' is still not the convention of the whole list.
+    text = text.replace("## Maps", "## More\n\n### Maps").replace("## Games", "### Games")
+    top = next(c for c in Document(text).conventions.bullets["bullet"].sections.values() if c.scope == "section 'A'")
+    assert (top.value, top.split) == (None, False)
+    assert lint(text + "+ [Game X](https://x.example) - Does X.\n") == [
+        (41, "entry-format", "bullet '+' where this section uses '*' (5 of 6 list items)")]
+
+
+def test_a_label_many_items_repeat_word_for_word_is_no_sentence_to_end():
+    # "[awesome-flask](u) series" under each framework: the list's stock pointer, not
+    # a description that lacks its stop; a label said only twice is still judged
+    tools = [item(f"Tool {c}", f"Does {c} well.") for c in "ABCDEFGH"]
+    pointers = [f"  * [awesome-tool-{c.lower()}](https://awesome-{c.lower()}.example) series" for c in "ABC"]
+    text = "# A\n\n## Tools\n\n" + "\n".join(
+        [tools[0], pointers[0], tools[1], pointers[1], tools[2], pointers[2], *tools[3:],
+         item("Tool I", "Homepage"), item("Tool J", "Homepage")]) + "\n"
+    assert [(line, message.split(" where ")[0]) for line, _, message in lint(text)] == [
+        (16, "description does not end with '.', '!', '?' or '…'"),
+        (17, "description does not end with '.', '!', '?' or '…'"),
+    ]
+    assert Document(text).conventions.final_punctuation.document.counts == {"stop": 8, "none": 2}
+
+
 def test_the_list_bullet_is_its_majority_and_the_message_gives_the_evidence():
     doc = Document(STARS)
     bullet = doc.conventions.bullets["bullet"].document

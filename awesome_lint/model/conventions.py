@@ -121,6 +121,9 @@ class Convention:
     # a split section's own majority, taken because the list around it shares it
     leaned: bool = field(default=False, compare=False)
     evidence_key: object = None  # the count that stands for the value, when it is not a value itself
+    # the items its inner scopes leave over disagree with the scope as written
+    # ('*' 161, '+' 4): no value, and no split to warn about
+    mostly: bool = field(default=False, compare=False)
 
     @property
     def total(self) -> int:
@@ -137,7 +140,7 @@ class Convention:
     @property
     def split(self) -> bool:
         """Made by enough items, in ways that are all common: one warning at most."""
-        if self.established or len(self.counts) < 2 or self.total < 2 * MIN_EVIDENCE:
+        if self.established or self.mostly or len(self.counts) < 2 or self.total < 2 * MIN_EVIDENCE:
             return False
         second = self.counts.most_common(2)[1][1]
         return second >= MIN_EVIDENCE
@@ -326,6 +329,12 @@ class Conventions:
     def _settled(self, key, scope, counts, raw, unit, threshold) -> Convention:
         """Decided on ``counts`` (inner scopes left out), shown with the items as written."""
         conv = self._settle(key, scope, counts, unit, threshold=threshold)
+        if conv.source == "inferred" and raw != counts:
+            written = self._settle(key, scope, raw, unit, threshold=threshold)
+            if written.established and conv.value != written.value:
+                # what the inner scopes leave over may be split, or lean against the
+                # scope as written ('+' 4 of 21): neither is this scope's convention
+                conv.value, conv.mostly = None, True
         conv.counts = raw
         return conv
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
+from collections import Counter
 
 LATIN_ENDINGS = ".!?…"
 ENDINGS = LATIN_ENDINGS + "。！？．"  # CJK full stops too
@@ -134,11 +136,28 @@ def lazy_label(doc, entry) -> tuple[int, int] | None:
     return start, start + len(line.rstrip())
 
 
+STOCK_LABEL_COPIES = 3
+_STOCK: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def stock_labels(doc) -> frozenset[str]:
+    """Descriptions that several items repeat word for word ("[awesome-flask](u) 系列",
+    "Official website"): the list's own stock labels, which are not sentences."""
+    found = _STOCK.get(doc)
+    if found is None:
+        texts = Counter(" ".join(d.text.split()) for e in doc.entries if e.kind == "item"
+                        if (d := e.fields.get("description")) is not None)
+        found = _STOCK[doc] = frozenset(t for t, n in texts.items() if n >= STOCK_LABEL_COPIES)
+    return found
+
+
 def ending(doc, entry, desc) -> tuple[str, int] | None:
     """How the description's sentence ends: ("stop" | "none", end offset), or
     None when there is no sentence to judge (an attribution, a bare URL...)."""
     if _EMPHASIS_ONLY.match(desc.text.strip()):
         return None  # an attribution such as *Jane Doe*, not a sentence
+    if " ".join(desc.text.split()) in stock_labels(doc):
+        return None  # a label the list repeats, such as "系列" ("series") after a pointer
     if lazy_label(doc, entry) is not None:
         return None  # the item's own sentence ends before the label (reported on its own)
     end = prose_end(doc, entry, desc)
