@@ -123,3 +123,20 @@ def test_a_plain_title_bullet_with_paper_links_and_an_authors_line_below_is_a_pa
     assert read[0] == ("paper", "bullet-plain", "Gradient Paths in Contrastive Objectives",
                        {"authors": "Ana Lima, Bo Chen and Chen Wu", "venue": "ICML 2024"})
     assert all(kind != "paper" for kind, *_ in read[1:])  # no authors below: not a paper
+
+
+def test_a_venue_and_year_in_parentheses_before_a_bold_title_is_read_as_the_venue():
+    # Yutong-Zhou-cv/Awesome-Text-to-Image's shape: 0 of its 361 papers were read before
+    text = ("# P\n\n## Faces\n\n"
+            "* (CVPR 2023) **Sketching Faces from Words**, Ana Lima et al. [[Paper](https://arxiv.org/abs/2303.00001)]\n"
+            "* ⭐⭐(arXiv preprint 2024) [💬 3D Heads] **Heads in Three Dimensions**, Bo Chen et al. "
+            "[[Paper](https://arxiv.org/abs/2401.00002)]\n"
+            "* (Neural Networks-2022) **Two-Channel Face Synthesis**, Chen Wu [[Paper](https://doi.example/nn.2022)]\n"
+            "* (new) **A Tool We Like** [[Site](https://tool.example)]\n")
+    read = _read(text)
+    assert [(kind, shape, title, fields.get("venue")) for kind, shape, title, fields in read[:3]] == [
+        ("paper", "bullet-venue-first", "Sketching Faces from Words", "CVPR 2023"),
+        ("paper", "bullet-venue-first", "Heads in Three Dimensions", "arXiv preprint 2024"),
+        ("paper", "bullet-venue-first", "Two-Channel Face Synthesis", "Neural Networks-2022"),
+    ]
+    assert len(read) == 3  # "(new)" holds no year: no venue, and a bold name over a site is no paper

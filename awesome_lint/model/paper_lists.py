@@ -24,6 +24,11 @@ _PREFIX = re.compile(r"[ \t>]*")
 _VENUE_FIRST = re.compile(r"\[\*\*(?P<v>[^*\]]+)\*\*\](?!\()[ \t]*")  # not [**Title**](url)
 # ``[arXiv:2406.08423] **Title**``: a plain bracketed venue before a bold title
 _VENUE_BEFORE_BOLD = re.compile(r"\[(?P<v>[^\[\]*\n]{3,60})\](?!\()[ \t]*(?=\*\*[^*\n]+\*\*)")
+# ``(ACMMM 2022) **Title**, A. One et al.``: a venue and its year in parentheses before a
+# bold title, perhaps with a bracketed tag between (``(CVPR 2023) [💬 3D] **Title**``)
+_PAREN_VENUE_BEFORE_BOLD = re.compile(r"(?:[^\w\s\[\]*_(]{1,8}[ \t]*)?"  # a highlight: ``⭐⭐(NeurIPS 2023)``
+                                      r"\((?P<v>[^()*\n]{0,80}?(?:19|20)\d\d[^()*\n]{0,10})\)[ \t]*"
+                                      r"(?:\[[^\[\]\n]{1,60}\](?!\()[ \t]*)?(?=\*\*[^*\n]+\*\*)")
 _BOLD = re.compile(r"(?P<deco>[^\w\s\[\]*_(]{1,8}[ \t]*)?\*\*(?P<t>[^*\n]+?)\*\*")
 _BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
 # a title in quotes, perhaps after the method's short name in bold, then ", Venue, Year"
@@ -192,7 +197,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         else:
             fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("d"))
         return f"{kind}-quoted-title", quoted.group("t"), True
-    venue = _VENUE_FIRST.match(line, body) or _VENUE_BEFORE_BOLD.match(line, body)
+    venue = (_VENUE_FIRST.match(line, body) or _VENUE_BEFORE_BOLD.match(line, body)
+             or _PAREN_VENUE_BEFORE_BOLD.match(line, body))
     if venue:
         fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))
         start = venue.end()
