@@ -140,3 +140,22 @@ def test_a_venue_and_year_in_parentheses_before_a_bold_title_is_read_as_the_venu
         ("paper", "bullet-venue-first", "Two-Channel Face Synthesis", "Neural Networks-2022"),
     ]
     assert len(read) == 3  # "(new)" holds no year: no venue, and a bold name over a site is no paper
+
+
+def test_a_plain_title_with_its_paper_link_on_the_same_line_and_authors_below_is_a_paper():
+    # MinghuiChen43/awesome-trustworthy-deep-learning's shape: 0 of its papers were read before
+    text = ("# P\n\n## Privacy\n\n"
+            "- Probing Leakage in Small Language Models. [[paper]](https://arxiv.org/abs/2307.00001) "
+            "[[code]](https://github.com/example/probe)\n"
+            "  - Ana Lima, Bo Chen, Jan van der Berg.\n"
+            "  - Key Word: Privacy; Leakage.\n\n"
+            "- Berkeley Vision Lab [[Paper]](https://arxiv.org/abs/1411.00002)\n"
+            "  - Ana Lima, Bo Chen, Long-Term Recurrent Networks for Video, CVPR, 2015.\n\n"
+            "- Fast R-CNN, Microsoft Research [[Paper]](https://arxiv.org/abs/1504.00003)\n"
+            "  - Ross Girshick, Fast R-CNN, arXiv:1504.00003.\n\n"
+            "- Notes on our reading group [[paper]](https://notes.example/reading.pdf)\n")
+    read = _read(text)
+    assert read[0] == ("paper", "bullet-plain", "Probing Leakage in Small Language Models",
+                       {"authors": "Ana Lima, Bo Chen, Jan van der Berg."})
+    # a lab's name over a whole citation, and a bullet with no authors below, are no papers
+    assert all(kind != "paper" for kind, *_ in read[1:])

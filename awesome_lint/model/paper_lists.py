@@ -42,6 +42,8 @@ _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n
 _NAMES = re.compile(r"[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*(?:[ \t]+et al\.?|,[ \t]*[A-Z].*|[ \t]+and[ \t]+[A-Z].*)$")
 # the links that make a bold title a paper's, on the lines below it (``[[Paper](url)]``)
 _PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract"}
+_WORDS = re.compile(r"[^\W\d_]+")
+_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
 _MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
 
@@ -159,12 +161,15 @@ def _item_entry(doc, item: _Item) -> Entry | None:
                 names = names[:venue[0] - 1].rstrip(" \t.,")
             fields["authors"] = pf.field(doc.line_starts[n], text, col, col + len(names))
             break
-    def paper_link_below() -> bool:  # asked only of bold and plain titles: every list item comes here
-        return any(l.line != item.line and pf.label_text(l) in _PAPER_LABELS for l in links)
+    def paper_link(below: bool = True) -> bool:  # asked only of bold and plain titles: every list item comes here
+        return any((l.line != item.line or not below) and pf.label_text(l) in _PAPER_LABELS for l in links)
 
     evidence = evidence or labelled >= 1 and bool(links) or (
-        shape.endswith("-bold") and bool(links) and ("authors" in fields or paper_link_below())) or (
-        plain and "authors" in fields and paper_link_below())
+        shape.endswith("-bold") and bool(links) and ("authors" in fields or paper_link())) or (
+        plain and "authors" in fields and paper_link(below=False) and not (
+            # ``* Berkeley [[Paper]](u)`` over ``Names, The Title, CVPR, 2015.``: the line below is
+            # the whole citation and the bullet only a lab's name
+            any(l.line == item.line for l in links) and not _only_names(fields["authors"].text)))
     if not evidence:
         return None
     if item.quoted:
@@ -272,15 +277,44 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
                 fields["venue"] = Field(a, b, doc.text[a:b])
                 break
         return f"{kind}-bracket-title", bracket.group("t"), True
-    rest = line[body:end]
-    if not after_links and not _MARKUP.search(rest) and len(rest.split()) >= 3:
-        # ``-   Title of the paper.`` with its links and its authors on the lines below
+    first_link = min((l.start - base for l in after_links), default=end)
+    rest = line[body:first_link]
+    # (a short name before the links is an author or a lab, ``* UML / UT [[Paper]](u)``, not a title)
+    if (not _MARKUP.search(rest) and len(rest.split()) >= 3
+            and (not after_links or len(_WORDS.findall(rest)) >= 4)
+            and all(pf.is_label_link(l) for l in after_links)
+            and _only_links(line, base, first_link, end, after_links)):
+        # ``-   Title of the paper.`` with its links and its authors on the lines below, or
+        # its label links after it: ``- Title. [[paper]](url) [[code]](url)``
+        end = first_link
         stop = end
         while stop > body and line[stop - 1] in " \t.":
             stop -= 1
         fields["title"] = pf.field(base, line, body, stop)
         return f"{kind}-plain", line[body:stop], False
     return None, "", False
+
+
+def _only_names(text: str) -> bool:
+    """``A. One, Bo Chen and Chen Wu.``: people only, each a few capitalised words, no
+    title, venue or year among them (``Ross Girshick, Fast R-CNN, arXiv:1504.08083.``)."""
+    parts = re.split(r",|\band\b", text.strip().rstrip("."))
+    for part in parts:
+        words = part.split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+            return False
+        if any(ch.isdigit() for ch in part):
+            return False
+    return True
+
+
+def _only_links(line: str, base: int, start: int, end: int, links) -> bool:
+    """Whether ``line[start:end]`` holds nothing but the links and the brackets and spaces around them."""
+    kept = list(line[start:end])
+    for l in links:
+        for k in range(max(l.start - base, start), min(l.end - base, end)):
+            kept[k - start] = " "
+    return not "".join(kept).strip(" \t[]")
 
 
 def _venue_tail(names: str) -> tuple[int, int] | None:
