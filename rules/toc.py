@@ -165,14 +165,26 @@ def _regenerate(doc, region, items, linked, scope):
         return None
     sample = _ITEM.match(lines[0])
     bullet = sample.group("bullet") if sample and not sample.group("bullet")[0].isdigit() else "-"
-    unit = _indent_unit(lines)
     low = min(h.level for h in scope)
-    texts = {}
-    for _, link, target in linked:
-        if target is not None:
-            texts.setdefault(target.slug, link.text)
+    # A line the ToC has already stays as written (its indent, its escapes, its
+    # text), with only a broken anchor mended; a missing one is written like its siblings.
+    kept = {}
+    in_scope = {id(h) for h in scope}
+    for block, link, target in linked:
+        if target is None or not first <= block.start_line < last:
+            continue
+        if id(target) in kept or id(target) not in in_scope:
+            return None  # the rewrite would drop a line that links to a heading: the layout is the list's own
+        line = doc.lines[block.start_line]
+        if link.url != "#" + target.slug:
+            at = doc.line_starts[block.start_line]
+            line = line[:link.url_start - at] + "#" + target.slug + line[link.url_end - at:]
+        kept[id(target)] = (line, target.level)
+    base = next((_ITEM.match(line).group("indent") for line, level in kept.values() if level == low), "")
+    unit = _indent_unit(lines, base)
     wanted = [
-        f"{unit * (h.level - low)}{bullet} [{_escape(texts.get(h.slug, h.text))}](#{h.slug})" for h in scope
+        kept[id(h)][0] if id(h) in kept else f"{base}{unit * (h.level - low)}{bullet} [{_escape(h.text)}](#{h.slug})"
+        for h in scope
     ]
     old_items = [line for line in lines if line.strip()]
     blanks_after = {}
@@ -205,11 +217,12 @@ def _regenerate(doc, region, items, linked, scope):
     return Fix.replace(start, end, new, "regenerate the table of contents")
 
 
-def _indent_unit(lines) -> str:
+def _indent_unit(lines, base: str = "") -> str:
+    """One level of nesting: what a nested item's indent adds to the top level's."""
     for line in lines:
         m = _ITEM.match(line)
-        if m and m.group("indent"):
-            indent = m.group("indent")
+        if m and len(m.group("indent")) > len(base) and m.group("indent").startswith(base):
+            indent = m.group("indent")[len(base):]
             return "\t" if indent.startswith("\t") else indent
     return "  "
 

@@ -145,3 +145,27 @@ def test_an_umbrella_heading_whose_subsections_the_toc_lists_is_not_missing():
     # 'Research Papers' stands over two listed sections; 'Tools' and 'Editors' are not listed at all
     assert messages(text) == [(21, "section 'Tools' is missing from the table of contents"),
                               (23, "section 'Editors' is missing from the table of contents")]
+
+
+def test_a_toc_indented_under_its_heading_keeps_every_line_it_has_and_gains_only_the_missing_one():
+    # ChaofanTao/Autoregressive-Models-in-Vision-Survey: the rewrite used to outdent all 23 lines
+    # and unescape 'Stability \& Scaling'
+    text = ("# L\n\n## Contents\n  - [Image](#image)\n    - [Text to Image](#text-to-image)\n"
+            "    - [Inpainting](#inpainting)\n  - [Stability \\& Scaling](#stability--scaling)\n\n"
+            "## Image\n\n### Text to Image\n\n### Editing\n\n### Inpainting\n\n## Stability & Scaling\n\n## Video\n")
+    assert messages(text) == [(13, "section 'Editing' is missing from the table of contents"),
+                              (19, "section 'Video' is missing from the table of contents")]
+    assert fix_loop(text, check, unsafe=False).text == text.replace(
+        "    - [Text to Image](#text-to-image)\n", "    - [Text to Image](#text-to-image)\n    - [Editing](#editing)\n"
+    ).replace("(#stability--scaling)\n", "(#stability--scaling)\n  - [Video](#video)\n")
+
+
+def test_a_rewrite_that_would_drop_a_working_line_is_not_offered():
+    # the ToC lists two subsections of Papers, the list has many more: that level is not the
+    # ToC's convention, so a rewrite would delete those two lines; none is offered
+    subs = "".join(f"### Part {i}\n\n" for i in range(6))
+    text = ("# L\n\n## Contents\n\n- [Papers](#papers)\n  - [Part 0](#part-0)\n  - [Part 1](#part-1)\n"
+            "- [Talks](#talks)\n\n## Papers\n\n" + subs + "## Talks\n\n## Blogs\n")
+    found = check(text)[1]
+    assert [d.message for d in found] == ["section 'Blogs' is missing from the table of contents"]
+    assert found[0].fix is None
