@@ -73,6 +73,11 @@ def dotted_authors(n: int) -> str:
     return HEAD + "- Plain title of a paper\n  [[pdf]](https://a.example/p.pdf)\n  - Ann Lee, Bo" + " ." * n + " *2023\n"
 
 
+def comma_citation(n: int) -> str:
+    # the venue-after-title reader: a run of short comma parts, none a venue, before the links
+    return HEAD + "- Ann Lee, Bo Chen" + ", A b" * n + " [[Paper](https://a.example/p.pdf)]\n"
+
+
 INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of a second
     "unclosed <!-- on one line": (unclosed_comments, 200_000),
     "unclosed <!-- lines": (unclosed_comment_lines, 100_000),
@@ -83,6 +88,7 @@ INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of 
     "emphasis runs in a paper item": (emphasis_runs, 4_000),
     "bracketed dates in one item": (bracketed_dates, 20_000),
     "dotted authors line": (dotted_authors, 200_000),
+    "commas before a paper's links": (comma_citation, 100_000),
 }
 
 

@@ -99,6 +99,10 @@ def _read(text: str) -> list[tuple]:
             for e in Document(text).entries]
 
 
+def _with_venues(read: list[tuple]) -> list[tuple]:
+    return [(kind, shape, title, fields.get("venue")) for kind, shape, title, fields in read]
+
+
 def test_a_bold_title_bullet_with_its_authors_and_paper_link_below_is_a_paper():
     text = ("# P\n\n## A\n\n* **Gated Recurrences Revisited**,\n  Chen Wu, Dana Ross\n"
             "  [[Paper](https://arxiv.org/abs/2405.22222)]\n\n"
@@ -134,7 +138,7 @@ def test_a_venue_and_year_in_parentheses_before_a_bold_title_is_read_as_the_venu
             "* (Neural Networks-2022) **Two-Channel Face Synthesis**, Chen Wu [[Paper](https://doi.example/nn.2022)]\n"
             "* (new) **A Tool We Like** [[Site](https://tool.example)]\n")
     read = _read(text)
-    assert [(kind, shape, title, fields.get("venue")) for kind, shape, title, fields in read[:3]] == [
+    assert _with_venues(read[:3]) == [
         ("paper", "bullet-venue-first", "Sketching Faces from Words", "CVPR 2023"),
         ("paper", "bullet-venue-first", "Heads in Three Dimensions", "arXiv preprint 2024"),
         ("paper", "bullet-venue-first", "Two-Channel Face Synthesis", "Neural Networks-2022"),
@@ -159,3 +163,27 @@ def test_a_plain_title_with_its_paper_link_on_the_same_line_and_authors_below_is
                        {"authors": "Ana Lima, Bo Chen, Jan van der Berg."})
     # a lab's name over a whole citation, and a bullet with no authors below, are no papers
     assert all(kind != "paper" for kind, *_ in read[1:])
+
+
+def test_a_plain_title_then_its_venue_and_year_then_paper_links_is_a_paper():
+    # AIoT-MLSys-Lab/Efficient-LLMs-Survey's shape: 0 of its 403 papers were read before
+    text = ("# P\n\n## Quantization\n\n"
+            "- OneBit: Towards Low-bit Language Models, <ins>arXiv, 2024</ins> [[Paper](https://arxiv.org/abs/2402.00001)]\n"
+            "- Learning, Fast and Slow, *ICML 2020* [[pdf]](https://proc.example/fast.pdf) [[Code](https://github.com/a/b)]\n"
+            "* Ana Lima, Bo Chen, and Chen Wu, Tracking with Deep Features, ICCV 2015 [[Paper](https://cv.example/t.pdf)]\n"
+            "* Dana Ross, Eli Fox, \"A Note on Generative Models\", ICLR 2016. [[Paper](https://arxiv.org/abs/1511.00003)]\n"
+            "- Our group's tools, 2024 [[Code](https://github.com/a/tools)]\n"
+            "- A talk about models, 2023 [[Paper](https://talks.example/1)] and [slides](https://talks.example/s)\n")
+    read = _read(text)
+    assert _with_venues(read[:4]) == [
+        ("paper", "bullet-plain-venue", "OneBit: Towards Low-bit Language Models", "arXiv, 2024"),
+        ("paper", "bullet-plain-venue", "Learning, Fast and Slow", "ICML 2020"),
+        ("paper", "bullet-plain-venue", "Tracking with Deep Features", "ICCV 2015"),
+        ("paper", "bullet-plain-venue", "A Note on Generative Models", "ICLR 2016"),
+    ]
+    # a citation's authors come first: two or more names, or one with "and"; a title's
+    # own commas ("Learning, Fast and Slow") are not authors
+    assert [fields.get("authors") for *_, fields in read[:4]] == [
+        None, None, "Ana Lima, Bo Chen, and Chen Wu", "Dana Ross, Eli Fox"]
+    # no paper link, or prose between the links: not this shape
+    assert all(kind != "paper" for kind, *_ in read[4:])

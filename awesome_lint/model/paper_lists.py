@@ -42,6 +42,10 @@ _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n
 _NAMES = re.compile(r"[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*(?:[ \t]+et al\.?|,[ \t]*[A-Z].*|[ \t]+and[ \t]+[A-Z].*)$")
 # the links that make a bold title a paper's, on the lines below it (``[[Paper](url)]``)
 _PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract"}
+# a plain title, then its venue and year (perhaps in <ins> or emphasis), then its links
+_PLAIN_VENUE = re.compile(r"(?P<t>[^\[\]*_<>`\n]{8,}?)[.,][ \t]*(?:<(?P<tag>ins|em|i|b|u)>|(?P<em>[*_]{1,2}))?"
+                          r"(?P<v>[A-Za-z][^,<>*_\[\]\n]{0,40}?,?[ \t]*(?:19|20)\d\d)"
+                          r"(?:</(?P=tag)>|(?P=em))?[ \t.]*(?=\[)")
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
 _MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
@@ -262,6 +266,18 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["authors"] = pf.field(base, line, plain.start("a"), plain.end("a"))
         fields["venue"] = pf.field(base, line, plain.start("v"), plain.end("v"))
         return f"{kind}-plain-title", plain.group("t"), True
+    venue_tail = _PLAIN_VENUE.match(line, body)
+    if venue_tail and after_links and len(venue_tail.group("t").split()) >= 3:
+        tail_links = [l for l in after_links if l.start - base >= venue_tail.end()]
+        if (len(tail_links) == len(after_links) and all(pf.is_label_link(l) for l in tail_links)
+                and any(pf.label_text(l) in _PAPER_LABELS for l in tail_links)
+                and _only_links(line, base, venue_tail.end(), end, tail_links)):
+            # ``- Title, <ins>ICLR, 2024</ins> [[Paper](url)] [[Code](url)]``, also after its
+            # authors (``A. One, B. Two, "Title", CVPR, 2015``)
+            start, stop = _citation_title(line, venue_tail.start("t"), venue_tail.end("t"), fields, base)
+            fields["title"] = pf.field(base, line, start, stop)
+            fields["venue"] = pf.field(base, line, venue_tail.start("v"), venue_tail.end("v"))
+            return f"{kind}-plain-venue", line[start:stop], True
     bracket = _BRACKET.match(line, body)
     if bracket:
         tail_links = [l for l in after_links if l.start - base >= bracket.end()]
@@ -293,6 +309,31 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["title"] = pf.field(base, line, body, stop)
         return f"{kind}-plain", line[body:stop], False
     return None, "", False
+
+
+def _citation_title(line: str, start: int, stop: int, fields: dict, base: int) -> tuple[int, int]:
+    """Where the title is in ``line[start:stop]``: a quoted title, or what follows two or
+    more leading authors (``Ana Lima, Bo Chen and Chen Wu, The Title``); the authors go
+    to ``fields``.  Anything else is the title whole."""
+    text = line[start:stop]
+    quoted = re.search(r"[\"\u201c]([^\"\u201d]{8,})[\"\u201d]", text)
+    if quoted:
+        lead = text[:quoted.start()].rstrip(" ,")
+        if lead and _only_names(lead):
+            fields["authors"] = pf.field(base, line, start, start + len(lead))
+        return start + quoted.start(1), start + quoted.end(1)
+    parts = text.split(", ")
+    names = 0
+    while names < len(parts) - 1:
+        person = parts[names].removeprefix("and ")  # "..., and Huchuan Lu, Title"
+        if not (2 <= len(person.split()) <= 6 and _only_names(person)):
+            break
+        names += 1
+    if names < 2 and not (names == 1 and " and " in parts[0]):
+        return start, stop
+    lead = len(", ".join(parts[:names]))
+    fields["authors"] = pf.field(base, line, start, start + lead)
+    return start + lead + 2, stop
 
 
 def _only_names(text: str) -> bool:
