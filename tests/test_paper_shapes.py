@@ -187,3 +187,19 @@ def test_a_plain_title_then_its_venue_and_year_then_paper_links_is_a_paper():
         None, None, "Ana Lima, Bo Chen, and Chen Wu", "Dana Ross, Eli Fox"]
     # no paper link, or prose between the links: not this shape
     assert all(kind != "paper" for kind, *_ in read[4:])
+
+
+def test_a_venue_as_the_text_of_the_leading_link_with_a_code_span_date_is_a_paper():
+    # zjukg/KG-LLM-Papers' shape: 0 of its 270 papers were read before, so neither its
+    # '2025.2' dates nor its order were checked
+    text = ("# P\n\n## Surveys\n\n"
+            "- \\[[arxiv](https://arxiv.org/abs/2402.00001)\\] Graphs Meet Language Models: A Survey. `2024.02`\n"
+            "- \\[[EMNLP 2023](https://aclanthology.org/2023.x)\\]Revisiting Knowledge Injection. `2023.12` "
+            "\\[[Repo](https://github.com/a/b)\\]\n"
+            "- \\[[Slides](https://talks.example/1)\\] Our talk at the lab\n")
+    read = [(e.shape, e.title, {k: f.text for k, f in e.fields.items() if k in ("venue", "date")})
+            for e in Document(text).entries if e.kind == "paper"]
+    assert read == [
+        ("bullet-venue-link-first", "Graphs Meet Language Models: A Survey", {"venue": "arxiv", "date": "2024.02"}),
+        ("bullet-venue-link-first", "Revisiting Knowledge Injection", {"venue": "EMNLP 2023", "date": "2023.12"}),
+    ]  # no date in a code span: no paper

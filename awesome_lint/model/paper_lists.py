@@ -46,6 +46,7 @@ _PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract"}
 _PLAIN_VENUE = re.compile(r"(?P<t>[^\[\]*_<>`\n]{8,}?)[.,][ \t]*(?:<(?P<tag>ins|em|i|b|u)>|(?P<em>[*_]{1,2}))?"
                           r"(?P<v>[A-Za-z][^,<>*_\[\]\n]{0,40}?,?[ \t]*(?:19|20)\d\d)"
                           r"(?:</(?P=tag)>|(?P=em))?[ \t.]*(?=\[)")
+_CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
 _MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
@@ -206,6 +207,21 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         else:
             fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("d"))
         return f"{kind}-quoted-title", quoted.group("t"), True
+    escaped = line.startswith("\\[", body) and next((l for l in after_links if l.start - base == body + 2), None)
+    if escaped and line.startswith("\\]", escaped.end - base) and not escaped.image:
+        # ``- \[[arxiv](url)\] Title. `2024.02` ``: the venue as the text of the paper's link
+        start = escaped.end - base + 2
+        stop = min([l.start - base - (2 if line.startswith("\\[", l.start - base - 2) else 0)
+                    for l in after_links if l.start - base >= start] + [end])
+        code = _CODE_DATE.search(line, start, stop)
+        if code and _is_full_date(code.group("d")) and len(_WORDS.findall(line[start:code.start()])) >= 3:
+            fields["venue"] = Field(escaped.text_start, escaped.text_end, doc.text[escaped.text_start:escaped.text_end])
+            fields["date"] = pf.field(base, line, code.start("d"), code.end("d"))
+            t_start, t_stop = start + len(line[start:]) - len(line[start:].lstrip()), code.start()
+            while t_stop > t_start and line[t_stop - 1] in " \t.":
+                t_stop -= 1
+            fields["title"] = pf.field(base, line, t_start, t_stop)
+            return f"{kind}-venue-link-first", line[t_start:t_stop], True
     venue = (_VENUE_FIRST.match(line, body) or _VENUE_BEFORE_BOLD.match(line, body)
              or _PAREN_VENUE_BEFORE_BOLD.match(line, body))
     if venue:
