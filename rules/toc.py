@@ -171,10 +171,12 @@ def _regenerate(doc, region, items, linked, scope):
     kept = {}
     in_scope = {id(h) for h in scope}
     for block, link, target in linked:
-        if target is None or not first <= block.start_line < last:
+        if not first <= block.start_line < last:
             continue
-        if id(target) in kept or id(target) not in in_scope:
-            return None  # the rewrite would drop a line that links to a heading: the layout is the list's own
+        if target is None or id(target) in kept or id(target) not in in_scope:
+            # the rewrite would drop a line: one to an HTML anchor, to no heading at all, to a
+            # heading listed twice or outside what the ToC covers; the layout is the list's own
+            return None
         line = doc.lines[block.start_line]
         if link.url != "#" + target.slug:
             at = doc.line_starts[block.start_line]

@@ -169,3 +169,13 @@ def test_a_rewrite_that_would_drop_a_working_line_is_not_offered():
     found = check(text)[1]
     assert [d.message for d in found] == ["section 'Blogs' is missing from the table of contents"]
     assert found[0].fix is None
+
+
+def test_a_toc_line_to_an_html_anchor_is_never_rewritten_away():
+    # keon/awesome-nlp lists its libraries by <a id> anchors, not headings: the rewrite that
+    # added a missing section used to delete those 13 working lines
+    text = ("# L\n\n## Contents\n\n- [Tools](#tools)\n  - [Python](#python)\n- [Books](#books)\n\n"
+            "## Tools\n\n* <a id=\"python\">**Python**</a>\n\n## Books\n\n## Talks\n")
+    found = check(text)[1]
+    assert [d.message for d in found] == ["section 'Talks' is missing from the table of contents"]
+    assert found[0].fix is None
