@@ -178,7 +178,8 @@ def _regenerate(doc, region, items, linked, scope):
             # heading listed twice or outside what the ToC covers; the layout is the list's own
             return None
         line = doc.lines[block.start_line]
-        if link.url != "#" + target.slug:
+        anchor = link.url[1:]
+        if target.slug not in (anchor, anchor.lower()):  # (GitHub finds '#Finance' as '#finance')
             at = doc.line_starts[block.start_line]
             line = line[:link.url_start - at] + "#" + target.slug + line[link.url_end - at:]
         kept[id(target)] = (line, target.level)

@@ -149,9 +149,9 @@ def test_an_umbrella_heading_whose_subsections_the_toc_lists_is_not_missing():
 
 def test_a_toc_indented_under_its_heading_keeps_every_line_it_has_and_gains_only_the_missing_one():
     # ChaofanTao/Autoregressive-Models-in-Vision-Survey: the rewrite used to outdent all 23 lines
-    # and unescape 'Stability \& Scaling'
+    # and unescape 'Stability \& Scaling'; pliang279's '#Finance', which GitHub finds, was lower-cased
     text = ("# L\n\n## Contents\n  - [Image](#image)\n    - [Text to Image](#text-to-image)\n"
-            "    - [Inpainting](#inpainting)\n  - [Stability \\& Scaling](#stability--scaling)\n\n"
+            "    - [Inpainting](#Inpainting)\n  - [Stability \\& Scaling](#stability--scaling)\n\n"
             "## Image\n\n### Text to Image\n\n### Editing\n\n### Inpainting\n\n## Stability & Scaling\n\n## Video\n")
     assert messages(text) == [(13, "section 'Editing' is missing from the table of contents"),
                               (19, "section 'Video' is missing from the table of contents")]
