@@ -141,12 +141,15 @@ _STOCK: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def stock_labels(doc) -> frozenset[str]:
-    """Descriptions that several items repeat word for word ("[awesome-flask](u) 系列",
-    "Official website"): the list's own stock labels, which are not sentences."""
+    """Words that several items run on from their names the same way, with no separator
+    ("[awesome-flask](u) 系列", "[Tool](u) homepage"): the list's own stock label, part
+    of the name's phrase and not a sentence.  (A description after a separator, or one
+    that ends with a stop, is a sentence however many items share it.)"""
     found = _STOCK.get(doc)
     if found is None:
         texts = Counter(" ".join(d.text.split()) for e in doc.entries if e.kind == "item"
-                        if (d := e.fields.get("description")) is not None)
+                        and "separator" not in e.fields
+                        if (d := e.fields.get("description")) is not None and d.text.rstrip()[-1:] not in ENDINGS)
         found = _STOCK[doc] = frozenset(t for t, n in texts.items() if n >= STOCK_LABEL_COPIES)
     return found
 
@@ -156,7 +159,7 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
     None when there is no sentence to judge (an attribution, a bare URL...)."""
     if _EMPHASIS_ONLY.match(desc.text.strip()):
         return None  # an attribution such as *Jane Doe*, not a sentence
-    if " ".join(desc.text.split()) in stock_labels(doc):
+    if "separator" not in entry.fields and " ".join(desc.text.split()) in stock_labels(doc):
         return None  # a label the list repeats, such as "系列" ("series") after a pointer
     if lazy_label(doc, entry) is not None:
         return None  # the item's own sentence ends before the label (reported on its own)
