@@ -78,6 +78,11 @@ def comma_citation(n: int) -> str:
     return HEAD + "- Ann Lee, Bo Chen" + ", A b" * n + " [[Paper](https://a.example/p.pdf)]\n"
 
 
+def dotted_citation(n: int) -> str:
+    # the plain-citation reader: many '. ' before a venue that never comes
+    return HEAD + "1. " + "Word word. " * n + "\n"
+
+
 INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of a second
     "unclosed <!-- on one line": (unclosed_comments, 200_000),
     "unclosed <!-- lines": (unclosed_comment_lines, 100_000),
@@ -89,6 +94,7 @@ INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of 
     "bracketed dates in one item": (bracketed_dates, 20_000),
     "dotted authors line": (dotted_authors, 200_000),
     "commas before a paper's links": (comma_citation, 100_000),
+    "full stops in a numbered item": (dotted_citation, 40_000),
 }
 
 

@@ -9,9 +9,10 @@ import pytest
 from helpers import check_scenario, scenarios
 
 from awesome_lint.engine import pipeline as engine
-from awesome_lint.engine.config import validate
+from awesome_lint.engine.config import Config, validate
 from awesome_lint.model.conventions import Convention
 from awesome_lint.model.document import Document
+from awesome_lint.rule import Context
 from awesome_lint.rules._paper_shapes import yearless
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -203,3 +204,30 @@ def test_a_venue_as_the_text_of_the_leading_link_with_a_code_span_date_is_a_pape
         ("bullet-venue-link-first", "Graphs Meet Language Models: A Survey", {"venue": "arxiv", "date": "2024.02"}),
         ("bullet-venue-link-first", "Revisiting Knowledge Injection", {"venue": "EMNLP 2023", "date": "2023.12"}),
     ]  # no date in a code span: no paper
+
+
+def test_a_numbered_citation_in_plain_text_is_a_paper_and_its_arxiv_id_gives_the_year():
+    # FLHonker/Awesome-Knowledge-Distillation's shape: 0 of its 543 papers were read before,
+    # and it lists at least 26 of them twice
+    rows = ["Distilling Knowledge in Small Networks. Hinton et al. arXiv:1503.02531",
+            "Learning from Noisy Labels Twice. Li, Yuncheng et al. ICCV 2017 [[code]](https://github.com/a/b)",
+            "Relational Knowledge Distillation Methods. CVPR 2019",
+            "Meta Pseudo Labels for Students. Pham, Hieu et al. ICML 2020",
+            "Distilling Knowledge in Small Networks. Hinton et al. arXiv:1503.02531",
+            "A reading list we keep for the lab. 2020 edition"] + [
+            f"Student Networks, Part {n}. Ana Lima et al. NeurIPS 20{n + 10}" for n in range(4)]
+    text = "# P\n\n## Logits\n\n" + "\n".join(f"{i}. {row}" for i, row in enumerate(rows, 1)) + "\n"
+    read = _read(text)
+    assert _with_venues(read[:5]) == [
+        ("paper", "numbered-plain-citation", "Distilling Knowledge in Small Networks", "arXiv:1503.02531"),
+        ("paper", "numbered-plain-citation", "Learning from Noisy Labels Twice", "ICCV 2017"),
+        ("paper", "numbered-plain-citation", "Relational Knowledge Distillation Methods", "CVPR 2019"),
+        ("paper", "numbered-plain-citation", "Meta Pseudo Labels for Students", "ICML 2020"),
+        ("paper", "numbered-plain-citation", "Distilling Knowledge in Small Networks", "arXiv:1503.02531"),
+    ]
+    assert read[1][3]["authors"] == "Li, Yuncheng et al"
+    assert [title for *_, title, _ in read[5:]] == [f"Student Networks, Part {n}" for n in range(4)]  # a year alone is no venue
+    settings = engine.build_settings(Config(), select=["entry-format", "duplicate"])
+    doc, found = engine.check(text, settings, Context())
+    # the copy is found; an arXiv id carries its year, so no venue "has no year"
+    assert [(doc.line_col(d.start)[0] + 1, d.rule) for d in found] == [(9, "duplicate")]

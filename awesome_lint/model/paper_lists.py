@@ -46,6 +46,10 @@ _PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract"}
 _PLAIN_VENUE = re.compile(r"(?P<t>[^\[\]*_<>`\n]{8,}?)[.,][ \t]*(?:<(?P<tag>ins|em|i|b|u)>|(?P<em>[*_]{1,2}))?"
                           r"(?P<v>[A-Za-z][^,<>*_\[\]\n]{0,40}?,?[ \t]*(?:19|20)\d\d)"
                           r"(?:</(?P=tag)>|(?P=em))?[ \t.]*(?=\[)")
+# ``Title. Authors et al. Venue Year``: a citation in plain text, the authors perhaps left out
+_PLAIN_CITATION = re.compile(r"(?P<t>[^\[\]*_`<>\n]{8,}?)\.[ \t]+"
+                             r"(?:(?P<a>[A-Z][^.\[\]\n]{0,200}?(?:\.[ \t]*)?et al)\.[ \t]+)?"
+                             r"(?P<v>(?:[A-Za-z][\w\-]*[ \t]+){1,6}(?:19|20)\d\d|arXiv:\d{4}\.\d{4,5})[ \t]*(?=\[|$)")
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
@@ -282,6 +286,16 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["authors"] = pf.field(base, line, plain.start("a"), plain.end("a"))
         fields["venue"] = pf.field(base, line, plain.start("v"), plain.end("v"))
         return f"{kind}-plain-title", plain.group("t"), True
+    cited = _PLAIN_CITATION.match(line, body)
+    if cited and (cited.group("a") or kind == "numbered") and len(cited.group("t").split()) >= 3 \
+            and all(pf.is_label_link(l) for l in after_links) \
+            and _only_links(line, base, cited.end(), end, after_links):
+        # ``25. Title. Noroozi, Mehdi et al. CVPR 2018 [[code]][1.26]``
+        fields["title"] = pf.field(base, line, cited.start("t"), cited.end("t"))
+        if cited.group("a"):
+            fields["authors"] = pf.field(base, line, cited.start("a"), cited.end("a"))
+        fields["venue"] = pf.field(base, line, cited.start("v"), cited.end("v"))
+        return f"{kind}-plain-citation", cited.group("t"), True
     venue_tail = _PLAIN_VENUE.match(line, body)
     if venue_tail and after_links and len(venue_tail.group("t").split()) >= 3:
         tail_links = [l for l in after_links if l.start - base >= venue_tail.end()]

@@ -183,12 +183,19 @@ def _brackets(body: str, base: int, fields: dict, from_col: int = 0) -> None:
             fields["venue"] = Field(base + m.start("b"), base + m.end("b"), text)
 
 
+_ARXIV_VENUE = re.compile(r"arxiv[: ]?[ \t]*(\d\d)(\d\d)\.\d{4,5}", re.I)
+
+
 def venue_year(entry) -> int | None:
+    """The venue's year: written out, or in the venue's arXiv id (``arXiv:1503.02531``: 2015)."""
     venue = entry.fields.get("venue")
     if venue is None:
         return None
     m = _YEAR.search(venue.text)
-    return int(m.group()) if m else None
+    if m:
+        return int(m.group())
+    arxiv = _ARXIV_VENUE.search(venue.text)
+    return 2000 + int(arxiv.group(1)) if arxiv and 1 <= int(arxiv.group(2)) <= 12 else None
 
 
 entry_of = _entry  # the block reader, for other readers of the same shape (quoted blocks)
