@@ -188,3 +188,14 @@ def test_a_chinese_description_gets_the_chinese_full_stop():
     settings = engine.build_settings(Config(), select=["entry-format"])
     fixed = engine.fix(text, settings, Context()).text
     assert fixed == text.replace("好用的工具\n", "好用的工具。\n")
+
+
+def test_numbered_items_are_items_and_their_numbers_no_bullet_style():
+    # lukasz-madon/awesome-remote-job numbers every item '1.': none of its 497 was read before
+    rows = [f"  1. [Tool {c}](https://{c.lower()}.example) - Does {c}." for c in "ABCDEFGH"]
+    rows[3] = "  4. [Tool D](https://d.example) - Does D"
+    text = "# Awesome\n\n## Tools\n\n" + "\n".join(rows) + "\n"
+    doc = Document(text)
+    assert [e.title for e in doc.entries] == [f"Tool {c}" for c in "ABCDEFGH"]
+    assert all("bullet" not in e.fields for e in doc.entries)  # '1.' and '4.' are markdown's, not a style
+    assert _entry_format(text) == [(8, "description does not end with '.', '!', '?' or '…'")]
