@@ -158,3 +158,17 @@ def test_items_whose_bullets_sit_at_other_indents_are_reported_but_not_moved():
     assert outcome.text == text
     even = text.replace("* [Beta]", "  * [Beta]")
     assert run(even, preset="awesome", order="alphabetical")[1].text != even
+
+
+def test_numbers_in_names_are_ordered_by_value_where_the_list_does_so():
+    # lukasz-madon/awesome-remote-job: '3 mistakes', '5 Things', '8 tips', '10 Lessons' is
+    # sorted by any reader; character by character '10' comes before '8'
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import Config
+
+    names = ["3 Mistakes to Avoid", "5 Things I Learned", "8 Tips for Health", "10 Lessons from Work",
+             "12 Rules for Teams", "Async Meetings", "Bad Habits", "Daily Notes", "Calm Work", "Focus Time"]
+    text = "# A\n\n## Posts\n\n" + "\n".join(f"- [{n}](https://example.com/{i})" for i, n in enumerate(names)) + "\n"
+    doc, found = engine.check(text, engine.build_settings(Config(), select=["sort-order"]), Context())
+    assert [(doc.line_col(d.start)[0] + 1, d.message.split(" where ")[0]) for d in found] == [
+        (13, "'Calm Work' should come before 'Daily Notes'")]

@@ -46,7 +46,7 @@ BLOCK_SHAPES = frozenset({"bold-block", "quoted-bold-block"})
 CROSS_SHARE_PAPERS = 0.05
 
 NEWEST, OLDEST, ALPHA, NONE = "newest-first", "oldest-first", "alphabetical", "none"
-COLLATIONS = ("case-insensitive", "natural", "raw", "line")
+COLLATIONS = ("case-insensitive", "natural", "raw", "line", "numeric")
 BREAKS = {"backslash": " \\", "br": "<br>", "spaces": "  "}
 _BREAK_KIND = (
     ("backslash", re.compile(r"\\[ \t]*$")),
@@ -937,12 +937,23 @@ def _source_line(doc, entry) -> str:
     return doc.text[start:doc.line_end(entry.start_line)].casefold()
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def numeric_key(title: str) -> tuple:
+    """The lower-cased text with its numbers compared as numbers: '8 tips' before '10 Lessons'."""
+    parts = _DIGITS.split(title.casefold().strip())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
 # How lists compare names: the lower-cased text (what most lists' own CI
-# checks do), letters and digits only, the raw text, or the markdown line.
+# checks do), letters and digits only, the raw text, the markdown line, or the
+# lower-cased text with numbers by value.
 COLLATE = {
     "case-insensitive": lambda doc, e: e.title.casefold().strip(),
     "natural": lambda doc, e: natural_key(e.title),
     "raw": lambda doc, e: e.title.strip(),
     "line": _source_line,
+    "numeric": lambda doc, e: numeric_key(e.title),
 }
 
