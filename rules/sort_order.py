@@ -124,8 +124,11 @@ class SortOrder(Rule):
             # items whose bullets sit at other indents ("  * a" and "* b" in one list) would
             # nest under one another once moved: no move is offered for them
             uneven = len({_indent(doc, e) for e in group}) > 1
+            # numbered items written '1.', '2.', '3.' would carry their numbers out of sequence
+            # (items all numbered '1.' move freely)
+            numbered = len({_number(doc, e) for e in group}) > 1
             fix = None
-            if not unclear and not uneven:
+            if not unclear and not uneven and not numbered:
                 permuted = sorted(range(len(group)), key=lambda j: (keys[0][j], j))
                 fix = _move_fix(doc, group, [ends[index[id(e)]] for e in group], permuted, "sort alphabetically")
             for j in wrong:
@@ -138,6 +141,14 @@ class SortOrder(Rule):
 
 # what lists keep last on purpose, whatever its letter: "Others", "Miscellaneous"
 _CATCH_ALL = re.compile(r"(?:others?|misc\.?|miscellaneous|more|etc\.?|other \w+|various)", re.I)
+
+
+_NUMBER = re.compile(r"[ \t>]*(\d{1,9})[.)]")
+
+
+def _number(doc, entry) -> str | None:
+    m = _NUMBER.match(doc.lines[entry.start_line])
+    return m.group(1) if m else None
 
 
 def _indent(doc, entry) -> str:

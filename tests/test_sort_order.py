@@ -172,3 +172,13 @@ def test_numbers_in_names_are_ordered_by_value_where_the_list_does_so():
     doc, found = engine.check(text, engine.build_settings(Config(), select=["sort-order"]), Context())
     assert [(doc.line_col(d.start)[0] + 1, d.message.split(" where ")[0]) for d in found] == [
         (13, "'Calm Work' should come before 'Daily Notes'")]
+
+
+def test_items_numbered_in_sequence_are_reported_but_not_moved():
+    # FLHonker/Awesome-Knowledge-Distillation numbers its tools 1., 2., 3.: moved, they would read 4., 1., 5.
+    names = ["Alpha", "Beta", "Delta", "Gamma", "Epsilon", "Zeta"]
+    text = "# A\n\n## T\n\n" + "\n".join(f"{i}. [{n}](https://example.com/{i})" for i, n in enumerate(names, 1)) + "\n"
+    lines, outcome = run(text, preset="awesome", order="alphabetical")
+    assert lines == [9] and outcome.text == text  # 'Epsilon' after 'Gamma', reported, left in place
+    ones = text.replace("2. ", "1. ").replace("3. ", "1. ").replace("4. ", "1. ").replace("5. ", "1. ").replace("6. ", "1. ")
+    assert run(ones, preset="awesome", order="alphabetical")[1].text != ones  # all '1.': markdown numbers them
