@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from awesome_lint.model import dates
 from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key
+from awesome_lint.model.items import NUMBER
 from awesome_lint.rule import Edit, Fix, Rule, option
 
 
@@ -143,12 +144,9 @@ class SortOrder(Rule):
 _CATCH_ALL = re.compile(r"(?:others?|misc\.?|miscellaneous|more|etc\.?|other \w+|various)", re.I)
 
 
-_NUMBER = re.compile(r"[ \t>]*(\d{1,9})[.)]")
-
-
 def _number(doc, entry) -> str | None:
-    m = _NUMBER.match(doc.lines[entry.start_line])
-    return m.group(1) if m else None
+    m = NUMBER.match(doc.lines[entry.start_line])
+    return m.group("n") if m else None
 
 
 def _indent(doc, entry) -> str:

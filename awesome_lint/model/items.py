@@ -16,7 +16,7 @@ from .nodes import Block, Entry, Field, Link, links_within
 
 _BULLET = re.compile(r"[ \t>]*(?P<b>[-*+])(?P<gap>[ \t]*)")
 # ``1. [Name](url)``: a numbered item's marker (its numbers are markdown's, not a style choice)
-_NUMBER = re.compile(r"[ \t>]*\d{1,9}[.)][ \t]+")
+NUMBER = re.compile(r"[ \t>]*(?P<n>\d{1,9})[.)][ \t]+")
 # A bullet glued to its link: markdown reads the line as plain text.
 # ``*`` needs the bracket right after it, ``**[`` being bold.
 # A '*' that a later '*' on the line closes opens emphasis ("*[A](u), [B](v).*"), not an item.
@@ -68,7 +68,7 @@ def _pieces(doc, block: Block):
         return
     starts = []
     line = doc.lines[block.start_line]
-    if block.kind == "list_item" and (line.lstrip(" \t>")[:1] in ("-", "*", "+") or _NUMBER.match(line)):
+    if block.kind == "list_item" and (line.lstrip(" \t>")[:1] in ("-", "*", "+") or NUMBER.match(line)):
         starts.append((block.start_line, False))
     for n in range(block.start_line, block.end_line):
         if starts and n == starts[0][0]:
@@ -91,7 +91,7 @@ def _is_badge(doc, link: Link) -> bool:
 def _main_link(doc, block: Block, start: int, end: int):
     """The item's own link: the first link, past any badges, that opens the line."""
     links = links_within(block.links, start, end)
-    marker = _BULLET.match(doc.text, start, end) or _NUMBER.match(doc.text, start, end)
+    marker = _BULLET.match(doc.text, start, end) or NUMBER.match(doc.text, start, end)
     cursor = marker.end() if marker else start
     for link in links:
         if link.start < cursor:
