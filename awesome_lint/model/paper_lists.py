@@ -173,12 +173,14 @@ def _item_entry(doc, item: _Item) -> Entry | None:
     def paper_link(below: bool = True) -> bool:  # asked only of bold and plain titles: every list item comes here
         return any((l.line != item.line or not below) and pf.label_text(l) in _PAPER_LABELS for l in links)
 
+    def lab_over_citation() -> bool:
+        # ``* Berkeley [[Paper]](u)`` over ``Names, The Title, CVPR, 2015.``: the line below is
+        # the whole citation and the bullet only a lab's name
+        return any(l.line == item.line for l in links) and not _only_names(fields["authors"].text)
+
     evidence = evidence or labelled >= 1 and bool(links) or (
         shape.endswith("-bold") and bool(links) and ("authors" in fields or paper_link())) or (
-        plain and "authors" in fields and paper_link(below=False) and not (
-            # ``* Berkeley [[Paper]](u)`` over ``Names, The Title, CVPR, 2015.``: the line below is
-            # the whole citation and the bullet only a lab's name
-            any(l.line == item.line for l in links) and not _only_names(fields["authors"].text)))
+        plain and "authors" in fields and paper_link(below=False) and not lab_over_citation())
     if not evidence:
         return None
     if item.quoted:
@@ -332,8 +334,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             and _only_links(line, base, first_link, end, after_links)):
         # ``-   Title of the paper.`` with its links and its authors on the lines below, or
         # its label links after it: ``- Title. [[paper]](url) [[code]](url)``
-        end = first_link
-        stop = end
+        stop = first_link
         while stop > body and line[stop - 1] in " \t.":
             stop -= 1
         fields["title"] = pf.field(base, line, body, stop)
@@ -346,12 +347,12 @@ def _citation_title(line: str, start: int, stop: int, fields: dict, base: int) -
     more leading authors (``Ana Lima, Bo Chen and Chen Wu, The Title``); the authors go
     to ``fields``.  Anything else is the title whole."""
     text = line[start:stop]
-    quoted = re.search(r"[\"\u201c]([^\"\u201d]{8,})[\"\u201d]", text)
+    quoted = _QUOTED.search(text)
     if quoted:
         lead = text[:quoted.start()].rstrip(" ,")
         if lead and _only_names(lead):
             fields["authors"] = pf.field(base, line, start, start + len(lead))
-        return start + quoted.start(1), start + quoted.end(1)
+        return start + quoted.start("t"), start + quoted.end("t")
     parts = text.split(", ")
     names = 0
     while names < len(parts) - 1:
