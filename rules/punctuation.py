@@ -123,6 +123,19 @@ def _is_enumeration(text: str, k: int) -> bool:
 _REPEAT = re.compile(r"([!?,;])\1+|(?<![.\w/])\.\.(?![.\w/])|(?<![:\w])::(?![:\w])")
 
 
+class _Spans:
+    """(start, end) spans, asked whether the one that starts last at or before an
+    offset holds it."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def hold(self, offset: int) -> bool:
+        at = bisect.bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset < self.spans[at][1]
+
+
 class NoRepeatPunctuation(Rule):
     name = "no-repeat-punctuation"
     aliases = ("remark-lint-no-repeat-punctuation",)
@@ -132,30 +145,25 @@ class NoRepeatPunctuation(Rule):
 
     def check(self, doc, ctx):
         # a paper's title is as its authors wrote it: "(Certified!!) Adversarial Robustness for Free!"
-        titles = sorted((f.start, f.end) for e in doc.entries if e.kind == "paper"
-                        if (f := e.fields.get("title")) is not None)
-        starts = [t[0] for t in titles]
+        in_title = _Spans((f.start, f.end) for e in doc.entries if e.kind == "paper"
+                          if (f := e.fields.get("title")) is not None)
         # "you rock!!" in the list's own prose is its maintainer's voice, not an
         # entry's description: only typed-twice typos (",,", "..") are reported there
-        entries = sorted((e.start, e.end) for e in doc.entries)
-        entry_starts = [e[0] for e in entries]
+        in_entry = _Spans((e.start, e.end) for e in doc.entries)
         for text, para in prose(doc):
             for m in _REPEAT.finditer(text):
                 offsets = [para.offset(k) for k in range(m.start(), m.end())]
                 if offsets[-1] - offsets[0] != len(offsets) - 1:
                     continue  # the marks are not next to each other in the source
                 start, end = offsets[0], offsets[-1] + 1
-                at = bisect.bisect_right(starts, start) - 1
-                if at >= 0 and titles[at][0] <= start < titles[at][1]:
+                if in_title.hold(start):
                     continue
                 before = text[m.start() - 1:m.start()]
                 if m.group()[0] == "?" and before and not (before.isalnum() or before in ")]\"'"):
                     continue  # "??" standing alone ("| ?? |", "2014/??") marks something unknown
                 mark = m.group()[0]
-                if mark in "!?":
-                    inside = bisect.bisect_right(entry_starts, start) - 1
-                    if inside < 0 or start >= entries[inside][1]:
-                        continue
+                if mark in "!?" and not in_entry.hold(start):
+                    continue
                 # ",," and ";;" are typos; "!!" and ".." may be meant, so that fix is unsafe
                 applicability = "safe" if mark in ",;" else UNSAFE
                 fix = Fix.replace(start, end, mark, f"keep one '{mark}'", applicability)

@@ -140,6 +140,10 @@ STOCK_LABEL_COPIES = 3
 _STOCK: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
 def stock_labels(doc) -> frozenset[str]:
     """Words that several items run on from their names the same way, with no separator
     ("[awesome-flask](u) 系列", "[Tool](u) homepage"): the list's own stock label, part
@@ -147,7 +151,7 @@ def stock_labels(doc) -> frozenset[str]:
     that ends with a stop, is a sentence however many items share it.)"""
     found = _STOCK.get(doc)
     if found is None:
-        texts = Counter(" ".join(d.text.split()) for e in doc.entries if e.kind == "item"
+        texts = Counter(_squeezed(d.text) for e in doc.entries if e.kind == "item"
                         and "separator" not in e.fields
                         if (d := e.fields.get("description")) is not None and d.text.rstrip()[-1:] not in ENDINGS)
         found = _STOCK[doc] = frozenset(t for t, n in texts.items() if n >= STOCK_LABEL_COPIES)
@@ -159,7 +163,7 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
     None when there is no sentence to judge (an attribution, a bare URL...)."""
     if _EMPHASIS_ONLY.match(desc.text.strip()):
         return None  # an attribution such as *Jane Doe*, not a sentence
-    if "separator" not in entry.fields and " ".join(desc.text.split()) in stock_labels(doc):
+    if "separator" not in entry.fields and _squeezed(desc.text) in stock_labels(doc):
         return None  # a label the list repeats, such as "系列" ("series") after a pointer
     if lazy_label(doc, entry) is not None:
         return None  # the item's own sentence ends before the label (reported on its own)
