@@ -5,7 +5,6 @@ unmutated list costs.  `pytest --hypothesis-profile=long tests/test_mutants.py` 
 from __future__ import annotations
 
 import contextlib
-import difflib
 import io
 import tempfile
 import time
@@ -17,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from awesome_lint.app.cli import main
+from awesome_lint.app.linediff import matching_blocks, opcodes
 from awesome_lint.app.source import Source
 from awesome_lint.engine.config import Config
 from awesome_lint.engine.pipeline import build_settings, check, fix
@@ -99,8 +99,7 @@ def _mapped(lines: set[int], text: str, original: str) -> set[int]:
     if text == original:
         return lines
     out = set()
-    matcher = difflib.SequenceMatcher(None, original.split("\n"), text.split("\n"), autojunk=False)
-    for a, b, size in matcher.get_matching_blocks():
+    for a, b, size in matching_blocks(original.split("\n"), text.split("\n")):
         out |= {a + (line - b) for line in lines if b <= line < b + size}
     return out
 
@@ -153,7 +152,7 @@ def test_mutated_real_lists(case):
     for text in fix(source.text, build_settings(Config(), links=False), Context()).history or [source.text]:
         allowed |= _mapped(fixable_lines(text), text, source.text)
     old, new = source.text.split("\n"), fixed.split("\n")
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(old, new):
         if tag != "equal":
             # an insertion sits between two old lines, and a moved entry may be aligned
             # either side of the blank lines that separate entries (however many)

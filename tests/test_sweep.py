@@ -2,7 +2,6 @@
 and no URL, entry title or entry is lost."""
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 
 import pytest
@@ -12,6 +11,7 @@ from awesome_lint.model.document import Document
 from awesome_lint.engine.pipeline import build_settings, check, fix
 from awesome_lint.rule import Context
 from awesome_lint.app.source import read_path
+from awesome_lint.app.linediff import opcodes
 from conftest import shared_lists
 
 
@@ -50,17 +50,45 @@ def untouched_lines_changed(doc, findings, fixed: str) -> list[int]:
     def reached(start: int, end: int) -> bool:
         return any(a <= end and b >= start for a, b in spans)
 
+    def inserted_at(i: int) -> bool:  # lines inserted before line i: an edit must touch that point
+        point = doc.line_starts[i] if i < len(doc.lines) else len(doc.text)
+        return reached(max(point - 1, 0), point)
+
+    def unreached(i1: int, i2: int) -> list[int]:  # lines replaced or deleted: each must be reached
+        return [n + 1 for n in range(i1, i2) if not reached(doc.line_starts[n], doc.line_end(n))]
+
+    old, new = doc.lines, fixed.split("\n")
+    ops = opcodes(old, new)
     bad = []
-    matcher = difflib.SequenceMatcher(None, doc.lines, fixed.split("\n"), autojunk=False)
-    for tag, i1, i2, _, _ in matcher.get_opcodes():
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
         if tag == "equal":
             continue
-        if i2 > i1:  # lines replaced or deleted: each must be reached
-            bad.extend(n + 1 for n in range(i1, i2) if not reached(doc.line_starts[n], doc.line_end(n)))
-        else:  # lines inserted before line i1: an edit must touch that point
-            point = doc.line_starts[i1] if i1 < len(doc.lines) else len(doc.text)
-            if not reached(max(point - 1, 0), point):
+        if tag == "replace":
+            bad.extend(unreached(i1, i2))
+            continue
+        # A block inserted or deleted between equal lines may slide over lines equal
+        # to its own ends (a moved entry among blank lines): every slide is the same
+        # change, and another diff might have shown any of them.
+        lo = ops[k - 1][1] if k and ops[k - 1][0] == "equal" else i1
+        hi = ops[k + 1][2] if k + 1 < len(ops) and ops[k + 1][0] == "equal" else i2
+        block = list(new[j1:j2]) if tag == "insert" else list(old[i1:i2])
+        size = len(block) if tag == "delete" else 0
+        slides = [i1]
+        for step in (-1, 1):
+            at, moving = i1, list(block)
+            while True:
+                if step < 0 and at > lo and moving[-1] == old[at - 1]:
+                    at, moving = at - 1, [old[at - 1]] + moving[:-1]
+                elif step > 0 and at + size < hi and moving[0] == old[at + size]:
+                    at, moving = at + 1, moving[1:] + [old[at + size]]
+                else:
+                    break
+                slides.append(at)
+        if tag == "insert":
+            if not any(inserted_at(at) for at in slides):
                 bad.append(i1 + 1)
+        elif all(unreached(at, at + size) for at in slides):
+            bad.extend(unreached(i1, i2))
     return bad
 
 
@@ -75,3 +103,21 @@ def test_a_change_next_to_a_finding_is_not_covered_by_it():
     # an insertion counts only where an edit touches it
     assert untouched_lines_changed(doc, [on_two], "# T\n\none\ntwo\nnew\nthree\n") == []
     assert untouched_lines_changed(doc, [on_two], "# T\n\nnew\none\ntwo\nthree\n") == [3]
+
+
+def test_an_entry_moved_among_blank_lines_counts_wherever_the_diff_shows_it():
+    from awesome_lint.rule import Diagnostic, Edit, Fix
+
+    doc = Document("# T\n\n- b\n\n- c\n\n- d\n")
+    # '- a' moves in after '- b': the edit writes it at the end of that line, the
+    # diff shows it after the blank line that follows
+    after_b = doc.line_end(2)
+    moved = Diagnostic("r", "m", after_b, after_b, fix=Fix([Edit(after_b, after_b, "\n\n- a")], "safe", "move"))
+    assert untouched_lines_changed(doc, [moved], "# T\n\n- b\n\n- a\n\n- c\n\n- d\n") == []
+    # the same entry inserted at the end is far from the edit
+    assert untouched_lines_changed(doc, [moved], "# T\n\n- b\n\n- c\n\n- d\n\n- a\n") == [9]
+    # '- c' cut with the blank line before it; the diff shows the blank line after it gone
+    start_c = doc.offset(4)
+    cut = Diagnostic("r", "m", start_c - 1, doc.line_end(4), fix=Fix([Edit(start_c - 1, doc.line_end(4), "")], "safe", "cut"))
+    assert untouched_lines_changed(doc, [cut], "# T\n\n- b\n\n- d\n") == []
+    assert untouched_lines_changed(doc, [cut], "# T\n\n- b\n\n- c\n") == [7, 8]

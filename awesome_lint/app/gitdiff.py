@@ -7,11 +7,11 @@ among the removed lines and is not blamed on the change.
 """
 from __future__ import annotations
 
-import difflib
 import subprocess
 from collections import Counter
 from pathlib import Path
 
+from .linediff import opcodes
 from .source import InputError, Source, read_path
 
 
@@ -66,10 +66,9 @@ def changed_lines(path: str, ref: str, now: str | None = None) -> set[int]:
 
 def new_lines(old: list[str], now: list[str]) -> set[int]:
     """1-based indexes of ``now`` whose text is not accounted for by ``old``."""
-    matcher = difflib.SequenceMatcher(None, old, now, autojunk=False)
     removed: Counter[str] = Counter()
     added: list[int] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes(old, now):
         if tag == "equal":
             continue
         removed.update(old[i1:i2])

@@ -68,14 +68,13 @@ class Source:
     def _restore_mixed(self, text: str) -> str:
         # Lines the fixes left alone keep their own line end; new lines get
         # the dominant one.
-        import difflib
+        from .linediff import opcodes
 
         old_lines = self.original.splitlines(keepends=True)
         old_bare = [line.rstrip("\r\n") for line in old_lines]
         new_lines = text.split("\n")
         out = []
-        matcher = difflib.SequenceMatcher(None, old_bare, new_lines, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in opcodes(old_bare, new_lines):
             for k in range(j2 - j1):
                 j = j1 + k
                 line = new_lines[j]
