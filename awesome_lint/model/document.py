@@ -107,6 +107,7 @@ class Document:
         # index in ``tokens`` of each inline token -> (start, end, prefix) of
         # the source it was parsed from, as ``positions.align`` takes it
         self.inline_regions: dict[int, tuple[int, int, str]] = {}
+        self._aligned: dict[int, object] = {}
         self.tokens = _parser().parse(self._masked())
         self._walk()
         self.links.sort(key=lambda link: link.start)  # bare URLs among the others, in text order
@@ -140,9 +141,13 @@ class Document:
         return self.line_starts[line] + len(self.lines[line])
 
     def aligned(self, index: int):
-        """Source positions of the children of the inline token ``tokens[index]``."""
-        start, end, prefix = self.inline_regions[index]
-        return align(self.text, start, end, self.tokens[index].children or [], prefix)
+        """Source positions of the children of the inline token ``tokens[index]``
+        (the same object each time: treat it as read-only)."""
+        hit = self._aligned.get(index)
+        if hit is None:
+            start, end, prefix = self.inline_regions[index]
+            hit = self._aligned[index] = align(self.text, start, end, self.tokens[index].children or [], prefix)
+        return hit
 
     # -- building --------------------------------------------------------------
     def _masked(self) -> str:
