@@ -1,13 +1,19 @@
 """Speed and memory of awesome-lint against a bare markdown-it-py parse, an
 earlier build and the JS tools.
 
-    python bench/bench.py [--repeat N] [--sizes 1,20] [--before PYTHON] [--compare NODE_MODULES]
+    python bench/bench.py [--repeat N] [--sizes 1,20] [--venv] [--before PYTHON] [--compare NODE_MODULES]
 
 Every figure is the best of N runs of a fresh process, so interpreter start-up
 counts on both sides.  The baseline, measured in the same run, is a process
 that imports markdown-it-py and parses the same file, nothing else.  Peak
 memory is the child's own high-water RSS (VmHWM), read by the child as it exits
 (ru_maxrss of a spawned child may report the parent's size instead).
+
+--venv installs this checkout the way a user gets it (``pip install``, not
+editable) into a fresh venv and measures that: an editable install's import
+hook, and whatever ``.pth`` files the interpreter's own site-packages holds,
+cost start-up time no user pays (on this machine ~50 ms of a ~90 ms start).
+Children run with ``-P``, so the checkout's folder never shadows the install.
 
 --before names the Python of another checkout (its own venv with that
 checkout installed, e.g. main at f662249): seed 000 is linted by both,
@@ -51,7 +57,7 @@ BARE = PEAK + (
     "MarkdownIt('commonmark').enable(['table', 'strikethrough']).parse(open(sys.argv[1], encoding='utf-8').read())\n"
 )
 # the console script's own entry point, as `awesome-lint` runs it
-CLI = [sys.executable, "-c", PEAK + "from awesome_lint.app.cli import console\nconsole()\n"]
+CONSOLE = PEAK + "from awesome_lint.app.cli import console\nconsole()\n"
 # an earlier build, whose command was main(), in the package or in app/
 BEFORE = PEAK + (
     "import sys\ntry:\n    from awesome_lint.app.cli import main\n"
@@ -146,10 +152,22 @@ def compare(node_modules: Path, inputs, results, work: Path, repeat: int) -> dic
     return js
 
 
+def fresh_venv(work: Path) -> str:
+    """The Python of a new venv with this checkout installed as a user installs it."""
+    folder = work / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+    python = str(folder / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(REPO)],
+                   check=True, stdout=subprocess.DEVNULL)
+    return python
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sizes", default="1,20")
+    parser.add_argument("--venv", action="store_true",
+                        help="measure a regular install in a fresh venv, not the Python running this script")
     parser.add_argument("--before", metavar="PYTHON",
                         help="the Python of an earlier checkout's venv, to compare seed 000's lint with")
     parser.add_argument("--compare", type=Path, metavar="NODE_MODULES",
@@ -160,6 +178,8 @@ def main() -> int:
         return 0
     work = Path(tempfile.mkdtemp(prefix="awesome-lint-bench-"))
     try:
+        python_exe = fresh_venv(work) if args.venv else sys.executable
+        cli = [python_exe, "-P", "-c", CONSOLE]
         inputs = [("seed 000", SEED)]
         corpus = sorted((SHARED / "corpus").glob("*.md"), key=lambda p: p.stat().st_size)
         if corpus:
@@ -169,35 +189,38 @@ def main() -> int:
         for times in sizes:
             inputs.append((f"synthetic {times}x seed", synthetic(seed_text, times, work)))
 
-        for argv in ([*CLI, "--version"], [*CLI, "--offline", "--no-cache", str(SEED)]):
+        for argv in ([*cli, "--version"], [*cli, "--offline", "--no-cache", str(SEED)]):
             _once(argv, ENV)  # compile bytecode once
         if args.before:
             _once([args.before, "-P", "-c", BEFORE, "--offline", str(SEED)], ENV)
-        version = measure([*CLI, "--version"], args.repeat)
-        python = measure([sys.executable, "-c", "pass"], args.repeat)
+        version = measure([*cli, "--version"], args.repeat)
+        python = measure([python_exe, "-P", "-c", "pass"], args.repeat)
+        editable = subprocess.run([python_exe, "-P", "-c", "import awesome_lint, sys; print(awesome_lint.__file__)"],
+                                  capture_output=True, text=True).stdout.strip()
+        print(f"measuring {python_exe}, awesome_lint from {editable}")
         print(f"python start-up {python[0] * 1000:.0f} ms; awesome-lint --version {version[0] * 1000:.0f} ms")
         print(f"{'input':<34} {'KiB':>7} {'bare ms':>8} {'lint ms':>8} {'ratio':>7} "
               f"{'cpu ms':>8} {'fix ms':>8} {'fix cpu':>8} {'fix/lint':>7} {'lint MiB':>7} {'bare MiB':>7}")
         results = {}
         for label, path in inputs:
-            bare = measure([sys.executable, "-c", BARE, str(path)], args.repeat)
-            lint = measure([*CLI, "--offline", "--no-cache", str(path)], args.repeat)
+            bare = measure([python_exe, "-P", "-c", BARE, str(path)], args.repeat)
+            lint = measure([*cli, "--offline", "--no-cache", str(path)], args.repeat)
             copy = work / ("fix-" + path.name)
-            fix = measure([*CLI, "--offline", "--no-cache", "--fix", str(copy)], args.repeat,
+            fix = measure([*cli, "--offline", "--no-cache", "--fix", str(copy)], args.repeat,
                           setup=lambda p=path, c=copy: shutil.copyfile(p, c))
             results[label] = (path.stat().st_size, lint, bare, fix)
             print(row(label, path.stat().st_size, lint, fix, bare), flush=True)
 
         cache_env = {"AWESOME_LINT_CACHE_DIR": str(work / "cache")}
-        _once([*CLI, "--offline", str(SEED)], {**ENV, **cache_env})  # fills the cache
-        cached = measure([*CLI, "--offline", str(SEED)], args.repeat, env=cache_env)
+        _once([*cli, "--offline", str(SEED)], {**ENV, **cache_env})  # fills the cache
+        cached = measure([*cli, "--offline", str(SEED)], args.repeat, env=cache_env)
         print(f"seed 000 cached re-run: {cached[0] * 1000:.0f} ms wall, {cached[1] * 1000:.0f} ms CPU "
               f"(python start-up {python[0] * 1000:.0f} ms)")
 
         before = None
         if args.before:
             before, after = paired([args.before, "-P", "-c", BEFORE, "--offline", str(SEED)],
-                                   [*CLI, "--offline", "--no-cache", str(SEED)], args.repeat)
+                                   [*cli, "--offline", "--no-cache", str(SEED)], args.repeat)
             print(f"seed 000 lint, run alternately: before {before[1] * 1000:.0f} ms CPU "
                   f"({before[0] * 1000:.0f} ms wall), now {after[1] * 1000:.0f} ms CPU ({after[0] * 1000:.0f} ms wall): "
                   f"{after[1] / before[1]:.2f}x")
