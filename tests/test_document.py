@@ -138,3 +138,66 @@ def test_a_comment_in_an_indented_html_block_is_found_where_it_is_written():
     doc = Document(text)
     assert [text[start:end] for start, end, _ in doc.comments] == [
         "<!--\n  awesome-lint disable entry-format\n  -->", "<!-- one\n> two -->"]
+
+
+SPELLED_OUT_TOC = """# Object Detection Papers
+
+## Table of Contents
+- [Performance table](https://github.com/ann/od-papers/blob/master/README.md#performance-table)
+- [2015](https://github.com/ann/od-papers/blob/master/README.md#2015)
+- [2014](https://github.com/ann/od-papers/blob/master/README.md#2014)
+- [Dataset Papers](https://github.com/ann/od-papers/blob/master/README.md#dataset-papers)
+
+## Performance table
+
+## 2015
+
+- [Fast R-CNN](https://arxiv.org/abs/1504.08083) - Region proposals, faster.
+- [YOLO](https://arxiv.org/abs/1506.02640) - One look.
+
+## 2014
+
+## Dataset Papers
+
+## Contact
+
+- [e-mail](mailto:ann@example.org)
+- [blog](https://ann.example.org/)
+"""
+
+
+def test_a_table_of_contents_may_spell_its_anchors_out_as_github_addresses():
+    doc = Document(SPELLED_OUT_TOC, "README.md")
+    toc = [link.url for link in doc.links if "od-papers" in link.url]
+    assert len(toc) == 4 and all(doc.in_page(url) for url in toc)
+    assert [e.title for e in doc.entries] == ["Fast R-CNN", "YOLO", "e-mail", "blog"]  # no ToC line
+    from awesome_lint.model import contents
+
+    assert contents.find(doc) is not None
+
+
+def test_only_this_files_own_anchors_count_as_in_page():
+    text = SPELLED_OUT_TOC + "\nSee [their 2015](https://github.com/bob/other/blob/main/README.md#2015).\n"
+    doc = Document(text, "README.md")
+    # one link of another repository that happens to name one of our anchors: not ours
+    assert not doc.in_page("https://github.com/bob/other/blob/main/README.md#2015")
+    assert doc.in_page("#2015")
+    for url, ours in [("README.md#2015", True), ("./README.md#dataset-papers", True),
+                      ("docs/README.md#2015", False), ("README.md#no-such-heading", False),
+                      ("CONTRIBUTING.md#2015", False)]:
+        linked = Document(f"# T\n\n## 2015\n\n## Dataset Papers\n\n[x]({url}) and [y]({url}).\n", "README.md")
+        assert linked.in_page(url) is ours, url
+
+
+def test_a_spelled_out_table_of_contents_is_not_held_to_an_order_of_its_own():
+    from awesome_lint.engine.config import Config
+    from awesome_lint.engine.pipeline import build_settings, check
+    from awesome_lint.rule import Context
+
+    # the sections are nearly alphabetical, and the contents follow the sections
+    names = ["Apps", "Books", "Courses", "Datasets", "Frameworks", "Tools", "Editors", "Videos", "Zines"]
+    base = "https://github.com/ann/learn/blob/main/README.md#"
+    text = "# Learning\n\n## Contents\n\n" + "".join(f"- [{n}]({base}{n.lower()})\n" for n in names)
+    text += "".join(f"\n## {n}\n\nSome text about {n.lower()}.\n" for n in names)
+    _, found = check(text, build_settings(Config(), links=False), Context(path="README.md"))
+    assert [d.message for d in found if d.rule == "sort-order"] == []

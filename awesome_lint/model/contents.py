@@ -26,6 +26,6 @@ def find(doc) -> Contents | None:
             continue
         end = doc.headings[index + 1].line if index + 1 < len(doc.headings) else len(doc.lines)
         items = [b for b in doc.blocks if heading.line < b.start_line < end and b.kind == "list_item"]
-        if any(link.url.startswith("#") for block in items for link in block.links):
+        if any(doc.in_page(link.url) for block in items for link in block.links):
             return Contents(heading, items, heading.line + 1, end)
     return None

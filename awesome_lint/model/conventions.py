@@ -354,7 +354,7 @@ class Conventions:
         for block in doc.blocks:
             if block.kind == "list_item" and block.list_line is not None:
                 first = block.links[0].url if block.links else ""
-                anchors[block.list_line] = anchors.get(block.list_line, True) and first.startswith("#")
+                anchors[block.list_line] = anchors.get(block.list_line, True) and doc.in_page(first)
         seen, out = set(), []
         for block in doc.blocks:
             if block.kind != "list_item" or block.start_line in seen or block.start_line in doc.code_lines:

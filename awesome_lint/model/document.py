@@ -4,9 +4,10 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
+from urllib.parse import unquote
 
 from . import shapes
 from .autolinks import bare_urls
@@ -18,6 +19,8 @@ from .slug import Slugger, heading_text
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # bounded reach: many tags that never close must not cost quadratic time
 _ANCHOR = re.compile(r"""<a\s[^>]{0,1000}?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", re.I)
+# a file's page on GitHub: owner/repo, then its path on a branch
+_GITHUB_FILE = re.compile(r"https?://(?:www\.)?github\.com/([^/\s#?]+/[^/\s#?]+)/(?:blob|tree)/[^\s#?]+", re.I)
 _ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]{0,1000}?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
@@ -127,6 +130,39 @@ class Document:
         from .conventions import Conventions
 
         return Conventions(self, self._pins, self._pin_sources)
+
+    # -- links into this document ------------------------------------------------
+    def in_page(self, url: str) -> bool:
+        """Whether a link's URL points into this document: ``#anchor``, or this
+        file's own name or GitHub address with an anchor of one of its headings."""
+        return url.startswith("#") or url in self._own_urls
+
+    @cached_property
+    def _own_urls(self) -> frozenset[str]:
+        # Some tables of contents spell each anchor out in full
+        # (https://github.com/o/r/blob/master/README.md#section).  The list's own
+        # address is nowhere given, so a GitHub address counts once two or more
+        # links of one repository reach this file's name and this page's anchors.
+        # the file's own name, and README.md (a copy of a list under another name)
+        own = {(self.path or "README.md").replace("\\", "/").rsplit("/", 1)[-1].lower(), "readme.md"}
+        targets = {h.slug for h in self.headings} | self.anchors
+        found: set[str] = set()
+        by_repo: dict[str, set[str]] = defaultdict(set)
+        for link in self.links:
+            base, sep, fragment = link.url.partition("#")
+            if not (base and sep and fragment) or base.rstrip("/").rsplit("/", 1)[-1].lower() not in own:
+                continue
+            if not any(f in targets or f.lower() in targets for f in (fragment, unquote(fragment))):
+                continue
+            repo = _GITHUB_FILE.fullmatch(base)
+            if repo:
+                by_repo[repo.group(1).lower()].add(link.url)
+            elif "/" not in base.removeprefix("./").lstrip("/"):  # README.md#x, ./README.md#x
+                found.add(link.url)
+        for urls in by_repo.values():
+            if len(urls) >= 2:
+                found |= urls
+        return frozenset(found)
 
     # -- positions -----------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:

@@ -102,7 +102,7 @@ def _main_link(doc, block: Block, start: int, end: int):
         if _is_badge(doc, link):
             cursor = link.end
             continue
-        if link.url.startswith("#") or not link.url:
+        if not link.url or doc.in_page(link.url):
             return None
         return link
     return None

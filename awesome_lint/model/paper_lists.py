@@ -255,7 +255,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         title = bold.group("t").strip()
         linked = next((l for l in after_links if l.start - base == bold.start("t") and l.end - base == bold.end("t")
                        and not l.image and not pf.is_label_link(l)), None)
-        if linked is not None and not linked.url.startswith("#"):
+        if linked is not None and not doc.in_page(linked.url):
             # ``**[Title](url)** [[code](url)]`` with an italic authors line: the bold title is a link
             fields["title"] = _link_title(linked)
             tail_links = [l for l in after_links if l.start - base >= bold.end()]
@@ -273,7 +273,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         return f"{kind}-bold", title, evidence and bool(tail_links)
     first = next((l for l in after_links if l.start - base == body), None)
     if first is not None:
-        if first.image or not first.text.strip() or first.url.startswith("#") or pf.is_label_link(first):
+        if first.image or not first.text.strip() or doc.in_page(first.url) or pf.is_label_link(first):
             return None, "", False
         fields["title"] = _link_title(first)
         tail_links = [l for l in after_links if l.start > first.end]
@@ -458,7 +458,7 @@ def _link_paragraph(doc, block, n: int, links) -> Entry | None:
     base = doc.line_starts[n]
     body = _PREFIX.match(line).end()
     first = next((l for l in links if l.start - base == body), None)
-    if first is None or first.image or first.url.startswith("#") or pf.is_label_link(first) or not first.text.strip():
+    if first is None or first.image or doc.in_page(first.url) or pf.is_label_link(first) or not first.text.strip():
         return None
     fields = {"title": _link_title(first)}
     tail_links = [l for l in links if l.start > first.end]
