@@ -138,3 +138,15 @@ def test_a_month_settled_its_own_way_counts_as_fixed_for_the_list_style():
     once = engine.fix(text, settings, Context()).text
     assert "January" not in once and "September" not in once and once.count("1st Sep., 2015") == 2
     assert engine.fix(once, settings, Context()).text == once
+
+
+def test_three_two_digit_parts_are_read_year_first_as_two_are():
+    from awesome_lint.model import dates
+
+    d = dates.parse("24.05.26")
+    assert (d.year, d.month, d.day, d.valid) == (2024, 5, 26, True)
+    assert dates.parse("24.13.01") is None
+    assert not dates.parse("24.02.30").valid
+    assert dates.numeric_day_form("24.05.26") == "YY.MM.DD"
+    assert dates.render_numeric_day(dates.parse("2024-05-06"), "YY.MM.DD") == "24.05.06"
+    assert dates.parse("124.05.26") is None and dates.numeric_day_form("2024.05.26") == "YYYY.MM.DD"

@@ -231,3 +231,44 @@ def test_a_numbered_citation_in_plain_text_is_a_paper_and_its_arxiv_id_gives_the
     doc, found = engine.check(text, settings, Context())
     # the copy is found; an arXiv id carries its year, so no venue "has no year"
     assert [(doc.line_col(d.start)[0] + 1, d.rule) for d in found] == [(9, "duplicate")]
+
+
+def test_a_paragraph_led_by_its_venue_and_date_in_parentheses_is_a_paper():
+    # yyyujintang/Awesome-Mamba-Papers' shape: 0 of its 167 papers were read before
+    text = ("# P\n\n## Sequence Models\n\n"
+            "(NeurIPS 2020 Spotlight) Memory with Optimal Polynomial Projections [Paper](https://arxiv.org/abs/2008.00001)\n\n"
+            "(Arxiv 24.05.26) A Unified View of Gated Linear Recurrences [Paper](https://arxiv.org/abs/2405.00002) "
+            "[Code](https://github.com/o/r) ![Stars](https://img.shields.io/github/stars/o/r)\n\n"
+            "**(Arxiv 23.12.01) Selective State Spaces in Linear Time** [Paper](https://arxiv.org/abs/2312.00003)\n\n"
+            "(Arxiv 24.05.31, ICML24) Duality of Two Sequence Layers [Paper](https://arxiv.org/abs/2405.00004)\n\n"
+            "(see below) The list of our favourite tools [Site](https://tool.example)\n\n"
+            "(ICLR 2022) [Structured Spaces](https://arxiv.org/abs/2111.00005)\n")
+    read = [(e.kind, e.shape, e.title, {k: f.text for k, f in e.fields.items()}) for e in Document(text).entries]
+    assert read == [
+        ("paper", "paragraph-paren-lead", "Memory with Optimal Polynomial Projections",
+         {"title": "Memory with Optimal Polynomial Projections", "venue": "NeurIPS 2020 Spotlight"}),
+        ("paper", "paragraph-paren-lead", "A Unified View of Gated Linear Recurrences",
+         {"title": "A Unified View of Gated Linear Recurrences", "venue": "Arxiv", "date": "24.05.26"}),
+        ("paper", "paragraph-paren-lead", "Selective State Spaces in Linear Time",
+         {"title": "Selective State Spaces in Linear Time", "venue": "Arxiv", "date": "23.12.01"}),
+        ("paper", "paragraph-paren-lead", "Duality of Two Sequence Layers",
+         {"title": "Duality of Two Sequence Layers", "venue": "Arxiv", "date": "24.05.31"}),
+    ]  # no year in "(see below)"; a link as the title is another shape's
+
+
+def test_papers_dated_year_first_in_two_digits_are_held_to_their_order():
+    def para(date, title, arxiv):
+        return f"(Arxiv {date}) {title} [Paper](https://arxiv.org/abs/{arxiv})\n\n"
+
+    text = "# P\n\n## Healthcare\n\n" + "".join(para(*p) for p in [
+        ("24.08.01", "Mamba for Protein Folding Tasks", "2408.00001"),
+        ("24.08.06", "Sequence Models of Whole Genomes", "2408.00002"),
+        ("24.08.15", "Molecules Read as Long Strings", "2408.00003"),
+        ("24.08.11", "Chemical Foundation Models for Screening", "2408.00004"),
+        ("24.08.20", "State Spaces for Clinical Notes", "2408.00005"),
+        ("24.08.29", "Sleep Stages from Raw Signals", "2408.00006"),
+    ])
+    _, found = engine.check(text, engine.build_settings(Config(), links=False), Context())
+    assert [(d.rule, d.message.split(" where")[0]) for d in found if d.rule in ("sort-order", "date-format")] == [
+        ("sort-order", "'Chemical Foundation Models for Screening' (24.08.11) is older than the entry before it at line 9"),
+    ]

@@ -22,6 +22,9 @@ _ISO = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 # month-precision numeric dates: ``2023-05`` and the compact ``202305`` of tables
 _ISO_MONTH = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<m>\d{2})$|^(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d)$")
 _SHORT_MONTH = re.compile(r"^(?P<y>\d{2})\.(?P<m>\d{2})$")
+# ``24.05.26``: year first, as ``24.05`` is (the only form of three two-digit parts seen
+# in real lists; a day-first ``26.05.24`` would read as 2026)
+_SHORT_DAY = re.compile(r"^(?P<y>\d{2})\.(?P<m>\d{2})\.(?P<d>\d{2})$")
 _EXACT_MONTH = {name[:3]: i for i, name in enumerate(MONTHS)}
 _EXACT_MONTH.update({name: i for i, name in enumerate(MONTHS)})
 _EXACT_MONTH["sept"] = 8
@@ -114,9 +117,9 @@ def parse(text: str) -> ParsedDate | None:
     s = text.strip()
     if not s or len(s) > 40:
         return None
-    iso = _ISO.match(s)
+    iso = _ISO.match(s) or _SHORT_DAY.match(s)
     if iso:
-        d = ParsedDate(int(iso["d"]), int(iso["m"]), int(iso["y"]))
+        d = ParsedDate(int(iso["d"]), int(iso["m"]), int(iso["y"]) + (2000 if len(iso["y"]) == 2 else 0))
         if not 1 <= d.month <= 12:
             return None
         d.style = "iso" if s == format_date(d, "iso") else None
@@ -233,12 +236,15 @@ def render_numeric(d: ParsedDate, form: str) -> str:
     return f"{d.year:04d}{sep}{month}"
 
 
-NUMERIC_DAY_FORMS = tuple(f"YYYY{sep}{m}{sep}{d}" for sep in "-/." for m, d in (("MM", "DD"), ("M", "D")))
+NUMERIC_DAY_FORMS = tuple(f"YYYY{sep}{m}{sep}{d}" for sep in "-/." for m, d in (("MM", "DD"), ("M", "D"))) + (
+    "YY.MM.DD",)
 
 
 def numeric_day_form(text: str) -> str | None:
     """How a day written in digits is spelt: "YYYY-MM-DD" (2023-05-02), "YYYY.MM.DD",
     "YYYY/M/D" (2023/5/2), ...; None for any other date (or one that mixes them)."""
+    if _SHORT_DAY.match(text.strip()):
+        return "YY.MM.DD"
     m = _ISO.match(text.strip())
     if m is None:
         return None
@@ -253,6 +259,8 @@ def numeric_day_form(text: str) -> str | None:
 
 
 def render_numeric_day(d: ParsedDate, form: str) -> str:
+    if form == "YY.MM.DD":
+        return f"{d.year % 100:02d}.{d.month:02d}.{d.day:02d}"
     sep = form[4]
     if form.endswith("DD"):
         return f"{d.year:04d}{sep}{d.month:02d}{sep}{d.day:02d}"
@@ -264,7 +272,7 @@ def written(text: str) -> tuple[tuple[str, object], ...]:
     """The details ``text`` shows, as (detail, value) pairs; a detail the
     date cannot show (the padding of day 12, the month style of May) is left out."""
     s = text.strip()
-    if _ISO.match(s) or _ISO_MONTH.match(s):
+    if _ISO.match(s) or _ISO_MONTH.match(s) or _SHORT_DAY.match(s):
         return (("order", "iso"),)
     order, out = [], {}
     day_digits = None

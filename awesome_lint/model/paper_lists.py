@@ -50,6 +50,11 @@ _PLAIN_VENUE = re.compile(r"(?P<t>[^\[\]*_<>`\n]{8,}?)[.,][ \t]*(?:<(?P<tag>ins|
 _PLAIN_CITATION = re.compile(r"(?P<t>[^\[\]*_`<>\n]{8,}?)\.[ \t]+"
                              r"(?:(?P<a>[A-Z][^.\[\]\n]{0,200}?(?:\.[ \t]*)?et al)\.[ \t]+)?"
                              r"(?P<v>(?:[A-Za-z][\w\-]*[ \t]+){1,6}(?:19|20)\d\d|arXiv:\d{4}\.\d{4,5})[ \t]*(?=\[|$)")
+# ``(Arxiv 24.05.26) Title [Paper](url)``, ``(NeurIPS 2020 Spotlight) Title [Paper](url)``: a
+# paragraph led by its venue, and perhaps its date, in parentheses (the whole perhaps in bold)
+_PAREN_LEAD = re.compile(r"(?P<bold>\*\*)?\((?P<v>[^()\n]{2,80})\)[ \t]+")
+_LEAD_DATE = re.compile(r"(?<![\d.])\d\d\.\d\d\.\d\d(?![\d.])")
+_LEAD_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[A-Za-z](?:19|20|1|2)\d(?!\d)")
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
@@ -446,7 +451,7 @@ def paragraph_entries(doc) -> list[Entry]:
         for link in block.links:
             by_line.setdefault(link.line, []).append(link)
         for n in range(block.start_line, block.end_line):
-            entry = _link_paragraph(doc, block, n, by_line.get(n, [])) or (
+            entry = _link_paragraph(doc, block, n, by_line.get(n, [])) or _paren_lead(doc, block, n, by_line.get(n, [])) or (
                 _bold_with_bullets(doc, blocks, index) if n == block.start_line == block.end_line - 1 else None)
             if entry is not None:
                 entries.append(entry)
@@ -467,6 +472,39 @@ def _link_paragraph(doc, block, n: int, links) -> Entry | None:
         return None
     shape = "quoted-paragraph-link" if block.in_blockquote else "paragraph-link"
     return Entry("paper", doc.root, n, n + 1, base, doc.line_end(n), first.text, fields, links, shape=shape)
+
+
+def _paren_lead(doc, block, n: int, links) -> Entry | None:
+    line = doc.lines[n]
+    base = doc.line_starts[n]
+    lead = _PAREN_LEAD.match(line, _PREFIX.match(line).end())
+    if lead is None or not links:
+        return None
+    venue = lead.group("v")
+    dated = _LEAD_DATE.search(venue)
+    if dated is None and not _LEAD_YEAR.search(venue):
+        return None  # ``(see below) ...``: parentheses without a year are no venue
+    first = min(links, key=lambda l: l.start)
+    stop = first.start - base
+    if not pf.is_label_link(first) or stop <= lead.end():
+        return None  # the paper's links are its resources; a link as the title is another shape
+    start = lead.end()
+    while stop > start and line[stop - 1] in " \t.,":
+        stop -= 1
+    if lead.group("bold") and line.endswith("**", start, stop):
+        stop -= 2  # ``**(Arxiv 23.12.01) Title**``: the list's highlight
+    if _MARKUP.search(line, start, stop) or len(_WORDS.findall(line[start:stop])) < 3:
+        return None
+    fields = {"title": pf.field(base, line, start, stop)}
+    v_start, v_stop = lead.start("v"), lead.end("v")
+    if dated is not None and dates.parse(dated.group()) is not None:
+        fields["date"] = pf.field(base, line, v_start + dated.start(), v_start + dated.end())
+        v_stop = v_start + len(venue[:dated.start()].rstrip(" \t,"))
+    if v_stop > v_start:
+        fields["venue"] = pf.field(base, line, v_start, v_stop)
+    shape = "quoted-paragraph-paren-lead" if block.in_blockquote else "paragraph-paren-lead"
+    return Entry("paper", doc.root, n, n + 1, base, doc.line_end(n), line[start:stop], fields,
+                 sorted(links, key=lambda l: l.start), shape=shape)
 
 
 def _bold_with_bullets(doc, blocks, index: int) -> Entry | None:
