@@ -342,3 +342,21 @@ def test_a_run_of_bracketed_dates_is_read_once_not_one_inside_another():
     doc = Document("# P\n\n## S\n\n" + line)
     assert [e.kind for e in doc.entries if e.kind == "paper"] == []
     assert Document("# P\n\n## S\n\n- [2023/10] **T** [[p](https://arxiv.org/abs/2310.00001)]\n").entries[0].title == "T"
+
+
+def test_a_journal_and_its_year_in_a_publication_column_are_the_venue_not_a_date():
+    # Jack-bo1220/Awesome-Remote-Sensing-Foundation-Models: 'JAG2022' got "date has a defect: month typo"
+    head = "|Abbreviation|Title|Publication|Paper|Code|\n|:---:|---|:---:|:---:|:---:|\n"
+    one = "|**-**|**Self-supervised audiovisual learning for remote sensing**|JAG2022|[Paper](https://doi.example/1)|-|\n"
+    doc = Document("# Models\n\n## Vision-Audio\n\n" + head + one)
+    assert [(e.title, {k: f.text for k, f in e.fields.items() if k != "title"}) for e in doc.entries] == [
+        ("Self-supervised audiovisual learning for remote sensing", {"venue": "JAG2022"})]  # bold is the table's style
+    _, found = engine.check(doc.text, engine.build_settings(Config(), links=False), Context())
+    assert [d.rule for d in found if d.rule == "date-format"] == []
+    # a column of dates the header does not name is still found by its values, written as dates
+    dated = Document("# Models\n\n## Vision\n\n|When|Title|\n|---|---|\n|Jan 2023|[Seeing Far](https://a.example)|\n"
+                     "|Feb 2023|[Seeing Near](https://b.example)|\n")
+    assert [e.fields["date"].text for e in dated.entries] == ["Jan 2023", "Feb 2023"]
+    # ... but not a column of words near a month's name
+    words = Document("# Models\n\n## Vision\n\n|Lab|Title|\n|---|---|\n|JAG 2022|[Seeing Far](https://a.example)|\n")
+    assert [e for e in words.entries if "date" in e.fields] == []

@@ -86,17 +86,21 @@ def _columns(doc, header, rows, index):
         return next((i for i, h in enumerate(header) if pattern.search(h)), None)
 
     date = find(_DATE_HEAD)
+    venue_head = find(_VENUE_HEAD)
     if date is None:  # a column whose cells are mostly dates
         for col in range(len(header)):
+            if col == venue_head:
+                continue  # ``JAG2022`` in a "Publication" column is a journal and its year
             values = [doc.text[slice(*_cell(doc, cells[col]))] for _, cells in rows if col < len(cells)]
-            parsed = sum(1 for v in values if v.strip() and _date(v) is not None)
+            # read as dates only as written: a word near a month's name (``JAG``) is no month here
+            parsed = sum(1 for v in values if v.strip() and (d := _date(v)) is not None and "month typo" not in d.problems)
             if values and parsed * 5 >= len(values) * 4:
                 date = col
                 break
     title = find(_TITLE_HEAD)
     if date is None:
         # no dates: still papers where the header names a title and a venue ("| Title | Conf |")
-        venue = find(_VENUE_HEAD)
+        venue = venue_head
         if title is None or venue is None or venue == title:
             return None
         return {"date": None, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue}
@@ -109,7 +113,7 @@ def _columns(doc, header, rows, index):
         title = max(range(len(header)), key=lambda c: counts[c]) if header else None
         if title is None or counts[title] <= 0:
             return None
-    return {"date": date, "title": title, "authors": find(_AUTHOR_HEAD), "venue": find(_VENUE_HEAD)}
+    return {"date": date, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue_head}
 
 
 def _date(text: str):
@@ -158,7 +162,9 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
             stop -= 1
         if stop <= t_start:
             return None
-        fields["title"] = Field(t_start, stop, doc.text[t_start:stop])
+        # ``**Title**``: the emphasis is the table's style, not the title's
+        a, b = pf.strip_emphasis(doc.text, t_start, stop)
+        fields["title"] = Field(a, b, doc.text[a:b])
     for key in ("authors", "venue"):
         col = columns[key]
         if col is not None and col < len(cells):
