@@ -272,3 +272,19 @@ def test_papers_dated_year_first_in_two_digits_are_held_to_their_order():
     assert [(d.rule, d.message.split(" where")[0]) for d in found if d.rule in ("sort-order", "date-format")] == [
         ("sort-order", "'Chemical Foundation Models for Screening' (24.08.11) is older than the entry before it at line 9"),
     ]
+
+
+def test_a_bold_title_then_its_venue_and_month_before_bracketed_paper_links_is_a_paper():
+    # NiuTrans/ABigSurveyOfLLMs' shape: 0 of its 158 surveys were read before
+    text = ("# P\n\n## General Surveys\n\n"
+            "- **Large Language Models: A Survey**, arXiv 2024.02 [[Paper](https://arxiv.org/abs/2402.00001)]\n\n"
+            "- **A Survey of Pretrained Models**, ACM Computing Surveys 2023.01 [[Paper](https://doi.example/1)] "
+            "[[GitHub](https://github.com/o/r)]\n\n"
+            "- **Prompting Methods in Language Processing**, CVPR 2023 [[Paper](https://arxiv.org/abs/2301.00003)]\n\n"
+            "- **Our Reading Group**, every week [[Site](https://group.example)]\n")
+    read = [(e.shape, e.title, {k: f.text for k, f in e.fields.items() if k != "title"}) for e in Document(text).entries]
+    assert read == [
+        ("bullet-bold", "Large Language Models: A Survey", {"venue": "arXiv", "date": "2024.02"}),
+        ("bullet-bold", "A Survey of Pretrained Models", {"venue": "ACM Computing Surveys", "date": "2023.01"}),
+        ("bullet-bold", "Prompting Methods in Language Processing", {"venue": "CVPR 2023"}),
+    ]

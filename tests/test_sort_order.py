@@ -89,12 +89,29 @@ def test_a_section_with_no_dominant_direction_has_no_order_to_keep():
 
 
 def test_each_section_keeps_its_own_direction():
-    newest = [paper(f"N{i}", f"{d} May, 2021") for i, d in enumerate(["9th", "8th", "7th", "6th"])]
-    oldest = [paper(f"O{i}", f"{d} May, 2021") for i, d in enumerate(["1st", "2nd", "3rd", "4th"])]
+    newest = [paper(f"N{i}", f"{d} May, 2021") for i, d in enumerate(["19th", "18th", "17th", "16th", "15th", "14th"])]
+    oldest = [paper(f"O{i}", f"{d} May, 2021") for i, d in enumerate(["1st", "2nd", "3rd", "4th", "5th", "6th"])]
     text = "## New\n\n" + "\n".join(newest) + "\n## Old\n\n" + "\n".join(oldest)
     assert run(text)[0] == []  # two clean sections, sorted opposite ways
-    one_off = text.replace("8th May", "10th May")  # N1 is now newer than N0 above it
+    one_off = text.replace("18th May", "20th May")  # N1 is now newer than N0 above it
     assert run(one_off)[0] == [8]
+
+
+def test_a_small_section_in_order_by_chance_sets_no_order():
+    # NiuTrans/ABigSurveyOfLLMs: sections of 4 or 5 surveys in no order, in a list in no
+    # order; 3 of 4 dates shuffled at random are in a row 5 times in 6
+    shuffled = [["3rd", "9th", "1st", "7th", "5th", "8th", "2nd"], ["4th", "6th", "8th", "2nd"],
+                ["7th", "3rd", "2nd", "9th", "1st"], ["5th", "1st", "8th", "6th"]]
+    text = "".join(f"## S{k}\n\n" + "\n".join(paper(f"P{k}{i}", f"{d} May, 2021") for i, d in enumerate(days)) + "\n"
+                   for k, days in enumerate(shuffled))
+    assert run(text)[0] == []
+    # the same small section where the list sorts its sections: held to the list's order
+    sorted_list = "".join(f"## T{k}\n\n" + "\n".join(paper(f"Q{k}{i}", f"{d} May, 2021")
+                                                       for i, d in enumerate(["9th", "8th", "7th", "6th", "5th", "4th"])) + "\n"
+                          for k in range(3))
+    small = "## Small\n\n" + "\n".join(paper(f"R{i}", f"{d} May, 2021") for i, d in enumerate(["4th", "6th", "3rd", "2nd"]))
+    lines, _ = run(sorted_list + small)
+    assert len(lines) == 1
 
 
 def test_equal_dates_are_in_order_either_way_and_keep_their_order_when_sorted():

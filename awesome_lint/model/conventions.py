@@ -22,6 +22,10 @@ from .papers import link_debris, venue_year
 # choice use it, and at least MIN_EVIDENCE of them do.
 THRESHOLD = 0.75
 MIN_EVIDENCE = 3
+# A section holds its papers in an order of its own only when chance would rarely
+# put that many in a row: 3 of 4 dates shuffled at random are in a row 5 times in 6,
+# 5 of 6 only once in 14.  A smaller section follows the list's order, if it has one.
+MIN_OWN_ORDER = 6
 # What no reader sees once rendered (blank lines between entries) is a
 # convention only when nearly every item keeps it.
 INVISIBLE_THRESHOLD = 0.95
@@ -683,8 +687,8 @@ class Conventions:
             if len(keys) >= MIN_EVIDENCE:
                 own = self._direction(_section_scope(section), _direction_votes(keys), len(keys))
                 # a section sorted its own way counts as --fix will leave it: all in order
-                votes.update(Counter({own.value: len(keys), _other(own.value): 1}) if own.established
-                             else _direction_votes(keys))
+                votes.update(Counter({own.value: len(keys), _other(own.value): 1})
+                             if own.established and len(keys) >= MIN_OWN_ORDER else _direction_votes(keys))
                 dated += len(keys)
         return self._direction("document", votes, dated)
 
@@ -694,7 +698,7 @@ class Conventions:
         if id(section) not in cache:
             keys = next((k for s, k in self._paper_runs if s is section), [])
             votes = _direction_votes(keys)
-            conv = self._direction(_section_scope(section), votes, len(keys))
+            conv = self._direction(_section_scope(section), votes, len(keys) if len(keys) >= MIN_OWN_ORDER else 0)
             if not conv.established and len(keys) >= MIN_EVIDENCE:
                 whole = self.document_paper_order
                 # a section that is merely untidy follows the list; one sorted the other way does not

@@ -18,6 +18,8 @@ YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
 _PAREN_VENUE = re.compile(r"\((?P<v>[^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*)\)")
 # a venue written out: ``CVPR 2022``, ``AI Open 2020``, ``arXiv, 2021``, ending in its year
 _VENUE_YEAR = re.compile(r"[A-Za-z][^\[\]()\n]{0,110}?[ ,]\s*(?:19|20)\d\d[a-z]?\Z")
+# ``arXiv 2024.02``, ``ACM Computing Surveys 2023.01``: a venue, then the month it came out, in digits
+_VENUE_MONTH = re.compile(r"(?P<v>[A-Za-z][^\[\]()\n]{0,80}?)[ ,][ \t]*(?P<d>(?:19|20)\d\d[-./](?:0[1-9]|1[0-2]))\Z")
 _VENUE_YEAR_LOOSE = re.compile(
     r"(?:[^\W_][^\[\]()\n]{0,80}?[ ,]\s*)?(?:19|20)\d\d[a-z]?(?:[ \t]+[\w&-]+){0,6}\Z")
 # a run in emphasis, the authors of many shapes: ``_A. One, B. Two._``
@@ -94,6 +96,11 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
             fields.setdefault("venue", field(base, text, rest, end))
             return True
     piece = text[start:end]
+    month = _VENUE_MONTH.match(piece)
+    if month and not _is_date(month.group("v")):
+        fields.setdefault("venue", field(base, text, start + month.start("v"), start + month.end("v")))
+        fields.setdefault("date", field(base, text, start + month.start("d"), start + month.end("d")))
+        return True
     loose = lead.group().strip() == ","  # ``[Title](url), NeurIPS 2020 workshop``, ``, 2003``
     if (_VENUE_YEAR.match(piece) or loose and _VENUE_YEAR_LOOSE.match(piece)) and not _is_date(piece):
         fields.setdefault("venue", field(base, text, start, end))

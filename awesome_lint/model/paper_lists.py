@@ -270,6 +270,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
         tail_links = [l for l in after_links if l.start - base >= bold.end()]
         stop = min([l.start - base for l in tail_links] + [end])
+        if tail_links and stop > bold.end() and line[stop - 1] == "[":
+            stop -= 1  # ``[[Paper](url)]``: the bracket around the first link is not the venue's
         evidence = False
         if stop > bold.end():
             evidence = pf.read_tail(line[bold.end():stop], base + bold.end(), fields, separated=False)
