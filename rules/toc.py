@@ -6,10 +6,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from awesome_lint.model import contents
-from awesome_lint.rule import Fix, Rule
+from awesome_lint.rule import Edit, Fix, Related, Rule
 from awesome_lint.model.slug import PAGE_ANCHORS, slug
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+")
+# what decorates a heading around its name: emoji in front, a count behind (``🎵 Audio (39)``)
+_DECORATION = re.compile(r"^[^\w(\[]+|[ \t]*[(\[]\d+[)\]]$")
+# this many broken anchors, half the ToC's or more, are one fault: one finding
+_GROUPED = 5
 DEFAULT_EXCLUDE = [
     "contributing", "contribute", "contribution", "contributions", "contributors", "license", "licence",
     "footnotes", "related lists", "related", "credits", "acknowledgements", "acknowledgments",
@@ -60,7 +64,10 @@ class Toc(Rule):
         for diag in broken:
             if regen is not None and diag.fix is not None:
                 diag.fix = regen  # one rewrite mends the anchors and the rest at once
-            yield diag
+        if len(broken) >= _GROUPED and 2 * len(broken) >= len(linked):
+            yield self._grouped(heading, broken, len(linked), regen)
+        else:
+            yield from broken
         if not scope:
             return
         present = [t for _, _, t in linked if t is not None and t in scope]
@@ -95,6 +102,24 @@ class Toc(Rule):
                 link.start, link.end, regen,
             )
 
+    def _grouped(self, heading, broken, total: int, regen):
+        """One finding for a ToC whose anchors broke together (the headings were renamed,
+        or took emoji and counts), with every mend at once where each has one."""
+        names = [d.message.split("'")[1] for d in broken]
+        shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+        fix = None
+        if all(d.fix is not None for d in broken):
+            if regen is not None:
+                fix = regen
+            else:
+                edits = tuple(Edit(e.start, e.end, e.text) for d in broken for e in d.fix.edits)
+                fix = Fix(edits, broken[0].fix.applicability, "point each link at its heading's anchor")
+        example = next((d.message.split("(did you mean ")[1].rstrip("?)") for d in broken if "did you mean" in d.message), "")
+        return self.diagnostic(
+            f"{len(broken)} of the table of contents' {total} anchors match no heading ({shown})"
+            + (f"; the headings' anchors are like {example}" if example else ""),
+            heading.start, heading.end, fix, related=tuple(Related("no such heading", d.start, d.end) for d in broken))
+
     def _excluded(self) -> set[str]:
         return {e.lower() for e in self.options.exclude}
 
@@ -107,6 +132,9 @@ def _heading_for(doc, text: str):
     wanted_slug = slug(text)
     for h in doc.headings:
         if h.slug == wanted_slug or slug(h.text) == wanted_slug:
+            return h
+    for h in doc.headings:
+        if " ".join(_DECORATION.sub("", h.text).split()).lower() == wanted:
             return h
     return None
 
@@ -185,8 +213,16 @@ def _regenerate(doc, region, items, linked, scope):
         kept[id(target)] = (line, target.level)
     base = next((_ITEM.match(line).group("indent") for line, level in kept.values() if level == low), "")
     unit = _indent_unit(lines, base)
+    # where the ToC names sections without their headings' emoji and counts, so does a new line
+    bare = any(_DECORATION.sub("", t.text) != t.text for _, link, t in linked if t is not None) and all(
+        " ".join(link.text.split()).lower() == " ".join(_DECORATION.sub("", t.text).split()).lower()
+        for _, link, t in linked if t is not None and _DECORATION.sub("", t.text) != t.text)
+
+    def name(h) -> str:
+        return _escape(_DECORATION.sub("", h.text) if bare else h.text)
+
     wanted = [
-        kept[id(h)][0] if id(h) in kept else f"{base}{unit * (h.level - low)}{bullet} [{_escape(h.text)}](#{h.slug})"
+        kept[id(h)][0] if id(h) in kept else f"{base}{unit * (h.level - low)}{bullet} [{name(h)}](#{h.slug})"
         for h in scope
     ]
     old_items = [line for line in lines if line.strip()]

@@ -179,3 +179,33 @@ def test_a_toc_line_to_an_html_anchor_is_never_rewritten_away():
     found = check(text)[1]
     assert [d.message for d in found] == ["section 'Talks' is missing from the table of contents"]
     assert found[0].fix is None
+
+
+DECORATED = ("# Mac Apps\n\n## Contents\n\n" + "".join(f"- [{n}](#{n.lower()})\n" for n in
+             ["Audio", "Backup", "Browser", "Chat", "Database", "Editors"]) + "\n## Applications\n\n"
+             + "".join(f"### {e} {n} ({k})\n\n- [App{k}](https://app{k}.example) - Does {n.lower()}.\n\n"
+                       for e, n, k in [("🎵", "Audio", 39), ("💾", "Backup", 6), ("🌐", "Browser", 13), ("💬", "Chat", 20),
+                                       ("🗄️", "Database", 18), ("📝", "Editors", 7), ("🏥", "Medical", 1)]))
+
+
+def test_anchors_that_broke_together_are_one_finding_and_mended_at_once():
+    # serhii-londar/open-source-mac-os-apps: its headings took emoji and counts, and
+    # all 47 anchors of its ToC broke: 47 findings with no hint before
+    found = check(DECORATED)[1]
+    broken = [d for d in found if "no heading" in d.message]
+    assert len(broken) == 1 and broken[0].message.startswith("6 of the table of contents' 6 anchors match no heading "
+                                                             "(#audio, #backup, #browser, ...)")
+    assert len(broken[0].related) == 6 and "#-audio-39" in broken[0].message
+    fixed = fix_loop(DECORATED, check, unsafe=False).text
+    assert "- [Audio](#-audio-39)\n" in fixed and "- [Editors](#-editors-7)\n" in fixed
+    # the missing section is written as the ToC writes its names: no emoji, no count
+    assert "- [Medical](#-medical-1)\n" in fixed
+    assert check(fixed)[1] == []
+
+
+def test_a_few_broken_anchors_are_each_their_own_finding():
+    text = DECORATED.replace("(#audio)", "(#-audio-39)").replace("(#backup)", "(#-backup-6)").replace(
+        "(#browser)", "(#-browser-13)").replace("(#chat)", "(#-chat-20)")
+    assert [d.message for d in check(text)[1] if "no heading" in d.message] == [
+        "anchor '#database' matches no heading (did you mean #️-database-18?)",
+        "anchor '#editors' matches no heading (did you mean #-editors-7?)"]
