@@ -14,6 +14,8 @@ from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
 
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»", "「": "」", "『": "』", "（": "）", "【": "】", "《": "》"}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}
+# the same bracket in its ASCII and its full-width form: one closing the other is one slip
+_TWINS = {"(": "（", "（": "(", "[": "【", "【": "["}
 _MARKS = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 
 
@@ -104,6 +106,10 @@ class BalancedPunctuation(Rule):
                         while stack and stack[-1][1] != opener:
                             stack.pop()
                         stack.pop()
+                    elif stack and stack[-1][1] == _TWINS.get(opener):
+                        start, other = stack.pop()
+                        yield self.diagnostic(f"'{other}' is closed with '{ch}': a pair is '{other}…{PAIRS[other]}' "
+                                              f"or '{opener}…{ch}'", start, offset + 1)
                     else:
                         yield self.diagnostic(f"'{ch}' closes nothing: no '{opener}' before it", offset, offset + 1)
             for offset, opener in stack:

@@ -199,3 +199,16 @@ def test_numbered_items_are_items_and_their_numbers_no_bullet_style():
     assert [e.title for e in doc.entries] == [f"Tool {c}" for c in "ABCDEFGH"]
     assert all("bullet" not in e.fields for e in doc.entries)  # '1.' and '4.' are markdown's, not a style
     assert _entry_format(text) == [(8, "description does not end with '.', '!', '?' or '…'")]
+
+
+def test_a_full_width_bracket_closed_by_its_ascii_twin_is_one_slip():
+    # mli/paper-reading: '（视频中提到的文献 [^transformer])' got two findings for one slip
+    settings = engine.build_settings(validate({"select": ["balanced-punctuation"]}, None))
+    text = ("# 论文\n\n- [Transformer](https://arxiv.org/abs/1706.03762) - 逐段精读（视频中提到的文献)。\n"
+            "- [BERT](https://arxiv.org/abs/1810.04805) - 精读 (with notes）。\n"
+            "- [GPT](https://example.org/gpt) - 精读（注释）and (notes)。\n")
+    _, found = engine.check(text, settings, Context())
+    assert [(Document(text).line_col(d.start)[0] + 1, d.message) for d in found] == [
+        (3, "'（' is closed with ')': a pair is '（…）' or '(…)'"),
+        (4, "'(' is closed with '）': a pair is '(…)' or '（…）'"),
+    ]
