@@ -288,3 +288,37 @@ def test_a_bold_title_then_its_venue_and_month_before_bracketed_paper_links_is_a
         ("bullet-bold", "A Survey of Pretrained Models", {"venue": "ACM Computing Surveys", "date": "2023.01"}),
         ("bullet-bold", "Prompting Methods in Language Processing", {"venue": "CVPR 2023"}),
     ]
+
+
+def test_a_title_of_four_words_or_more_with_its_paper_link_beside_it_is_a_paper():
+    # dk-liang/Awesome-Visual-Transformer's shapes: 11 of its 453 papers were read before,
+    # and a '[Chinese Blog]' tag twice was "listed twice"
+    text = ("# P\n\n## Backbones\n\n"
+            "- **[NViT]** NViT: Vision Transformer Compression and Redistribution [[paper](https://arxiv.org/abs/2110.04869)]\n"
+            "- Adversarial Token Attacks on Vision Transformers [[paper](https://arxiv.org/abs/2110.04337)] "
+            "[[code](https://github.com/o/r)]\n"
+            "- [**VoTr**] Voxel Transformer for 3D Object Detection  [[paper](https://arxiv.org/abs/2109.02497)]\n"
+            "- Our favourite tool [[code](https://github.com/o/t)]\n"
+            "- Three Short Words [[site](https://words.example)]\n"
+            "\n## Blogs\n\n"
+            "- [English Blog] Transformers in Vision [[Link](https://blog.example/a)]\n"
+            "- [Chinese Blog] 视觉 transformer 入门 [[Link](https://blog.example/b)]\n"
+            "- [Chinese Blog] Vision Transformer 超详细解读 [[Link](https://blog.example/c)]\n"
+            "\n### 2021\n**NeurIPS**\n\n"
+            "- ProTo: Program-Guided Transformer for Program-Guided Tasks [[paper](https://arxiv.org/abs/2110.00804)]\n"
+            "- DynamicViT: Efficient Vision Transformers with Token Sparsification [[paper](https://arxiv.org/abs/2106.02034)]\n")
+    read = [(e.shape, e.title) for e in Document(text).entries]
+    assert read == [
+        ("bullet-plain", "NViT: Vision Transformer Compression and Redistribution"),
+        ("bullet-plain", "Adversarial Token Attacks on Vision Transformers"),
+        ("bullet-venue-first", "Voxel Transformer for 3D Object Detection"),  # not its links' bracket
+        # no paper link beside a name, a tag before a blog post: no papers;
+        # '**NeurIPS**' heads a group of papers, its items' 'ProTo:' is no label of its
+        ("bullet-plain", "ProTo: Program-Guided Transformer for Program-Guided Tasks"),
+        ("bullet-plain", "DynamicViT: Efficient Vision Transformers with Token Sparsification"),
+    ]
+    # a bracketed title whose first link is broken text is still a title: its link is reported
+    broken = Document("# P\n\n## GAN\n\n- [General-to-Detailed GAN for Medical Images] [[scholar]](General GAN Images) "
+                      "[[NeurIPS 2018 ML4H]](https://arxiv.org/abs/1812.01690)\n")
+    assert [(e.shape, e.title) for e in broken.entries] == [
+        ("bullet-bracket-title", "General-to-Detailed GAN for Medical Images")]

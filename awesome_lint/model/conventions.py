@@ -698,7 +698,10 @@ class Conventions:
         if id(section) not in cache:
             keys = next((k for s, k in self._paper_runs if s is section), [])
             votes = _direction_votes(keys)
-            conv = self._direction(_section_scope(section), votes, len(keys) if len(keys) >= MIN_OWN_ORDER else 0)
+            # (a list's only dated section has no other to follow: its own order is all there is)
+            alone = sum(1 for _, k in self._paper_runs if len(k) >= MIN_EVIDENCE) <= 1
+            conv = self._direction(_section_scope(section), votes,
+                                   len(keys) if alone or len(keys) >= MIN_OWN_ORDER else 0)
             if not conv.established and len(keys) >= MIN_EVIDENCE:
                 whole = self.document_paper_order
                 # a section that is merely untidy follows the list; one sorted the other way does not

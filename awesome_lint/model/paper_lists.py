@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field as dc_field
 
 from . import dates
+from .identity import arxiv_month
 from . import paper_fields as pf
 from .nodes import Entry, Field
 
@@ -55,6 +56,7 @@ _PLAIN_CITATION = re.compile(r"(?P<t>[^\[\]*_`<>\n]{8,}?)\.[ \t]+"
 _PAREN_LEAD = re.compile(r"(?P<bold>\*\*)?\((?P<v>[^()\n]{2,80})\)[ \t]+")
 _LEAD_DATE = re.compile(r"(?<![\d.])\d\d\.\d\d\.\d\d(?![\d.])")
 _LEAD_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[A-Za-z](?:19|20|1|2)\d(?!\d)")
+_NAME_FIRST = re.compile(r"\*\*\[(?P<n>[^\[\]*\n]{1,40})\]\*\*[ \t]+(?=\w)")
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
@@ -185,7 +187,11 @@ def _item_entry(doc, item: _Item) -> Entry | None:
 
     evidence = evidence or labelled >= 1 and bool(links) or (
         shape.endswith("-bold") and bool(links) and ("authors" in fields or paper_link())) or (
-        plain and "authors" in fields and paper_link(below=False) and not lab_over_citation())
+        plain and "authors" in fields and paper_link(below=False) and not lab_over_citation()) or (
+        # ``- Title of Four Words [[paper](https://arxiv.org/abs/...)]``: a title, the paper's own
+        # preprint beside it, nothing below (a note or a lab's name has no arXiv number)
+        plain and "authors" not in fields and len(_WORDS.findall(title)) >= 4
+        and any(l.line == item.line and pf.label_text(l) in _PAPER_LABELS and arxiv_month(l.url) for l in links))
     if not evidence:
         return None
     if item.quoted:
@@ -248,6 +254,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
             return f"{kind}-venue-first", bold.group("t").strip(), True
         stop = min([l.start - base for l in after_links if l.start - base >= start] + [end])
+        if stop < end and line[stop - 1] == "[":
+            stop -= 1  # ``[[paper](url)]``: the bracket around the first link is not the title's
         while stop > start and line[stop - 1] in " \t.,":
             stop -= 1
         if stop <= start:
@@ -255,7 +263,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         start, stop = pf.strip_emphasis(line, start, stop)  # ``**Title**``: the list's highlight
         fields["title"] = pf.field(base, line, start, stop)
         return f"{kind}-venue-first", line[start:stop], True
-    bold = _BOLD.match(line, body)
+    bold = None if _NAME_FIRST.match(line, body) else _BOLD.match(line, body)  # (``**[ViT]** Title``: below)
     if bold:
         title = bold.group("t").strip()
         linked = next((l for l in after_links if l.start - base == bold.start("t") and l.end - base == bold.end("t")
@@ -322,6 +330,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         tail_links = [l for l in after_links if l.start - base >= bracket.end()]
         if not any(l.text.startswith("[") or pf.is_label_link(l) for l in tail_links):
             return None, "", False
+        gap = line[bracket.end():tail_links[0].start - base].rstrip(" \t[")
+        if gap.strip() and "[" not in gap:
+            return None, "", False  # ``[Chinese Blog] Title [[Link](url)]``: the bracket is a tag
         fields["title"] = pf.field(base, line, bracket.start("t"), bracket.end("t"))
         for link in tail_links:
             label = pf.label_text(link)
@@ -333,6 +344,11 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
                 break
         return f"{kind}-bracket-title", bracket.group("t"), True
     first_link = min((l.start - base for l in after_links), default=end)
+    if first_link < end and line[first_link - 1] == "[":
+        first_link -= 1  # ``[[paper](url)]``: the bracket around the first link
+    named = _NAME_FIRST.match(line, body)
+    if named:  # ``**[ViT]** An Image is Worth 16x16 Words [[paper](url)]``: the method's name, then the title
+        body = named.end()
     rest = line[body:first_link]
     # (a short name before the links is an author or a lab, ``* UML / UT [[Paper]](u)``, not a title)
     if (not _MARKUP.search(rest) and len(rest.split()) >= 3
@@ -536,8 +552,8 @@ def _bold_with_bullets(doc, blocks, index: int) -> Entry | None:
         labelled += 1
         links += later.links
         last = later.end_line
-    if not labelled:
-        return None
+    if not labelled or not any(key in ("date", "venue", "authors", "links") for key, _ in labels):
+        return None  # ``**NeurIPS**`` over ``- ProTo: Program-Guided ...``: a group of papers, not one
     end = doc.line_end(last - 1)
     links += pf.bare_links(doc, base, end, links)
     if not links:
