@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from awesome_lint.model import contents
-from awesome_lint.rule import Edit, Fix, Related, Rule
+from awesome_lint.rule import Fix, Related, Rule
 from awesome_lint.model.slug import PAGE_ANCHORS, slug
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+")
@@ -56,18 +56,18 @@ class Toc(Rule):
                         fix = Fix.replace(link.url_start, link.url_end, "#" + match.slug,
                                           f"point the link at #{match.slug}")
                     hint = f" (did you mean #{match.slug}?)" if match else ""
-                    broken.append(self.diagnostic(f"anchor '{link.url}' matches no heading{hint}",
-                                                  link.start, link.end, fix))
+                    broken.append((link, match, self.diagnostic(f"anchor '{link.url}' matches no heading{hint}",
+                                                                link.start, link.end, fix)))
                 linked.append((block, link, target))
         scope = _scope(doc, heading, region, linked, self.options.exclude)
         regen = _regenerate(doc, region, items, linked, scope) if scope else None
-        for diag in broken:
+        for _, _, diag in broken:
             if regen is not None and diag.fix is not None:
                 diag.fix = regen  # one rewrite mends the anchors and the rest at once
         if len(broken) >= _GROUPED and 2 * len(broken) >= len(linked):
             yield self._grouped(heading, broken, len(linked), regen)
         else:
-            yield from broken
+            yield from (diag for _, _, diag in broken)
         if not scope:
             return
         present = [t for _, _, t in linked if t is not None and t in scope]
@@ -105,20 +105,19 @@ class Toc(Rule):
     def _grouped(self, heading, broken, total: int, regen):
         """One finding for a ToC whose anchors broke together (the headings were renamed,
         or took emoji and counts), with every mend at once where each has one."""
-        names = [d.message.split("'")[1] for d in broken]
+        names = [link.url for link, _, _ in broken]
         shown = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+        fixes = [diag.fix for _, _, diag in broken]
         fix = None
-        if all(d.fix is not None for d in broken):
-            if regen is not None:
-                fix = regen
-            else:
-                edits = tuple(Edit(e.start, e.end, e.text) for d in broken for e in d.fix.edits)
-                fix = Fix(edits, broken[0].fix.applicability, "point each link at its heading's anchor")
-        example = next((d.message.split("(did you mean ")[1].rstrip("?)") for d in broken if "did you mean" in d.message), "")
+        if all(f is not None for f in fixes):
+            fix = regen or Fix(tuple(e for f in fixes for e in f.edits), fixes[0].applicability,
+                               "point each link at its heading's anchor")
+        example = next((f"#{match.slug}" for _, match, _ in broken if match is not None), "")
         return self.diagnostic(
             f"{len(broken)} of the table of contents' {total} anchors match no heading ({shown})"
             + (f"; the headings' anchors are like {example}" if example else ""),
-            heading.start, heading.end, fix, related=tuple(Related("no such heading", d.start, d.end) for d in broken))
+            heading.start, heading.end, fix,
+            related=tuple(Related("no such heading", link.start, link.end) for link, _, _ in broken))
 
     def _excluded(self) -> set[str]:
         return {e.lower() for e in self.options.exclude}
