@@ -5,8 +5,10 @@ import re
 
 from awesome_lint.rule import Fix, Rule, UNSAFE, WARNING
 
-# A title drawn in HTML (a logo in a centred block) stands for the heading.
+# A title drawn in HTML (a logo in a centred block) stands for the heading, and so does
+# a logo in markdown on the list's first line (``[![Logo](/logo.png)](https://site)``).
 _HTML_TITLE = re.compile(r"<h1\b|<img\b", re.I)
+_LOGO = re.compile(r"[ \t]*\[?!\[")
 
 
 class MainHeading(Rule):
@@ -44,4 +46,5 @@ def _html_title(doc) -> bool:
     """An HTML block with a heading or logo before the first markdown heading."""
     stop = doc.headings[0].line if doc.headings else len(doc.lines)
     head = "\n".join(doc.lines[n] for n in sorted(doc.code_lines) if n < stop)
-    return bool(_HTML_TITLE.search(head))
+    first = next((line for line in doc.lines[:stop] if line.strip()), "")
+    return bool(_HTML_TITLE.search(head)) or bool(_LOGO.match(first))
