@@ -78,6 +78,17 @@ def comma_citation(n: int) -> str:
     return HEAD + "- Ann Lee, Bo Chen" + ", A b" * n + " [[Paper](https://a.example/p.pdf)]\n"
 
 
+def broken_toc(n: int) -> str:
+    # the toc rule: every anchor broken, each looked for among as many decorated headings
+    return ("# Awesome\n\n## Contents\n\n" + "".join(f"- [Topic {i}](#topic-{i})\n" for i in range(n))
+            + "".join(f"\n## 🎵 Topic {i} ({i})\n" for i in range(n)))
+
+
+def paren_leads(n: int) -> str:
+    # the paren-lead paragraph reader: parentheses that never close before the line ends
+    return HEAD + "\n" + "(Arxiv 24.05.26 " * n + "Title words here [Paper](https://arxiv.org/abs/2405.00001)\n"
+
+
 def dotted_citation(n: int) -> str:
     # the plain-citation reader: many '. ' before a venue that never comes
     return HEAD + "1. " + "Word word. " * n + "\n"
@@ -95,6 +106,8 @@ INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of 
     "dotted authors line": (dotted_authors, 200_000),
     "commas before a paper's links": (comma_citation, 100_000),
     "full stops in a numbered item": (dotted_citation, 40_000),
+    "broken ToC anchors, decorated headings": (broken_toc, 4_000),
+    "unclosed parentheses before a paper's title": (paren_leads, 40_000),
 }
 
 

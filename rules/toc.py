@@ -11,7 +11,8 @@ from awesome_lint.model.slug import PAGE_ANCHORS, slug
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+")
 # what decorates a heading around its name: emoji in front, a count behind (``🎵 Audio (39)``)
-_DECORATION = re.compile(r"^[^\w(\[]+|[ \t]*[(\[]\d+[)\]]$")
+_EMOJI_LEAD = re.compile(r"[^\w(\[]+")
+_COUNT_TAIL = re.compile(r"[(\[]\d+[)\]]$")
 # this many broken anchors, half the ToC's or more, are one fault: one finding
 _GROUPED = 5
 DEFAULT_EXCLUDE = [
@@ -41,6 +42,7 @@ class Toc(Rule):
         known = set(targets) | doc.anchors | PAGE_ANCHORS
         linked = []  # (item block, link, heading or None)
         broken = []
+        find_heading = _HeadingFinder(doc)
         for block in items:
             for link in block.links:
                 if not link.url.startswith("#"):
@@ -48,7 +50,7 @@ class Toc(Rule):
                 anchor = link.url[1:]
                 target = targets.get(anchor) or targets.get(anchor.lower())
                 if target is None and anchor not in known and anchor.lower() not in known:
-                    match = _heading_for(doc, link.text)
+                    match = find_heading(link.text)
                     # the heading it meant counts as listed: one finding, not two
                     target = match
                     fix = None
@@ -70,28 +72,30 @@ class Toc(Rule):
             yield from (diag for _, _, diag in broken)
         if not scope:
             return
-        present = [t for _, _, t in linked if t is not None and t in scope]
+        in_scope = {id(h) for h in scope}
+        present = [t for _, _, t in linked if t is not None and id(t) in in_scope]
+        listed_ids = {id(h) for h in present}
         # a title that recurs ("Libraries" under each language) labels parts of
         # sections; a ToC that lists none of its copies does not list labels
         titles = Counter(" ".join(h.text.split()).lower() for h in doc.headings)
         listed_titles = {" ".join(h.text.split()).lower() for h in present}
-        missing = [h for h in scope if h not in present and h.text.lower() not in self._excluded()
+        excluded = self._excluded()
+        missing = [h for h in scope if id(h) not in listed_ids and h.text.lower() not in excluded
                    and not (titles[" ".join(h.text.split()).lower()] > 1
                             and " ".join(h.text.split()).lower() not in listed_titles)]
         # an umbrella heading whose subsections the ToC lists in its place is not missing
         sections = {id(sec.heading): sec for sec in doc.sections if sec.heading is not None}
-        listed_ids = {id(h) for h in present}
 
         def umbrella(h) -> bool:
             sec = sections.get(id(h))
-            kids = [c.heading for c in sec.children if c.heading in scope] if sec is not None else []
+            kids = [c.heading for c in sec.children if id(c.heading) in in_scope] if sec is not None else []
             return bool(kids) and all(id(k) in listed_ids for k in kids)
 
         missing = [h for h in missing if not umbrella(h)]
         for h in missing:
             yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",
                                   h.start, h.end, regen)
-        in_order = [h for h in scope if h in present]
+        in_order = [h for h in scope if id(h) in listed_ids]
         listed = [h for h in present]
         if listed != in_order and len(set(listed)) == len(listed):
             first_bad = next(i for i, (a, b) in enumerate(zip(listed, in_order)) if a != b)
@@ -123,19 +127,29 @@ class Toc(Rule):
         return {e.lower() for e in self.options.exclude}
 
 
-def _heading_for(doc, text: str):
-    wanted = " ".join(text.split()).lower()
-    for h in doc.headings:
-        if " ".join(h.text.split()).lower() == wanted:
-            return h
-    wanted_slug = slug(text)
-    for h in doc.headings:
-        if h.slug == wanted_slug or slug(h.text) == wanted_slug:
-            return h
-    for h in doc.headings:
-        if " ".join(_DECORATION.sub("", h.text).split()).lower() == wanted:
-            return h
-    return None
+def _bare(text: str) -> str:
+    """A heading's name without its emoji and count."""
+    lead = _EMOJI_LEAD.match(text)
+    text = text[lead.end():] if lead else text
+    count = _COUNT_TAIL.search(text)
+    return (text[:count.start()] if count else text).rstrip()
+
+
+class _HeadingFinder:
+    """The heading a ToC line's text names: by its text, its anchor, or its name without
+    emoji and count, each looked up once (a long ToC of broken links stays linear)."""
+
+    def __init__(self, doc) -> None:
+        self.by_text, self.by_slug, self.by_bare = {}, {}, {}
+        for h in doc.headings:
+            self.by_text.setdefault(" ".join(h.text.split()).lower(), h)
+            self.by_slug.setdefault(h.slug, h)
+            self.by_slug.setdefault(slug(h.text), h)
+            self.by_bare.setdefault(" ".join(_bare(h.text).split()).lower(), h)
+
+    def __call__(self, text: str):
+        wanted = " ".join(text.split()).lower()
+        return self.by_text.get(wanted) or self.by_slug.get(slug(text)) or self.by_bare.get(wanted)
 
 
 def _scope(doc, toc_heading, region, linked, exclude):
@@ -213,12 +227,12 @@ def _regenerate(doc, region, items, linked, scope):
     base = next((_ITEM.match(line).group("indent") for line, level in kept.values() if level == low), "")
     unit = _indent_unit(lines, base)
     # where the ToC names sections without their headings' emoji and counts, so does a new line
-    bare = any(_DECORATION.sub("", t.text) != t.text for _, link, t in linked if t is not None) and all(
-        " ".join(link.text.split()).lower() == " ".join(_DECORATION.sub("", t.text).split()).lower()
-        for _, link, t in linked if t is not None and _DECORATION.sub("", t.text) != t.text)
+    bare = any(_bare(t.text) != t.text for _, link, t in linked if t is not None) and all(
+        " ".join(link.text.split()).lower() == " ".join(_bare(t.text).split()).lower()
+        for _, link, t in linked if t is not None and _bare(t.text) != t.text)
 
     def name(h) -> str:
-        return _escape(_DECORATION.sub("", h.text) if bare else h.text)
+        return _escape(_bare(h.text) if bare else h.text)
 
     wanted = [
         kept[id(h)][0] if id(h) in kept else f"{base}{unit * (h.level - low)}{bullet} [{name(h)}](#{h.slug})"

@@ -212,3 +212,21 @@ def test_a_full_width_bracket_closed_by_its_ascii_twin_is_one_slip():
         (3, "'（' is closed with ')': a pair is '（…）' or '(…)'"),
         (4, "'(' is closed with '）': a pair is '(…)' or '（…）'"),
     ]
+
+
+def test_a_papers_section_in_a_classic_list_gets_the_paper_checks_and_its_titles_are_left_alone():
+    from helpers import paper_entry
+
+    papers = "\n".join(paper_entry(t, f"https://arxiv.org/abs/2210.0000{i}") for i, t in
+                       enumerate(["First Paper", "Second Paper", "Third Paper", "Fourth Paper", "Fifth Paper",
+                                  "Sixth Paper", "Seventh Paper", "Eighth Paper", "Ninth Paper"]))
+    papers = papers.replace("(https://arxiv.org/abs/2210.00000)]", "(https://arxiv.org/abs/2210.00000)", 1)  # a ']' lost
+    tools = "".join(f"- [Tool {c}](https://{c}.example) - Does {c}.\n" for c in "abcdefghijklmnopqrstuvwxyz")
+    text = "# Awesome Mixed\n\n## Tools\n\n" + tools + "\n## Papers\n\n" + papers.replace("Second Paper", "Yes,, Really")
+    doc = Document(text)
+    assert doc.family == "awesome" and "papers" in doc.families
+    settings = engine.build_settings(validate({"select": ["entry-format", "no-repeat-punctuation"]}, None))
+    _, found = engine.check(text, settings, Context())
+    rules = {d.rule for d in found}
+    assert "entry-format" in rules  # the paper section's own entry checks ran
+    assert "no-repeat-punctuation" not in rules  # ',,' in a paper's title is the authors' own

@@ -209,3 +209,21 @@ def test_a_few_broken_anchors_are_each_their_own_finding():
     assert [d.message for d in check(text)[1] if "no heading" in d.message] == [
         "anchor '#database' matches no heading (did you mean #️-database-18?)",
         "anchor '#editors' matches no heading (did you mean #-editors-7?)"]
+
+
+def test_an_order_fault_carries_the_rewrite_and_a_duplicate_line_blocks_it():
+    doc, found = check(NESTED)
+    order = next(d for d in found if "out of order" in d.message)
+    fixed = fix_loop(NESTED, check, unsafe=False).text
+    assert order.fix is not None and fixed.index("[Alpha](#alpha)") < fixed.index("[Zeta](#zeta)")
+    # a heading listed twice: a rewrite would drop one of its lines, so none is offered
+    twice = NESTED.replace("\t- [Alpha](#alpha)\n", "\t- [Alpha](#alpha)\n\t- [Alpha](#alpha)\n")
+    _, found = check(twice)
+    assert [d.fix for d in found if "missing" in d.message] == [None]
+
+
+def test_the_grouped_finding_points_at_each_broken_link():
+    found = [d for d in check(DECORATED)[1] if "no heading" in d.message][0]
+    doc = Document(DECORATED)
+    assert [(r.message, doc.text[r.start:r.end]) for r in found.related][:2] == [
+        ("no such heading", "[Audio](#audio)"), ("no such heading", "[Backup](#backup)")]

@@ -58,18 +58,42 @@ def _destination(string: str, pos: int, maximum: int) -> _Result:
     return helpers.parseLinkDestination(string, pos, maximum)
 
 
+class _Underlines:
+    """For one source text: which lines could underline a setext heading (nothing but
+    ``=`` or ``-`` after any indent and quote markers), and where each line's run of
+    lines ends at a blank one (blank but for indent and quote markers).  Built once per
+    text, so asking about every paragraph of a long list stays linear."""
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        lines = src.split("\n")
+        self.count = [0]  # count[i]: underline-like lines before line i
+        for line in lines:
+            body = line.lstrip(" \t>")
+            self.count.append(self.count[-1] + (bool(body) and body[0] in "=-" and bool(_UNDERLINE.fullmatch(body))))
+        self.blank_from = [len(lines)] * (len(lines) + 1)  # the first blank line at or after i
+        for i in range(len(lines) - 1, -1, -1):
+            self.blank_from[i] = i if not lines[i].strip(" \t>") else self.blank_from[i + 1]
+
+    def between(self, first: int, end: int) -> bool:
+        """Whether a line in ``[first, end)`` before the next blank line could be an underline."""
+        if first >= min(end, len(self.blank_from) - 1):
+            return False
+        stop = min(self.blank_from[first], end)
+        return stop > first and self.count[stop] > self.count[first]
+
+
+_underlines: list = [None]
+
+
 def _lheading(state, start_line: int, end_line: int, silent: bool) -> bool:
     if state.is_code_block(start_line):
         return False
-    src, begins, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
-    line = start_line + 1
-    while line < end_line:
-        pos = begins[line] + shifts[line]
-        if pos >= ends[line]:  # a blank line ends the paragraph
-            break
-        if src[pos] in "=-" and _UNDERLINE.fullmatch(src, pos, ends[line]):
-            return rules_block.lheading(state, start_line, end_line, silent)
-        line += 1
+    index = _underlines[0]
+    if index is None or index.src is not state.src:
+        index = _underlines[0] = _Underlines(state.src)
+    if index.between(start_line + 1, end_line):
+        return rules_block.lheading(state, start_line, end_line, silent)
     state.parentType = "paragraph"  # as markdown-it leaves it when it finds no underline
     return False
 
