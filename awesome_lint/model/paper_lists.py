@@ -253,9 +253,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             # ``[arXiv:2406.08423] **Title**, A. One, B. Two``: the bold part is the title
             fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
             return f"{kind}-venue-first", bold.group("t").strip(), True
-        stop = min([l.start - base for l in after_links if l.start - base >= start] + [end])
-        if stop < end and line[stop - 1] == "[":
-            stop -= 1  # ``[[paper](url)]``: the bracket around the first link is not the title's
+        stop = _unwrapped(line, min([l.start - base for l in after_links if l.start - base >= start] + [end]), end)
         while stop > start and line[stop - 1] in " \t.,":
             stop -= 1
         if stop <= start:
@@ -277,9 +275,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             return None, "", False
         fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
         tail_links = [l for l in after_links if l.start - base >= bold.end()]
-        stop = min([l.start - base for l in tail_links] + [end])
-        if tail_links and stop > bold.end() and line[stop - 1] == "[":
-            stop -= 1  # ``[[Paper](url)]``: the bracket around the first link is not the venue's
+        stop = _unwrapped(line, min([l.start - base for l in tail_links] + [end]), end)
         evidence = False
         if stop > bold.end():
             evidence = pf.read_tail(line[bold.end():stop], base + bold.end(), fields, separated=False)
@@ -343,9 +339,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
                 fields["venue"] = Field(a, b, doc.text[a:b])
                 break
         return f"{kind}-bracket-title", bracket.group("t"), True
-    first_link = min((l.start - base for l in after_links), default=end)
-    if first_link < end and line[first_link - 1] == "[":
-        first_link -= 1  # ``[[paper](url)]``: the bracket around the first link
+    first_link = _unwrapped(line, min((l.start - base for l in after_links), default=end), end)
     named = _NAME_FIRST.match(line, body)
     if named:  # ``**[ViT]** An Image is Worth 16x16 Words [[paper](url)]``: the method's name, then the title
         body = named.end()
@@ -490,6 +484,12 @@ def _link_paragraph(doc, block, n: int, links) -> Entry | None:
         return None
     shape = "quoted-paragraph-link" if block.in_blockquote else "paragraph-link"
     return Entry("paper", doc.root, n, n + 1, base, doc.line_end(n), first.text, fields, links, shape=shape)
+
+
+def _unwrapped(line: str, at: int, end: int) -> int:
+    """Where the text before a line's first link ends: before the bracket that wraps it
+    (``[[paper](url)]``), which belongs to the links, not to the title or venue."""
+    return at - 1 if at < end and line[at - 1] == "[" else at
 
 
 def _paren_lead(doc, block, n: int, links) -> Entry | None:
