@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 from awesome_lint.model import contents
 from awesome_lint.model.document import Document
 from awesome_lint.model.identity import placeholder_url
-from awesome_lint.model.slug import PAGE_ANCHORS
+from awesome_lint.model.slug import PAGE_ANCHORS, anchor_forms
 from awesome_lint.rule import Rule
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -21,9 +21,7 @@ def _targets(doc: Document) -> set[str]:
 
 
 def _has_anchor(targets: set[str], fragment: str) -> bool:
-    # GitHub serves ids in lower case and browsers percent-decode fragments.
-    candidates = {fragment, unquote(fragment)}
-    return any(c in targets or c.lower() in targets for c in candidates)
+    return any(form in targets for form in anchor_forms(fragment))
 
 
 def _repo_root(files, start: Path) -> Path | None:

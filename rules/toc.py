@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from awesome_lint.model import contents
 from awesome_lint.rule import Fix, Related, Rule
-from awesome_lint.model.slug import PAGE_ANCHORS, slug
+from awesome_lint.model.slug import PAGE_ANCHORS, anchor_forms, slug
 
 _ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*+]|\d+[.)])[ \t]+")
 # what decorates a heading around its name: emoji in front, a count behind (``🎵 Audio (39)``)
@@ -47,9 +47,9 @@ class Toc(Rule):
             for link in block.links:
                 if not link.url.startswith("#"):
                     continue
-                anchor = link.url[1:]
-                target = targets.get(anchor) or targets.get(anchor.lower())
-                if target is None and anchor not in known and anchor.lower() not in known:
+                forms = anchor_forms(link.url[1:])
+                target = next((targets[form] for form in forms if form in targets), None)
+                if target is None and not any(form in known for form in forms):
                     match = find_heading(link.text)
                     # the heading it meant counts as listed: one finding, not two
                     target = match
@@ -219,8 +219,7 @@ def _regenerate(doc, region, items, linked, scope):
             # heading listed twice or outside what the ToC covers; the layout is the list's own
             return None
         line = doc.lines[block.start_line]
-        anchor = link.url[1:]
-        if target.slug not in (anchor, anchor.lower()):  # (GitHub finds '#Finance' as '#finance')
+        if target.slug not in anchor_forms(link.url[1:]):
             at = doc.line_starts[block.start_line]
             line = line[:link.url_start - at] + "#" + target.slug + line[link.url_end - at:]
         kept[id(target)] = (line, target.level)

@@ -32,11 +32,11 @@ def test_fix_is_local_idempotent_and_keeps_urls(name, shared_dir):
     text = (shared_dir / "corpus" / f"{name}.md").read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     settings = build_settings(Config(), select=RULES)
     ctx = Context(path=f"{name}.md")
-    doc, found = check(text, settings, ctx)
-    assert doc.family == "awesome"
     outcome = fix(text, settings, ctx)
+    doc, found = outcome.first
+    assert doc.family == "awesome"
     assert not outcome.reverted
-    again = fix(outcome.text, settings, ctx)
+    again = fix(outcome.text, settings, ctx, checked=(outcome.doc, outcome.diagnostics))
     assert again.text == outcome.text  # a second --fix changes nothing
     assert not [d for d in again.diagnostics if d.fix and d.fix.applicability == "safe"]
     before = [l.url for l in doc.links]

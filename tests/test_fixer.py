@@ -234,3 +234,26 @@ def test_edits_that_only_touch_are_both_chosen_and_an_edit_at_a_pieces_start_rid
     move = Diagnostic("sort", "m", 0, 11, fix=Fix((Edit.move(0, 11, [(6, 11), (5, 6), (0, 5)], text),)))
     at_start = diag(6, 7, "T")  # the first character of "two b"
     assert choose([move, at_start], unsafe=False) == [at_start, move]
+
+
+def test_fix_reports_what_a_fresh_check_finds():
+    # The sweep tests hand a run's last findings to the next run instead of
+    # checking the text again; that is sound only while they are the same.
+    from pathlib import Path
+
+    from awesome_lint.engine.config import Config
+    from awesome_lint.engine.pipeline import build_settings, check, fix
+    from awesome_lint.rule import Context
+
+    def seen(found):
+        return [(d.rule, d.message, d.start, d.end, d.severity) for d in found]
+
+    settings = build_settings(Config(), links=False)
+    text = (Path(__file__).parent.parent / "examples" / "broken-papers.md").read_text(encoding="utf-8")
+    outcome = fix(text, settings, Context(path="broken-papers.md"))
+    assert outcome.applied > 0
+    assert outcome.first[0].text == text
+    assert seen(outcome.first[1]) == seen(check(text, settings, Context(path="broken-papers.md"))[1])
+    assert seen(outcome.diagnostics) == seen(check(outcome.text, settings, Context(path="broken-papers.md"))[1])
+    again = fix(outcome.text, settings, Context(path="broken-papers.md"), checked=(outcome.doc, outcome.diagnostics))
+    assert again.text == outcome.text and again.first[1] is outcome.diagnostics

@@ -51,3 +51,9 @@ def test_heading_text_can_keep_the_spaces_around_the_text():
     # the anchor keeps the space before a badge: `# Awesome C++ ![b](u)` -> awesome-c-
     assert heading_text(" Tools <sup>x</sup>", strip=False) == " Tools x"
     assert heading_text("Awesome C++ <img src=b>", strip=False) == "Awesome C++ "
+
+
+def test_anchor_forms_cover_decoding_and_case():
+    from awesome_lint.model.slug import anchor_forms
+    assert anchor_forms("Caf%C3%A9") == ("Caf%C3%A9", "caf%c3%a9", "Café", "café")
+    assert anchor_forms("tools") == ("tools",)

@@ -227,3 +227,11 @@ def test_the_grouped_finding_points_at_each_broken_link():
     doc = Document(DECORATED)
     assert [(r.message, doc.text[r.start:r.end]) for r in found.related][:2] == [
         ("no such heading", "[Audio](#audio)"), ("no such heading", "[Backup](#backup)")]
+
+
+def test_a_percent_encoded_anchor_reaches_its_heading():
+    # Browsers decode '#%E4%B8%AD%E6%96%87' to '#中文' before they look the id up,
+    # as local-link already knew; toc called it broken and offered to "mend" it.
+    text = ("# List\n\n## Contents\n\n- [中文](#%E4%B8%AD%E6%96%87)\n- [Tools](#Tools)\n\n"
+            "## 中文\n\n## Tools\n")
+    assert check(text)[1] == []

@@ -25,6 +25,8 @@ class FixOutcome:
     # the text each applied round started from, the input first: a round's fixes
     # answer the findings of its own text (a fix can tip a convention for the next)
     history: list[str] = field(default_factory=list)
+    # (document, findings) of the input as given, before any fix
+    first: tuple = ()
 
 
 def apply_edits(text: str, edits) -> str:
@@ -372,12 +374,13 @@ def _shifted(edit: Edit, delta: int) -> Edit:
 
 
 def fix_loop(text: str, check: Callable[[str], tuple[object, list[Diagnostic]]], unsafe: bool,
-             parse: Callable[[str], object] | None = None) -> FixOutcome:
+             parse: Callable[[str], object] | None = None, checked: tuple = ()) -> FixOutcome:
     """Rounds of fixes until nothing changes.  ``parse`` builds only the
-    document (no rules), for judging trials; by default ``check`` does."""
+    document (no rules), for judging trials; by default ``check`` does.
+    ``checked`` is ``check(text)`` where the caller has it already."""
     parse = parse or (lambda t: check(t)[0])
-    doc, diagnostics = check(text)
-    outcome = FixOutcome(text, doc, diagnostics)
+    doc, diagnostics = checked or check(text)
+    outcome = FixOutcome(text, doc, diagnostics, first=(doc, diagnostics))
     refused: set[tuple] = set()  # fixes reverted once are not tried again
     for _ in range(MAX_ROUNDS):
         chosen = choose([d for d in diagnostics if d.fix and _key(d) not in refused], unsafe)

@@ -106,7 +106,7 @@ def _applies(rule: Rule, doc: Document) -> bool:
     return rule.scope != "document" and bool(doc.families & set(rule.families))
 
 
-def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> FixOutcome:
+def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False, checked: tuple = ()) -> FixOutcome:
     # The fix loop parses each candidate text to judge it; the one it keeps
     # is then checked without being parsed a second time.  Each round infers
     # the conventions afresh, as the next run will: where fixing tipped a
@@ -119,7 +119,8 @@ def fix(text: str, settings: Settings, ctx: Context, unsafe: bool = False) -> Fi
         last[t] = _document(t, settings, ctx)
         return last[t]
 
-    return fix_loop(text, lambda t: check(t, settings, ctx, last.pop(t, None)), unsafe, parse=parse)
+    return fix_loop(text, lambda t: check(t, settings, ctx, last.pop(t, None)), unsafe, parse=parse,
+                    checked=checked)
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

@@ -692,14 +692,22 @@ class Conventions:
                 dated += len(keys)
         return self._direction("document", votes, dated)
 
+    @cached_property
+    def _runs_by_section(self) -> dict[int, list]:
+        return {id(section): keys for section, keys in self._paper_runs}
+
+    @cached_property
+    def _dated_sections(self) -> int:
+        return sum(1 for _, k in self._paper_runs if len(k) >= MIN_EVIDENCE)
+
     def paper_order(self, section) -> Convention:
         """The direction a section's papers are sorted in (sections of < 3 dated papers have none)."""
         cache = self.__dict__.setdefault("_paper_order", {})
         if id(section) not in cache:
-            keys = next((k for s, k in self._paper_runs if s is section), [])
+            keys = self._runs_by_section.get(id(section), [])
             votes = _direction_votes(keys)
             # (a list's only dated section has no other to follow: its own order is all there is)
-            alone = sum(1 for _, k in self._paper_runs if len(k) >= MIN_EVIDENCE) <= 1
+            alone = self._dated_sections <= 1
             conv = self._direction(_section_scope(section), votes,
                                    len(keys) if alone or len(keys) >= MIN_OWN_ORDER else 0)
             if not conv.established and len(keys) >= MIN_EVIDENCE:

@@ -7,14 +7,13 @@ import re
 from collections import OrderedDict, defaultdict
 from functools import cached_property, lru_cache
 from types import SimpleNamespace
-from urllib.parse import unquote
 
 from . import shapes
 from .autolinks import bare_urls
 from .markdown import normalized, tune
 from .nodes import Block, Entry, Heading, Link, Section
 from .positions import align, table_cells
-from .slug import Slugger, heading_text
+from .slug import Slugger, anchor_forms, heading_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 # bounded reach: many tags that never close must not cost quadratic time
@@ -152,7 +151,7 @@ class Document:
             base, sep, fragment = link.url.partition("#")
             if not (base and sep and fragment) or base.rstrip("/").rsplit("/", 1)[-1].lower() not in own:
                 continue
-            if not any(f in targets or f.lower() in targets for f in (fragment, unquote(fragment))):
+            if not any(f in targets for f in anchor_forms(fragment)):
                 continue
             repo = _GITHUB_FILE.fullmatch(base)
             if repo:

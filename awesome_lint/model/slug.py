@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import unquote
 
 # github-slugger lower-cases, then drops every character of these general
 # categories: other numbers (², ½), all punctuation but connectors (``_``, ``‿``)
@@ -28,6 +29,13 @@ def _kept(ch: str) -> bool:
 # document"), and GitHub shows a repository's README in an element with the id
 # "readme", where "back to top" links of many lists point.
 PAGE_ANCHORS = frozenset({"top", "readme"})
+
+
+def anchor_forms(fragment: str) -> tuple[str, ...]:
+    """The ids a link's ``#fragment`` can reach: browsers percent-decode it, and
+    GitHub serves heading ids in lower case, so '#Finance' finds '#finance'."""
+    decoded = unquote(fragment)
+    return tuple(dict.fromkeys((fragment, fragment.lower(), decoded, decoded.lower())))
 
 
 def slug(text: str) -> str:
