@@ -360,3 +360,34 @@ def test_a_journal_and_its_year_in_a_publication_column_are_the_venue_not_a_date
     # ... but not a column of words near a month's name
     words = Document("# Models\n\n## Vision\n\n|Lab|Title|\n|---|---|\n|JAG 2022|[Seeing Far](https://a.example)|\n")
     assert [e for e in words.entries if "date" in e.fields] == []
+
+
+def test_a_venue_cell_between_pipes_after_the_title():
+    # the method's name in bold brackets, the title, then the venue as a cell with a
+    # two-digit year; pipes between the links too, an empty cell, and no link yet
+    _, got = _fields(
+        "# Detection\n\n## 2019\n\n"
+        "- **[FPN]** Feature Pyramid Networks for Object Detection  | **[CVPR' 17]** |"
+        "[`[pdf]`](https://arxiv.org/pdf/1612.03144.pdf) | [`[unofficial code - caffe]`](https://github.com/u/fpn)\n"
+        "- Bounding Box Regression with Uncertainty\t|  | **[CVPR\u2019 19]** |[`[pdf]`](https://arxiv.org/pdf/1809.08545.pdf)\n"
+        "- **[FDTS]** Fast Diverse-Transformation Search for Detection\t\t| **[ECCV' 20]** \n"
+        "- Scalable Object Detection | [ICCV 2015] | [paper](https://example.org/sod.pdf)\n"
+    )
+    assert got == [
+        ("bullet-piped-venue", {"title": "Feature Pyramid Networks for Object Detection", "venue": "CVPR' 17"},
+         ["https://arxiv.org/pdf/1612.03144.pdf", "https://github.com/u/fpn"]),
+        ("bullet-piped-venue", {"title": "Bounding Box Regression with Uncertainty", "venue": "CVPR\u2019 19"},
+         ["https://arxiv.org/pdf/1809.08545.pdf"]),
+        ("bullet-piped-venue", {"title": "Fast Diverse-Transformation Search for Detection", "venue": "ECCV' 20"}, []),
+        ("bullet-piped-venue", {"title": "Scalable Object Detection", "venue": "ICCV 2015"},
+         ["https://example.org/sod.pdf"]),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "- Fast build tool for monorepos | **[MIT 2019]** |",  # no name before it, no paper link
+    "- Fast build tool for monorepos | **[beta]** | [code](https://github.com/u/b)",  # no year
+    "- Fast build tool for monorepos | **[v2 2019]** | [Homepage](https://b.dev) and more",  # prose after
+])
+def test_a_pipe_after_a_tools_name_is_no_venue(line):
+    assert _fields(f"# Tools\n\n## Build\n\n{line}\n")[1] == []

@@ -57,6 +57,11 @@ _PAREN_LEAD = re.compile(r"(?P<bold>\*\*)?\((?P<v>[^()\n]{2,80})\)[ \t]+")
 _LEAD_DATE = re.compile(r"(?<![\d.])\d\d\.\d\d\.\d\d(?![\d.])")
 _LEAD_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[A-Za-z](?:19|20|1|2)\d(?!\d)")
 _NAME_FIRST = re.compile(r"\*\*\[(?P<n>[^\[\]*\n]{1,40})\]\*\*[ \t]+(?=\w)")
+# ``Title | **[CVPR' 14]** |``: the venue as a cell after the title, between pipes (perhaps
+# after an empty one), bold or bracketed or both, its year in four digits or as ``' 14``
+_PIPED_VENUE = re.compile(r"(?P<t>[^|\[\]*_`<>\n]{8,}?)[ \t]*(?:\|[ \t]*)+"
+                          r"(?P<em>\*\*|__)?\[?(?P<v>[A-Za-z][^|\[\]*_\n]{0,40}?"
+                          r"(?:['\u2019][ \t]?\d\d|(?:19|20)\d\d))\]?(?(em)(?P=em))[ \t]*\|?[ \t]*")
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
@@ -343,6 +348,17 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     named = _NAME_FIRST.match(line, body)
     if named:  # ``**[ViT]** An Image is Worth 16x16 Words [[paper](url)]``: the method's name, then the title
         body = named.end()
+    piped = _PIPED_VENUE.fullmatch(line, body, first_link)
+    if piped and len(_WORDS.findall(piped.group("t"))) >= 2 and (
+            # label links, pipes perhaps between them, among them the paper's own unless the
+            # method's name leads (``**[FDTS]** Title | **[ECCV' 20]**`` has no link yet)
+            all(_resource_link(l) for l in after_links)
+            and (named or any(pf.label_text(l) in _PAPER_LABELS for l in after_links))
+            and _only_links(line, base, first_link, end, after_links, also="|")):
+        # ``**[R-CNN]** Rich feature hierarchies for ... | **[CVPR' 14]** |[`[pdf]`](url)``
+        fields["title"] = pf.field(base, line, piped.start("t"), piped.end("t"))
+        fields["venue"] = pf.field(base, line, piped.start("v"), piped.end("v"))
+        return f"{kind}-piped-venue", piped.group("t"), True
     rest = line[body:first_link]
     # (a short name before the links is an author or a lab, ``* UML / UT [[Paper]](u)``, not a title)
     if (not _MARKUP.search(rest) and len(rest.split()) >= 3
@@ -357,6 +373,12 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["title"] = pf.field(base, line, body, stop)
         return f"{kind}-plain", line[body:stop], False
     return None, "", False
+
+
+def _resource_link(link) -> bool:
+    """A label link, also one that says more after its label (``[official code - caffe](url)``)."""
+    label = pf.label_text(link)
+    return pf.is_label_link(link) or label.split(" ", 1)[0] in pf.GENERIC_LABELS
 
 
 def _citation_title(line: str, start: int, stop: int, fields: dict, base: int) -> tuple[int, int]:
@@ -397,13 +419,14 @@ def _only_names(text: str) -> bool:
     return True
 
 
-def _only_links(line: str, base: int, start: int, end: int, links) -> bool:
-    """Whether ``line[start:end]`` holds nothing but the links and the brackets and spaces around them."""
+def _only_links(line: str, base: int, start: int, end: int, links, also: str = "") -> bool:
+    """Whether ``line[start:end]`` holds nothing but the links and the brackets and spaces
+    around them (and the characters of ``also``)."""
     kept = list(line[start:end])
     for l in links:
         for k in range(max(l.start - base, start), min(l.end - base, end)):
             kept[k - start] = " "
-    return not "".join(kept).strip(" \t[]")
+    return not "".join(kept).strip(" \t[]" + also)
 
 
 def _venue_tail(names: str) -> tuple[int, int] | None:
