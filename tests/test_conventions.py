@@ -76,6 +76,22 @@ def test_the_list_bullet_is_its_majority_and_the_message_gives_the_evidence():
     assert lint(STARS) == [(13, "entry-format", "bullet '-' where this list uses '*' (8 of 9 list items)")]
 
 
+def test_lists_without_links_keep_a_bullet_of_their_own():
+    # Entries bulleted '*', and under a section of them two lists of advice bulleted
+    # '-' (no link in them): the advice is not entries written wrong, and the section
+    # is not split between '-' 4 and '*' 3.
+    text = ("# A\n\n## Tools\n\n" + "\n".join(item(f"Tool {c}", f"Does {c}.") for c in "ABCDEF")
+            + "\n\n## Libraries\n\n" + "\n".join(item(f"Lib {c}", f"Does {c}.") for c in "ABC")
+            + "\n\n### Choosing one\n\n- Prefer one with tests.\n- Check its licence.\n"
+            + "\n### Building\n\n- Install the compiler.\n- Run the build.\n")
+    assert lint(text) == []
+    notes = Document(text).conventions.bullets["note-bullet"].document
+    assert (notes.value, notes.counts) == ("-", {"-": 4})
+    # among themselves, such lists still follow their own majority
+    text += "\n### Testing\n\n- Run the tests.\n- Read the report.\n\n### Releasing\n\n* Tag it.\n"
+    assert lint(text) == [(35, "entry-format", "bullet '*' where this list uses '-' (6 of 7 link-less list items)")]
+
+
 def test_a_split_list_gets_one_warning_with_the_key_that_settles_it():
     text = "# A\n\n## Tools\n\n" + "\n".join(
         [item(f"Tool {c}", f"Does {c}.", bullet="*" if i % 2 else "-") for i, c in enumerate("ABCDEFGHIJ")]

@@ -65,6 +65,7 @@ PINNABLE = {
     "bullet": ("-", "*", "+"),
     "nested-bullet": ("-", "*", "+"),
     "toc-bullet": ("-", "*", "+"),
+    "note-bullet": ("-", "*", "+"),
     "bullet-gap": None,
     "separator": None,
     "final-punctuation": ("stop", "none"),
@@ -100,7 +101,7 @@ PINNABLE = {
 # Opt-in canonical styles; never switched on by detection.
 PRESETS = {
     "awesome": {  # the Awesome index's guidelines, for lists submitted there
-        "bullet": "-", "nested-bullet": "-", "bullet-gap": " ", "separator": " - ",
+        "bullet": "-", "nested-bullet": "-", "note-bullet": "-", "bullet-gap": " ", "separator": " - ",
         "final-punctuation": "stop", "capitalisation": "capital", "name-in-description": "avoid",
     },
     "papers": {  # the seeds' canonical paper style
@@ -349,13 +350,17 @@ class Conventions:
     @cached_property
     def bullet_marks(self) -> list[tuple[int, str, str, object]]:
         """(offset, marker, role, section) of every bullet list item; role is
-        "toc-bullet", "bullet" or "nested-bullet"."""
+        "toc-bullet", "bullet", "nested-bullet" or "note-bullet" (a list without a
+        single link: notes, steps, an explanation, which many lists bullet their own way)."""
         doc = self.doc
         toc = contents.find(doc)
         # a list whose every item opens with a link to an anchor is a table of
         # contents, wherever it stands and whatever its heading says
         anchors: dict[int, bool] = {}
+        linked: set[int] = set()  # lists that hold a link
         for block in doc.blocks:
+            if block.list_line is not None and block.links:
+                linked.add(block.list_line)
             if block.kind == "list_item" and block.list_line is not None:
                 first = block.links[0].url if block.links else ""
                 anchors[block.list_line] = anchors.get(block.list_line, True) and doc.in_page(first)
@@ -367,7 +372,8 @@ class Conventions:
             m = _LINE_BULLET.match(doc.lines[block.start_line])
             if m:
                 in_toc = (toc is not None and toc.holds(block.start_line)) or anchors.get(block.list_line, False)
-                role = "toc-bullet" if in_toc else ("bullet" if block.list_depth <= 1 else "nested-bullet")
+                role = ("toc-bullet" if in_toc else "note-bullet" if block.list_line not in linked
+                        else "bullet" if block.list_depth <= 1 else "nested-bullet")
                 out.append((doc.line_starts[block.start_line] + m.start("b"), m.group("b"), role,
                             self.section_at(block.start_line)))
         for entry in doc.entries:
@@ -381,8 +387,9 @@ class Conventions:
     def bullets(self) -> dict[str, Scoped]:
         """role -> the bullet convention, per section with the document as fallback."""
         return {
-            role: self._scoped(role, ((s, m) for _, m, r, s in self.bullet_marks if r == role), "list items")
-            for role in ("bullet", "nested-bullet", "toc-bullet")
+            role: self._scoped(role, ((s, m) for _, m, r, s in self.bullet_marks if r == role),
+                               "link-less list items" if role == "note-bullet" else "list items")
+            for role in ("bullet", "nested-bullet", "toc-bullet", "note-bullet")
         }
 
     def section_at(self, line: int):
