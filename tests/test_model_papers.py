@@ -96,3 +96,18 @@ def test_a_table_with_unnamed_columns_finds_its_dates_and_titles_from_the_cells(
         entries = Document(table(rows), preset="papers").entries
         assert [(e.shape, e.title, e.fields["date"].text) for e in entries] == [
             ("table-row", f"Paper {i}", f"2023-01-0{i}") for i in range(1, rows + 1)]
+
+
+def test_a_venues_year_in_two_digits():
+    from types import SimpleNamespace
+
+    from awesome_lint.model.nodes import Field
+
+    def year(venue):
+        return venue_year(SimpleNamespace(fields={"venue": Field(0, len(venue), venue)}))
+
+    # after an apostrophe, with a space or not, or glued to the venue's name
+    assert [year(v) for v in ("CVPR' 14", "ICCV'98", "ECCV\u2019 20", "HANDS19 Workshop", "Hands17 Workshop")] == [
+        2014, 1998, 2020, 2019, 2017]
+    # a digit glued to one letter is a version, and the digits must end there
+    assert [year(v) for v in ("3D HUMANS Workshop", "v12 beta", "GPT4", "S2ORC", "CVPR'145")] == [None] * 5

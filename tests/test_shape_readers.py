@@ -391,3 +391,62 @@ def test_a_venue_cell_between_pipes_after_the_title():
 ])
 def test_a_pipe_after_a_tools_name_is_no_venue(line):
     assert _fields(f"# Tools\n\n## Build\n\n{line}\n")[1] == []
+
+
+HEADING_PAPERS = (
+    "# Hands\n\n## arXiv Papers\n\n"
+    "##### • [\\[arXiv:2111.06500\\]](https://arxiv.org/abs/2111.06500) Dynamic Iterative Refinement for "
+    "Hand Pose. [\\[PDF\\]](https://arxiv.org/pdf/2111.06500)\n\n_John Yang, Yash Bhalgat_\n\n"
+    "##### • HO-3D_v3: Better Hand-Object Annotations. [\\[PDF\\]](https://arxiv.org/pdf/2107.00887) "
+    "[\\[Project\\]](https://ho3d.example)\n\n_Shreyas Hampali_\n\n"
+    "## Conference Papers\n\n### 2019 Others\n\n"
+    "##### • \\[2019 ACCV\\] Hand Pose from 3D Residual Networks. \\[PDF\\]\n\n_Ann One_\n\n"
+    "##### • [2019 FG] S<sup>2</sup>Contact: Contact Estimation. [\\[PDF\\]](https://fg.example/2.pdf)\n\n"
+    "##### • Epipolar Transformers. [\\[PDF\\]](https://arxiv.org/pdf/2005.04551.pdf)\n\n"
+    "##### • [\\[arXiv:2111.06500\\]](https://arxiv.org/abs/2111.06500) Dynamic Iterative Refinement for "
+    "Hand Pose. [\\[PDF\\]](https://arxiv.org/pdf/2111.06500)\n\n"
+    "## Workshops\n\n##### • [HANDS 2019](https://hands.example/2019/), In conjunction with ICCV 2019\n"
+)
+
+
+def test_papers_written_as_headings_of_their_own():
+    doc, got = _fields(HEADING_PAPERS)
+    assert [(shape, f) for shape, f, _ in got] == [
+        ("heading", {"venue": "arXiv:2111.06500", "title": "Dynamic Iterative Refinement for Hand Pose",
+                     "authors": "John Yang, Yash Bhalgat"}),
+        ("heading", {"title": "HO-3D_v3: Better Hand-Object Annotations", "authors": "Shreyas Hampali"}),
+        ("heading", {"venue": "2019 ACCV", "title": "Hand Pose from 3D Residual Networks", "authors": "Ann One"}),
+        ("heading", {"venue": "2019 FG", "title": "S<sup>2</sup>Contact: Contact Estimation"}),
+        ("heading", {"title": "Epipolar Transformers"}),
+        ("heading", {"venue": "arXiv:2111.06500", "title": "Dynamic Iterative Refinement for Hand Pose"}),
+    ]
+    assert got[1][2] == ["https://arxiv.org/pdf/2107.00887", "https://ho3d.example"]
+    # each paper sits in the section its heading is under, where the list groups them
+    assert [e.section.title for e in doc.entries] == ["arXiv Papers"] * 2 + ["2019 Others"] * 4
+    assert [(e.start_line, e.end_line) for e in doc.entries][:2] == [(4, 7), (8, 11)]
+
+
+def test_papers_as_headings_get_the_paper_rules():
+    settings = engine.build_settings(Config(), links=False)
+    doc, found = engine.check(HEADING_PAPERS, settings, Context())
+    copies = [(doc.line_col(d.start)[0] + 1, d.message) for d in found if d.rule == "duplicate"]
+    assert len(copies) == 1 and copies[0][0] == 25
+    assert copies[0][1].startswith("'Dynamic Iterative Refinement for Hand Pose' is listed twice; first at line 5 "
+                                   "(section 'arXiv Papers')")
+
+
+@pytest.mark.parametrize("text", [
+    # an outline of topics: leaf headings without a paper's link
+    "# Guide\n\n## Basics\n\n#### Installing the Tool\n\nText.\n\n#### Writing a Config File\n\nText.\n\n"
+    "#### Running the First Check\n\nText.\n",
+    # tools under headings of their own, the name a link
+    "# Tools\n\n## Editors\n\n### [Vim Editor](https://vim.example)\n\nText. [Docs](https://vim.example/d)\n\n"
+    "### [Emacs Editor](https://emacs.example)\n\nText.\n\n### [Nano Editor](https://nano.example)\n\nText.\n",
+    # two paper-like headings among many topics: not the list's way at that level
+    "# Notes\n\n" + "".join(f"### Topic number {n}\n\nText.\n\n" for n in range(8))
+    + "### Deep Residual Learning for Images. [PDF](https://a.example/1.pdf)\n\n"
+    + "### Attention Is All You Need. [PDF](https://a.example/2.pdf)\n\n"
+    + "### Batch Normalisation Made Simple. [PDF](https://a.example/3.pdf)\n",
+])
+def test_headings_that_are_no_papers(text):
+    assert _fields(text)[1] == []

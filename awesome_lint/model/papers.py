@@ -184,6 +184,8 @@ def _brackets(body: str, base: int, fields: dict, from_col: int = 0) -> None:
 
 
 _ARXIV_VENUE = re.compile(r"arxiv[: ]?[ \t]*(\d\d)(\d\d)\.\d{4,5}", re.I)
+# a year in two digits after the venue's name: after an apostrophe, or glued to it
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z]{2})(?:['\u2019][ \t]?)?(\d\d)(?![\w'\u2019])")
 
 
 def venue_year(entry) -> int | None:
@@ -195,7 +197,13 @@ def venue_year(entry) -> int | None:
     if m:
         return int(m.group())
     arxiv = _ARXIV_VENUE.search(venue.text)
-    return 2000 + int(arxiv.group(1)) if arxiv and 1 <= int(arxiv.group(2)) <= 12 else None
+    if arxiv:
+        return 2000 + int(arxiv.group(1)) if 1 <= int(arxiv.group(2)) <= 12 else None
+    short = _SHORT_YEAR.search(venue.text)
+    if short:  # ``CVPR' 14``, ``ICCV'98``, ``HANDS19 Workshop``
+        year = int(short.group(1))
+        return year + (2000 if year < 50 else 1900)
+    return None
 
 
 entry_of = _entry  # the block reader, for other readers of the same shape (quoted blocks)

@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 from . import items, papers
 from .nodes import Entry
+from .paper_headings import heading_entries
 from .paper_lists import list_entries, paragraph_entries
 from .paper_tables import table_entries
 
@@ -37,6 +38,7 @@ def build_entries(doc) -> list[Entry]:
         found += list_entries(doc)
         found += paragraph_entries(doc)
         found += table_entries(doc)
+        found += heading_entries(doc)
     _place(doc, found)
     return _choose(doc, classic, found)
 
@@ -61,6 +63,8 @@ def _news(section) -> bool:
 def _place(doc, found) -> None:
     for entry in found:
         entry.section = section_at(doc, entry.start_line)
+        if entry.shape == "heading":  # a paper's own heading: it sits in the section above
+            entry.section = entry.section.parent
     found[:] = [e for e in found if not _news(e.section)]
 
 
