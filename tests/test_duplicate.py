@@ -311,3 +311,17 @@ def test_titles_that_differ_in_their_numbers_are_two_things_and_each_heading_has
         "- [Release Notes for Version 2.14 of the Toolkit](https://notes.example/toolkit)",
         "- [Release Notes for Version 2.15 of the Toolkit](https://notes.example/toolkit)",
     ]) == [(6, "one URL under two titles")]  # (editions sharing a site's page stay siblings)
+
+
+def test_a_page_that_lists_several_papers_is_no_papers_wrong_link():
+    # three papers of a conference all link to its programme: nobody's wrong link; but
+    # three titles under one arXiv id are three slips of a copied link
+    def papers(urls):
+        return "# L\n\n## ICRA 2019\n\n" + "".join(
+            f"- [[ICRA]({u})] {t} for Point Clouds. [[code](https://github.com/u/{n})]\n"
+            for n, (t, u) in enumerate(zip(("Fast Segmentation", "Robust Registration", "Sparse Detection"), urls)))
+    programme = "https://ras.papercept.net/conferences/ICRA19/program/ICRA19_ContentListWeb_2.html"
+    assert found(papers([programme] * 3)) == []
+    assert [line for line, _, _ in found(papers(["https://arxiv.org/abs/1903.06405"] * 3))] == [6, 7]
+    # two titles under one page are still one too many
+    assert [line for line, _, _ in found(papers([programme, programme, "https://a.example/3.pdf"]))] == [6]

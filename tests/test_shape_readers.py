@@ -450,3 +450,41 @@ def test_papers_as_headings_get_the_paper_rules():
 ])
 def test_headings_that_are_no_papers(text):
     assert _fields(text)[1] == []
+
+
+def test_a_venue_that_links_to_the_paper_then_the_title():
+    _, got = _fields(
+        "# Point Clouds\n\n## 2017\n\n"
+        "- [[NeurIPS](https://papers.nips.cc/paper/6931-deep-sets)] Deep Sets. "
+        "[[pytorch](https://github.com/u/deepsets)] [__`cls.`__] :star:\n"
+        "- [[arxiv](https://arxiv.org/abs/1811.03818)] RoarNet: A Robust 3D Object Detector. "
+        "[__`det.`__ __`aut.`__]\n"
+    )
+    assert got == [
+        ("bullet-venue-link-first", {"venue": "NeurIPS", "title": "Deep Sets"},
+         ["https://papers.nips.cc/paper/6931-deep-sets", "https://github.com/u/deepsets"]),
+        ("bullet-venue-link-first", {"venue": "arxiv", "title": "RoarNet: A Robust 3D Object Detector"},
+         ["https://arxiv.org/abs/1811.03818"]),
+    ]
+
+
+def test_a_list_of_named_datasets_in_brackets_holds_no_papers():
+    # each bracketed link names its own dataset: no venue that papers share
+    names = ["KITTI", "ModelNet", "ShapeNet", "ScanNet", "S3DIS"]
+    text = "# Point Clouds\n\n## Datasets\n\n" + "".join(
+        f"- [[{n}](https://{n.lower()}.example)] The {n} benchmark of labelled scans. [__`det.`__]\n" for n in names)
+    assert _fields(text)[1] == []
+    # nor a repository's name, however it is spelt
+    assert _fields("# L\n\n- [[Awesome-state-space-models](https://github.com/u/a)] Collection of "
+                   "papers on state-space models\n")[1] == []
+
+
+def test_a_linked_title_with_authors_and_venue_then_pipes_between_its_links():
+    _, got = _fields(
+        "# NeRF\n\n## Papers\n\n"
+        "- [Plenoxels: Radiance Fields without Neural Networks](https://alexyu.net/plenoxels/), Yu et al., "
+        "CVPR 2022 | [github](https://github.com/sxyu/svox2) | [bibtex](./citations/plenoxels.txt)\n"
+    )
+    assert [(shape, f) for shape, f, _ in got] == [
+        ("bullet-link-title", {"title": "Plenoxels: Radiance Fields without Neural Networks", "authors": "Yu et al.",
+                               "venue": "CVPR 2022"})]

@@ -180,6 +180,15 @@ def _different_authors(a, b) -> bool:
     return fa is not None and fb is not None and normalise_title(fa.text) != normalise_title(fb.text)
 
 
+# papers of this many titles under one URL: a page that lists them, not one paper's
+SHARED_PAGE = 3
+_ONE_PAPER = re.compile(r"arxiv:|doi\.org/|.*\.pdf$|.*[?&]id=|.*/(?:abs|pdf|paper|document|article)/", re.I)
+
+
+def _names_one_paper(url_key: str) -> bool:
+    return _ONE_PAPER.match(url_key) is not None
+
+
 def copies(doc, allowed=lambda url: False):
     """(entry, the first entry it repeats, same title?) for every repeated entry.
 
@@ -189,6 +198,8 @@ def copies(doc, allowed=lambda url: False):
     by_title: dict[str, object] = {}
     bare = [link for link in doc.links if link.bare]
     starts = [link.start for link in bare]
+    keyed = []
+    titles_at: dict[str, set] = {}  # a paper URL -> the titles that link to it
     for entry in doc.entries:
         url = entry.primary_url
         if url is None:  # an entry whose only link is a URL in its text, which GitHub links
@@ -198,8 +209,17 @@ def copies(doc, allowed=lambda url: False):
         if entry.kind == "item" and entry.parent is not None and not url:
             continue
         url_key = normalise_url(url) if url and not allowed(url) and not placeholder_url(url) else None
+        title_key = normalise_title(entry.title) if entry.kind == "paper" and entry.title else None
+        if url_key and title_key:
+            titles_at.setdefault(url_key, set()).add(title_key)
+        keyed.append((entry, url, url_key, title_key))
+    for entry, url, url_key, title_key in keyed:
         papers = entry.kind == "paper"
-        title_key = normalise_title(entry.title) if papers and entry.title else None
+        if papers and len(titles_at.get(url_key, ())) >= SHARED_PAGE and not _names_one_paper(url_key):
+            # a conference's programme or a lab's page of papers, where several papers
+            # link: no paper's own address, so no wrong link either (an arXiv id, a DOI or
+            # a PDF is one paper's: three titles there are three slips)
+            url_key = None
         first = by_title.get(title_key) if title_key else None
         same_title = first is not None
         if first is None and url_key:

@@ -101,12 +101,20 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
         fields.setdefault("venue", field(base, text, start + month.start("v"), start + month.end("v")))
         fields.setdefault("date", field(base, text, start + month.start("d"), start + month.end("d")))
         return True
+    named = _ET_AL.match(piece)
+    if named and _VENUE_YEAR.match(piece, named.end()) and not _is_date(piece[named.end():]):
+        # ``, Yu et al., CVPR 2022``: the first author and the rest, then the venue
+        fields.setdefault("authors", field(base, text, start, start + named.end("a")))
+        fields.setdefault("venue", field(base, text, start + named.end(), end))
+        return True
     loose = lead.group().strip() == ","  # ``[Title](url), NeurIPS 2020 workshop``, ``, 2003``
     if (_VENUE_YEAR.match(piece) or loose and _VENUE_YEAR_LOOSE.match(piece)) and not _is_date(piece):
         fields.setdefault("venue", field(base, text, start, end))
         return True
     return False
 
+
+_ET_AL = re.compile(r"(?P<a>[A-Z][^,;()\[\]\n]{0,60}?[ \t]et al\.?)[ \t]*[,.]?[ \t]*")
 
 # what may stand after a bold title where the list puts the venue: a name and
 # perhaps a short year (``TACL``, ``EMNLP 18``), not a sentence

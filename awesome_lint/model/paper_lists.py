@@ -62,6 +62,7 @@ _NAME_FIRST = re.compile(r"\*\*\[(?P<n>[^\[\]*\n]{1,40})\]\*\*[ \t]+(?=\w)")
 _PIPED_VENUE = re.compile(r"(?P<t>[^|\[\]*_`<>\n]{8,}?)[ \t]*(?:\|[ \t]*)+"
                           r"(?P<em>\*\*|__)?\[?(?P<v>[A-Za-z][^|\[\]*_\n]{0,40}?"
                           r"(?:['\u2019][ \t]?\d\d|(?:19|20)\d\d))\]?(?(em)(?P=em))[ \t]*\|?[ \t]*")
+_NAMED_THINGS, _OWN_NAMES = 4, 0.8  # a list's entries, nearly every one under a name of its own
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = re.compile(r"[^\W\d_]+")
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
@@ -129,7 +130,24 @@ def list_entries(doc) -> list[Entry]:
         if entry is not None:
             entries.append(entry)
             claimed_until = item.end
-    return entries
+    return _without_named_things(doc, entries)
+
+
+def _without_named_things(doc, entries: list[Entry]) -> list[Entry]:
+    """``[[3D Match](url)] Keypoint matching benchmark.``: where nearly every one of a list's
+    bracketed links names something else, they are datasets or tools, not the venues
+    papers share; the list holds no papers of that shape."""
+    list_of = {block.start_line: block.list_line for block in doc.blocks if block.kind == "list_item"}
+    groups: dict[object, list[Entry]] = {}
+    for entry in entries:
+        if entry.shape.endswith("venue-link-first") and "venue" in entry.fields:
+            groups.setdefault(list_of.get(entry.start_line), []).append(entry)
+    dropped = set()
+    for group in groups.values():
+        venues = {entry.fields["venue"].text.lower() for entry in group}
+        if len(group) >= _NAMED_THINGS and len(venues) >= _OWN_NAMES * len(group):
+            dropped.update(id(entry) for entry in group)
+    return [entry for entry in entries if id(entry) not in dropped]
 
 
 def _item_entry(doc, item: _Item) -> Entry | None:
@@ -244,6 +262,23 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
                 t_stop -= 1
             fields["title"] = pf.field(base, line, t_start, t_stop)
             return f"{kind}-venue-link-first", line[t_start:t_stop], True
+    wrapped = line.startswith("[", body) and next((l for l in after_links if l.start - base == body + 1), None)
+    if wrapped and line.startswith("]", wrapped.end - base) and not wrapped.image and _venue_like(wrapped.text):
+        # ``- [[NeurIPS](url)] Title. [[tensorflow](url)] [__`cls.`__] :star:``: the venue
+        # links to the paper, the title follows in plain text, then code links and tags
+        start = pf.skip(line, wrapped.end - base + 1, end, " \t")
+        later = [l for l in after_links if l.start - base >= start]
+        stop = _unwrapped(line, min([l.start - base for l in later] + [end]), end)
+        tag = line.find("[", start, stop)
+        stop = stop if tag < 0 else tag
+        t_stop = stop
+        while t_stop > start and line[t_stop - 1] in " \t.":
+            t_stop -= 1
+        title = line[start:t_stop]
+        if len(_WORDS.findall(title)) >= 2 and not _MARKUP.search(title) and _links_and_tags(line, base, stop, end, later):
+            fields["venue"] = _link_title(wrapped)
+            fields["title"] = pf.field(base, line, start, t_stop)
+            return f"{kind}-venue-link-first", title, True
     venue = (_VENUE_FIRST.match(line, body) or _VENUE_BEFORE_BOLD.match(line, body)
              or _PAREN_VENUE_BEFORE_BOLD.match(line, body))
     if venue:
@@ -294,6 +329,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["title"] = _link_title(first)
         tail_links = [l for l in after_links if l.start > first.end]
         stop = min([l.start - base for l in tail_links] + [end])
+        # (``, Yu et al., CVPR 2022 | [github](u) | [bibtex](u)``: pipes between the links)
+        while stop > first.end - base and line[stop - 1] in " \t|":
+            stop -= 1
         evidence = pf.read_tail(line[first.end - base:stop], first.end, fields)
         evidence = evidence or any(l.text.startswith("[") and pf.is_label_link(l) for l in tail_links)
         return f"{kind}-link-title", first.text, evidence
@@ -373,6 +411,28 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["title"] = pf.field(base, line, body, stop)
         return f"{kind}-plain", line[body:stop], False
     return None, "", False
+
+
+_VENUE_WORDS = re.compile(r"[A-Za-z0-9][\w&'\-]{0,11}(?:[ \t]+[\w&'\-]{1,12}){0,3}")  # (names no repository)
+_TAGS = re.compile(r"\[[^\[\]\n]{0,80}\]|:[a-z0-9_+\-]{1,30}:")
+
+
+def _venue_like(text: str) -> bool:
+    """``NeurIPS``, ``CVPR 2019``, ``arXiv``: a short name with a capital, not a label like ``code``."""
+    label = text.strip().lower()
+    return label == "arxiv" or (len(text) <= 30 and bool(_VENUE_WORDS.fullmatch(text.strip()))
+                                and any(ch.isupper() for ch in text) and label.split(" ", 1)[0] not in pf.GENERIC_LABELS)
+
+
+def _links_and_tags(line: str, base: int, start: int, end: int, links) -> bool:
+    """Whether ``line[start:end]`` holds only links, bracketed tags (``[__`cls.`__]``) and
+    ``:shortcodes:`` after the title."""
+    kept = list(line[start:end])
+    for l in links:
+        for k in range(max(l.start - base, start), min(l.end - base, end)):
+            kept[k - start] = " "
+    rest = _TAGS.sub(" ", "".join(kept))
+    return not rest.strip(" \t[]|,")
 
 
 def _resource_link(link) -> bool:
