@@ -325,3 +325,15 @@ def test_a_page_that_lists_several_papers_is_no_papers_wrong_link():
     assert [line for line, _, _ in found(papers(["https://arxiv.org/abs/1903.06405"] * 3))] == [6, 7]
     # two titles under one page are still one too many
     assert [line for line, _, _ in found(papers([programme, programme, "https://a.example/3.pdf"]))] == [6]
+
+
+def test_one_short_title_by_other_people_is_two_works_a_long_one_is_a_copied_title():
+    def two(title, second_authors):
+        return (f"# MT\n\n## Books\n\n* Philipp Koehn. 2017. [{title}](https://arxiv.org/abs/1709.07809). *arXiv*.\n"
+                f"* {second_authors}. 2016. [{title}](https://nlp.example/nmt.pdf). *ACL 2016 Tutorial*.\n")
+    assert found(two("Neural Machine Translation", "Thang Luong, Kyunghyun Cho, and Christopher Manning")) == []
+    # the same people, or a first author of the same name: the same work twice
+    assert [line for line, _, _ in found(two("Neural Machine Translation", "P. Koehn"))] == [6]
+    # a long title over other names: one paper's title written over another's
+    long = "Vision Transformer-based Recognition of Diabetic Retinopathy Grade"
+    assert [line for line, _, _ in found(two(long, "Jianfang Wu, Ruo Hu"))] == [6]

@@ -488,3 +488,38 @@ def test_a_linked_title_with_authors_and_venue_then_pipes_between_its_links():
     assert [(shape, f) for shape, f, _ in got] == [
         ("bullet-link-title", {"title": "Plenoxels: Radiance Fields without Neural Networks", "authors": "Yu et al.",
                                "venue": "CVPR 2022"})]
+
+
+def test_a_citation_in_the_acl_style():
+    # authors, the year, the title as the link, then the venue in emphasis; also
+    # after a bold label, and with ', and' before the last author
+    _, got = _fields(
+        "# MT\n\n## Tutorials\n\n"
+        "* David Chiang. 2007. [Hierarchical Phrase-Based Translation](http://aclweb.org/anthology/J07-2003). "
+        "*Computational Linguistics*. ([Citation](https://scholar.example/?cites=1): 2,000)\n"
+        "* Shuhao Gu, Yang Feng, and Qun Liu. 2019. [Improving Domain Adaptation](https://arxiv.org/pdf/1904.03879.pdf). "
+        "In *Proceedings of NAACL 2019*.\n"
+        "* The winner: **Tencent**\n"
+        "    * **System report**: Mingxuan Wang and Li Gong. 2018. [Tencent Systems for WMT18](https://a.example/w18). "
+        "In *Proceedings of WMT*.\n"
+        "    * **Techniques**: RNMT + Transformer + BPE. 2018. More words here.\n"
+        "* Adam Lopez. 2008. [Statistical Machine Translation](https://dl.example/a8.pdf).\n"
+    )
+    assert [(shape, f) for shape, f, _ in got] == [
+        ("bullet-author-year", {"authors": "David Chiang", "title": "Hierarchical Phrase-Based Translation",
+                                "year": "2007", "venue": "Computational Linguistics"}),
+        ("bullet-author-year", {"authors": "Shuhao Gu, Yang Feng, and Qun Liu", "title": "Improving Domain Adaptation",
+                                "year": "2019", "venue": "Proceedings of NAACL 2019"}),
+        ("bullet-author-year", {"authors": "Mingxuan Wang and Li Gong", "title": "Tencent Systems for WMT18",
+                                "year": "2018", "venue": "Proceedings of WMT"}),
+        ("bullet-author-year", {"authors": "Adam Lopez", "title": "Statistical Machine Translation", "year": "2008"}),
+    ]
+
+
+def test_a_citations_year_before_its_title_is_its_venues_year():
+    from awesome_lint.model.papers import venue_year
+
+    doc = Document("# MT\n\n## Journals\n\n* David Chiang. 2007. [Hierarchical Phrase-Based Translation]"
+                   "(http://aclweb.org/anthology/J07-2003). *Computational Linguistics*.\n"
+                   "* Ann One. 2019. [Another Title Here](https://a.example/x). In *Proceedings of ACL 2020*.\n")
+    assert [venue_year(e) for e in doc.entries] == [2007, 2020]  # (the venue's own year when it gives one)

@@ -235,3 +235,9 @@ def test_a_percent_encoded_anchor_reaches_its_heading():
     text = ("# List\n\n## Contents\n\n- [中文](#%E4%B8%AD%E6%96%87)\n- [Tools](#Tools)\n\n"
             "## 中文\n\n## Tools\n")
     assert check(text)[1] == []
+
+
+def test_a_heading_in_html_is_reached_by_its_id_only():
+    text = ("# List\n\n## Contents\n\n- [Tools](#tools)\n- [WMT 2018](#wmt18)\n- [WMT 2019](#wmt-2019)\n\n"
+            "## Tools\n\n<h2 id=\"wmt18\">WMT 2018</h2>\n\n<h2 id=\"wmt19\">WMT 2019</h2>\n")
+    assert messages(text) == [(7, "anchor '#wmt-2019' matches no heading (did you mean #wmt19?)")]

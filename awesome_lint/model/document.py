@@ -21,6 +21,8 @@ _ANCHOR = re.compile(r"""<a\s[^>]{0,1000}?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""
 # a file's page on GitHub: owner/repo, then its path on a branch
 _GITHUB_FILE = re.compile(r"https?://(?:www\.)?github\.com/([^/\s#?]+/[^/\s#?]+)/(?:blob|tree)/[^\s#?]+", re.I)
 _ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]{0,1000}?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
+_HEADING_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
+_HTML_HEADING = re.compile(r"[ \t]{0,3}<h(?P<level>[1-6])(?P<attrs>\s[^<>]*)?>(?P<inner>(?:(?!</?h[1-6][\s>]).)*)</h(?P=level)>[ \t]*", re.I)
 
 
 # Inline parsing is most of markdown-it's time.  The fix loop re-parses a
@@ -244,6 +246,8 @@ class Document:
                     # quote that content has lost its indentation, and offsets would shift
                     start = self.line_starts[tok.map[0]]
                     self._scan_html(self.text[start:self.line_end(tok.map[1] - 1)], start)
+                    if tok.map[1] - tok.map[0] == 1 and not list_depth and not quote_depth:
+                        self._html_heading(tok.map[0], open_sections)
             elif kind == "inline":
                 parent = tokens[i - 1]
                 region = self._region(tok)
@@ -301,14 +305,31 @@ class Document:
             content[0][0] if content else end,
             content[-1][1] if content else end,
         )
+        self._open_section(heading, open_sections)
+        self._collect_links(tok, aligned, in_heading=True, region=(start, end))
+
+    def _open_section(self, heading: Heading, open_sections) -> None:
         self.headings.append(heading)
-        while open_sections[-1].level >= level:
+        while open_sections[-1].level >= heading.level:
             open_sections.pop()
-        section = Section(heading, level, open_sections[-1], start_line=tok.map[0])
+        section = Section(heading, heading.level, open_sections[-1], start_line=heading.line)
         open_sections[-1].children.append(section)
         open_sections.append(section)
         self.sections.append(section)
-        self._collect_links(tok, aligned, in_heading=True, region=(start, end))
+
+    def _html_heading(self, line: int, open_sections) -> None:
+        """A line that is one HTML heading element opens a section, as the page shows it."""
+        m = _HTML_HEADING.fullmatch(self.lines[line])
+        if m is None:
+            return
+        text = html.unescape(heading_text(m.group("inner")))
+        if not text:
+            return
+        ident = _HEADING_ID.search(m.group("attrs") or "")
+        start = self.line_starts[line]
+        heading = Heading(int(m.group("level")), text, ident.group(1) if ident else "", line, start,
+                          self.line_end(line), start + m.start("inner"), start + m.end("inner"), html=True)
+        self._open_section(heading, open_sections)
 
     def _inline_block(self, index, kind, depth, quoted, item_line, list_line=None) -> None:
         tok = self.tokens[index]

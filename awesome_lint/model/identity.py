@@ -189,6 +189,21 @@ def _names_one_paper(url_key: str) -> bool:
     return _ONE_PAPER.match(url_key) is not None
 
 
+def _first_surname(entry) -> str | None:
+    authors = entry.fields.get("authors")
+    if authors is None:
+        return None
+    first = re.split(r",|;|\band\b|\bet al\b", authors.text, maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_][\w'-]*", first)
+    return words[-1].lower() if words else None
+
+
+def _other_first_author(a, b) -> bool:
+    """Whether both name their first author and the surnames differ (``Koehn`` and ``Luong``)."""
+    sa, sb = _first_surname(a), _first_surname(b)
+    return sa is not None and sb is not None and sa != sb
+
+
 def copies(doc, allowed=lambda url: False):
     """(entry, the first entry it repeats, same title?) for every repeated entry.
 
@@ -227,6 +242,11 @@ def copies(doc, allowed=lambda url: False):
         if first is not None and papers and first.kind == "paper" and _different_preprints(first, entry) \
                 and (not same_title or _different_authors(first, entry)):
             first = None  # two papers sharing a code base, or one title, each with its own arXiv id
+        if first is not None and same_title and papers and first.kind == "paper" and len(title_key.split()) <= 4 \
+                and url_key != normalise_url(first.primary_url or "") and _other_first_author(first, entry):
+            # two works of one short title ("Neural Machine Translation") by other people; a long
+            # title twice over other names is one title copied onto the wrong paper
+            first = None
         if first is not None:
             same = same_title or _same_paper_title(first.title, entry.title) \
                 or (not papers and _one_name(first, entry, url))

@@ -44,6 +44,8 @@ class Heading:
     end: int  # end of the heading line (no newline)
     content_start: int
     content_end: int
+    # ``<h3 id="wmt18">WMT 2018</h3>``: written in HTML, its anchor only the id it gives
+    html: bool = False
 
 
 @dataclass(eq=False)

@@ -301,7 +301,15 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         start, stop = pf.strip_emphasis(line, start, stop)  # ``**Title**``: the list's highlight
         fields["title"] = pf.field(base, line, start, stop)
         return f"{kind}-venue-first", line[start:stop], True
+    cited = _author_year(doc, line, base, body, after_links, fields)
+    if cited is not None:
+        return f"{kind}-author-year", cited, True
     bold = None if _NAME_FIRST.match(line, body) else _BOLD.match(line, body)  # (``**[ViT]** Title``: below)
+    at = pf.skip(line, bold.end() + 1, end, " \t") if bold and line.startswith(":", bold.end()) else None
+    if at is not None and line[at:at + 1] not in ('"', "\u201c"):  # (``**ViT**: "Title"`` names the method)
+        # ``**System report**: A. One. 2018. [Title](url)``: a label, then perhaps a citation
+        cited = _author_year(doc, line, base, at, after_links, fields)
+        return (f"{kind}-author-year", cited, True) if cited is not None else (None, "", False)
     if bold:
         title = bold.group("t").strip()
         linked = next((l for l in after_links if l.start - base == bold.start("t") and l.end - base == bold.end("t")
@@ -435,6 +443,28 @@ def _links_and_tags(line: str, base: int, start: int, end: int, links) -> bool:
     return not rest.strip(" \t[]|,")
 
 
+# ``A. One, B. Two, and C. Three. 2018. [Title](url). In *Proceedings of ACL 2018*.``
+_AUTHOR_YEAR = re.compile(r"(?P<a>[^\[\]*_`<>\n]{2,800}?)\.[ \t]+(?P<y>(?:19|20)\d\d[a-z]?)\.[ \t]+")
+_CITED_VENUE = re.compile(r"[ \t]*[.,]?[ \t]*(?:In[ \t]+)?(?P<m>[*_])(?P<v>[^*_\n]{2,200}?)(?P=m)")
+
+
+def _author_year(doc, line: str, base: int, at: int, links, fields: dict) -> str | None:
+    """The title of a citation in the ACL style at ``line[at:]``, its fields into ``fields``."""
+    m = _AUTHOR_YEAR.match(line, at)
+    if m is None or not _only_names(m.group("a")):
+        return None
+    title = next((l for l in links if l.start - base == m.end() and not l.image and not pf.is_label_link(l)), None)
+    if title is None or not title.text.strip():
+        return None
+    fields["authors"] = pf.field(base, line, m.start("a"), m.end("a"))
+    fields["title"] = _link_title(title)
+    fields["year"] = pf.field(base, line, m.start("y"), m.end("y"))  # (the venue's, written before the title)
+    venue = _CITED_VENUE.match(line, title.end - base)
+    if venue:
+        fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))
+    return title.text
+
+
 def _resource_link(link) -> bool:
     """A label link, also one that says more after its label (``[official code - caffe](url)``)."""
     label = pf.label_text(link)
@@ -469,7 +499,9 @@ def _citation_title(line: str, start: int, stop: int, fields: dict, base: int) -
 def _only_names(text: str) -> bool:
     """``A. One, Bo Chen and Chen Wu.``: people only, each a few capitalised words, no
     title, venue or year among them (``Ross Girshick, Fast R-CNN, arXiv:1504.08083.``)."""
-    parts = re.split(r",|\band\b", text.strip().rstrip("."))
+    parts = [p for p in re.split(r",|\band\b", text.strip().rstrip(".")) if p.strip()]  # (", and" leaves none)
+    if not parts:
+        return False
     for part in parts:
         words = part.split()
         if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):

@@ -189,10 +189,14 @@ _SHORT_YEAR = re.compile(r"(?<=[A-Za-z]{2})(?:['\u2019][ \t]?)?(\d\d)(?![\w'\u20
 
 
 def venue_year(entry) -> int | None:
-    """The venue's year: written out, or in the venue's arXiv id (``arXiv:1503.02531``: 2015)."""
+    """The venue's year: written out, or in the venue's arXiv id (``arXiv:1503.02531``: 2015),
+    or where a citation gives it before the title (``A. One. 2007. [Title](url). *Journal*``)."""
     venue = entry.fields.get("venue")
     if venue is None:
         return None
+    year = entry.fields.get("year")
+    if year is not None and not _YEAR.search(venue.text):
+        return int(year.text[:4])
     m = _YEAR.search(venue.text)
     if m:
         return int(m.group())
