@@ -523,3 +523,25 @@ def test_a_citations_year_before_its_title_is_its_venues_year():
                    "(http://aclweb.org/anthology/J07-2003). *Computational Linguistics*.\n"
                    "* Ann One. 2019. [Another Title Here](https://a.example/x). In *Proceedings of ACL 2020*.\n")
     assert [venue_year(e) for e in doc.entries] == [2007, 2020]  # (the venue's own year when it gives one)
+
+
+def test_a_numbered_bold_title_with_its_abs_link_under_the_authors():
+    _, got = _fields(
+        "# Agents\n\n## Surveys\n\n"
+        "1. **A Survey of Neural Code Intelligence**\n\n"
+        "   *Qiushi Sun, Zhirui Chen.* [[abs](https://arxiv.org/abs/2403.14734)], 2024\n\n"
+        "2. **A Survey on Human-Agent Systems**\n\n"
+        "   *Henry Peng Zou.* [[abs](https://arxiv.org/abs/2505.00753)], 2025\n"
+    )
+    assert [(shape, f["title"], f["authors"]) for shape, f, _ in got] == [
+        ("numbered-bold", "A Survey of Neural Code Intelligence", "Qiushi Sun, Zhirui Chen."),
+        ("numbered-bold", "A Survey on Human-Agent Systems", "Henry Peng Zou."),
+    ]
+
+
+def test_a_bold_link_broken_over_two_lines_is_no_paper_without_a_title():
+    text = ("# Health\n\nThis repository is based on the paper:\n\n**[Large AI Models in Health Informatics:\n"
+            "Applications, Challenges, and the Future](https://ieeexplore.ieee.org/document/10261199)**\n<br />\n")
+    assert _fields(text)[1] == []
+    settings = engine.build_settings(Config(), links=False)
+    assert engine.check(text, settings, Context())[1] == []

@@ -47,7 +47,7 @@ GENERIC_LABELS = {
     "scholar", "google scholar", "code", "github", "pdf", "paper", "project", "project page", "website",
     "homepage", "demo", "dataset", "data", "video", "blog", "slides", "supp", "bibtex", "poster", "model",
     "colab", "huggingface", "page", "link", "official", "unofficial", "pytorch", "tensorflow", "html",
-    "abstract", "openreview", "talk", "oral", "benchmark", "weights", "checkpoint", "leaderboard",
+    "abstract", "abs", "openreview", "talk", "oral", "benchmark", "weights", "checkpoint", "leaderboard",
 }
 
 

@@ -42,7 +42,7 @@ _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n
 # people: "Percy Liang et al.", "A. One, B. Two", "Laskar et al."
 _NAMES = re.compile(r"[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*(?:[ \t]+et al\.?|,[ \t]*[A-Z].*|[ \t]+and[ \t]+[A-Z].*)$")
 # the links that make a bold title a paper's, on the lines below it (``[[Paper](url)]``)
-_PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract"}
+_PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract", "abs"}
 # a plain title, then its venue and year (perhaps in <ins> or emphasis), then its links
 _PLAIN_VENUE = re.compile(r"(?P<t>[^\[\]*_<>`\n]{8,}?)[.,][ \t]*(?:<(?P<tag>ins|em|i|b|u)>|(?P<em>[*_]{1,2}))?"
                           r"(?P<v>[A-Za-z][^,<>*_\[\]\n]{0,40}?,?[ \t]*(?:19|20)\d\d)"
@@ -561,7 +561,16 @@ def _sub_line(text: str, col: int, base: int, fields: dict, labels: list) -> str
         fields["authors"] = pf.field(base, text, lead.start("in"), lead.end("in"))
         fields.setdefault("venue", pf.field(base, text, pf.skip(text, lead.end(), end, " \t"), end))
         return "authors-italic"
+    if lead and "authors" not in fields and "](" not in lead.group("in") \
+            and _LINKS_AND_YEAR.fullmatch(_INLINE_LINK.sub("", text[lead.end():end])):
+        # ``*A. One, B. Two.* [[abs](url)], 2024``: the authors in emphasis, then the links
+        fields["authors"] = pf.field(base, text, lead.start("in"), lead.end("in"))
+        return "authors-italic"
     return None
+
+
+_INLINE_LINK = re.compile(r"\[?\[[^\[\]\n]*\]\([^()\s]*\)\]?")
+_LINKS_AND_YEAR = re.compile(r"[ \t,.;|]*(?:(?:19|20)\d\d[ \t,.;]*)?")
 
 
 _SHORT_VENUE = re.compile(r"[ \t]+[A-Za-z][\w&.\- ]{0,40}?(?:['\u2019]\d\d|(?:19|20)\d\d)?[ \t]*")

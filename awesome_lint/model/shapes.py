@@ -31,7 +31,9 @@ def build_entries(doc) -> list[Entry]:
     found = []
     if doc.preset != "awesome":
         # ``**[Update: June, 2023]** Added ...``: a bracketed label over news, not a title
-        found = [e for e in papers.build_entries(doc) if not _NAV.match(e.title) and not e.title.startswith("[")]
+        # (no title at all: a bold link broken over two lines, ``**[Large AI Models:`` / ``...](url)**``)
+        found = [e for e in papers.build_entries(doc)
+                 if e.title.strip() and not _NAV.match(e.title) and not e.title.startswith("[")]
         for entry in found:
             entry.shape = "bold-block"
         found += _quoted_blocks(doc)
