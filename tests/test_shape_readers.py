@@ -545,3 +545,31 @@ def test_a_bold_link_broken_over_two_lines_is_no_paper_without_a_title():
     assert _fields(text)[1] == []
     settings = engine.build_settings(Config(), links=False)
     assert engine.check(text, settings, Context())[1] == []
+
+
+def test_a_methods_name_then_its_papers_title_as_the_link_to_the_paper():
+    _, got = _fields(
+        "# GANs\n\n"
+        "* AE-GAN - [AE-GAN: adversarial eliminating with GAN](https://arxiv.org/abs/1707.05474) \n"
+        "* CC-GAN - [Semi-Supervised Learning with Context-Conditional GANs](https://arxiv.org/abs/1611.06430) "
+        "([github](https://github.com/edenton/cc-gan))\n"
+        "* RAN: [Restorative Adversarial Nets for Quality Assessment](https://a.example/ran.pdf) ([github]())\n"
+    )
+    assert [(shape, f["title"], urls) for shape, f, urls in got] == [
+        ("bullet-name-link-title", "AE-GAN: adversarial eliminating with GAN", ["https://arxiv.org/abs/1707.05474"]),
+        ("bullet-name-link-title", "Semi-Supervised Learning with Context-Conditional GANs",
+         ["https://arxiv.org/abs/1611.06430", "https://github.com/edenton/cc-gan"]),
+        ("bullet-name-link-title", "Restorative Adversarial Nets for Quality Assessment",
+         ["https://a.example/ran.pdf", ""]),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "* Intro - [A Gentle Introduction to Transformers](https://medium.example/intro)",  # an article, no paper's address
+    "* Tool - [The Tool Documentation Pages](https://tool.example/docs.pdf) and more words about it",  # prose after
+    "* Tool - [pdf](https://tool.example/manual.pdf)",  # a label, no title
+    # the list's own survey, named in its introduction: a sentence before it, no method's name
+    "- Our survey paper on arXiv: [Diffusion Models for Medical Image Analysis](https://arxiv.org/abs/2211.07804) :heart:",
+])
+def test_a_name_then_a_link_that_is_no_paper(line):
+    assert _fields(f"# Things\n\n{line}\n")[1] == []

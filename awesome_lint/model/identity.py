@@ -185,7 +185,7 @@ SHARED_PAGE = 3
 _ONE_PAPER = re.compile(r"arxiv:|doi\.org/|.*\.pdf$|.*[?&]id=|.*/(?:abs|pdf|paper|document|article)/", re.I)
 
 
-def _names_one_paper(url_key: str) -> bool:
+def names_one_paper(url_key: str) -> bool:
     return _ONE_PAPER.match(url_key) is not None
 
 
@@ -230,7 +230,7 @@ def copies(doc, allowed=lambda url: False):
         keyed.append((entry, url, url_key, title_key))
     for entry, url, url_key, title_key in keyed:
         papers = entry.kind == "paper"
-        if papers and len(titles_at.get(url_key, ())) >= SHARED_PAGE and not _names_one_paper(url_key):
+        if papers and len(titles_at.get(url_key, ())) >= SHARED_PAGE and not names_one_paper(url_key):
             # a conference's programme or a lab's page of papers, where several papers
             # link: no paper's own address, so no wrong link either (an arXiv id, a DOI or
             # a PDF is one paper's: three titles there are three slips)

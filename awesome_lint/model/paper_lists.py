@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field as dc_field
 
 from . import dates
-from .identity import arxiv_month
+from .identity import arxiv_month, names_one_paper, normalise_url
 from . import paper_fields as pf
 from .nodes import Entry, Field
 
@@ -62,6 +62,8 @@ _NAME_FIRST = re.compile(r"\*\*\[(?P<n>[^\[\]*\n]{1,40})\]\*\*[ \t]+(?=\w)")
 _PIPED_VENUE = re.compile(r"(?P<t>[^|\[\]*_`<>\n]{8,}?)[ \t]*(?:\|[ \t]*)+"
                           r"(?P<em>\*\*|__)?\[?(?P<v>[A-Za-z][^|\[\]*_\n]{0,40}?"
                           r"(?:['\u2019][ \t]?\d\d|(?:19|20)\d\d))\]?(?(em)(?P=em))[ \t]*\|?[ \t]*")
+# ``AF-DCGAN - ``: a name of a word or two (a method's), a dash or a colon, then a link
+_NAME_DASH = re.compile(r"(?P<n>[^\s\[\]()*_`#][^\s\[\]()*_`]{0,24}(?:[ \t][^\s\[\]()*_`]{1,24})?)(?:[ \t]+[-\u2013\u2014]|[ \t]*:)[ \t]+")
 _NAMED_THINGS, _OWN_NAMES = 4, 0.8  # a list's entries, nearly every one under a name of its own
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -304,6 +306,15 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     cited = _author_year(doc, line, base, body, after_links, fields)
     if cited is not None:
         return f"{kind}-author-year", cited, True
+    named = _NAME_DASH.match(line, body)
+    linked = named and next((l for l in after_links if l.start - base == named.end()), None)
+    if linked and not linked.image and not pf.is_label_link(linked) and len(_WORDS.findall(linked.text)) >= 3 \
+            and names_one_paper(normalise_url(linked.url)) \
+            and _links_and_tags(line, base, linked.end - base, end, [l for l in after_links if l.start > linked.start]):
+        # ``* AF-DCGAN - [AF-DCGAN: Amplitude Feature Deep Convolutional GAN](arxiv) ([github](u))``:
+        # the method's name, then its paper's title as the link to the paper itself
+        fields["title"] = _link_title(linked)
+        return f"{kind}-name-link-title", linked.text, True
     bold = None if _NAME_FIRST.match(line, body) else _BOLD.match(line, body)  # (``**[ViT]** Title``: below)
     at = pf.skip(line, bold.end() + 1, end, " \t") if bold and line.startswith(":", bold.end()) else None
     if at is not None and line[at:at + 1] not in ('"', "\u201c"):  # (``**ViT**: "Title"`` names the method)
@@ -440,7 +451,7 @@ def _links_and_tags(line: str, base: int, start: int, end: int, links) -> bool:
         for k in range(max(l.start - base, start), min(l.end - base, end)):
             kept[k - start] = " "
     rest = _TAGS.sub(" ", "".join(kept))
-    return not rest.strip(" \t[]|,")
+    return not rest.strip(" \t[]|,()")
 
 
 # ``A. One, B. Two, and C. Three. 2018. [Title](url). In *Proceedings of ACL 2018*.``
