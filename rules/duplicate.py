@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from awesome_lint.model.identity import copies, in_digest, normalise_title, normalise_url, siblings
 from awesome_lint.rule import WARNING, Related, Rule
@@ -40,6 +41,8 @@ class Duplicate(Rule):
             if not same and entry.kind == first.kind == "item" and not _in_page(entry.primary_url) \
                     and siblings(doc, entry, first):
                 continue  # parts of one project ("uv", "uv-build") share its repository
+            if not same and entry.kind == first.kind == "item" and _own_pages(entry, first):
+                continue  # a course's own pages under it ("Syllabus", "Lectures"), the course's address too
             yield self._report(doc, entry, first, same, entry.primary_url)
 
     def _allowed(self, url: str) -> bool:
@@ -73,3 +76,22 @@ class Duplicate(Rule):
 def _in_page(url: str | None) -> bool:
     """A link to a place in this page ('#week-42', './#week-42'): each heading has its own."""
     return bool(url) and url.removeprefix("./").startswith("#")
+
+
+def _top(entry):
+    """The item an entry is nested under, at the top of its list (itself when not nested)."""
+    while entry.parent is not None:
+        entry = entry.parent
+    return entry
+
+
+def _own_pages(entry, first) -> bool:
+    """Two items of one item's sub-list (or the item and one below it) that share a page of
+    that item's own site: its syllabus and its lectures on the course page.  Two topics under
+    a heading item that both point into another site ('PCA' and 't-SNE' at one scikit-learn
+    anchor) are still one wrong link."""
+    top = _top(entry)
+    if top is not _top(first) or entry is top and first is top:
+        return False
+    host = urlsplit(top.primary_url or "").netloc.lower().removeprefix("www.")
+    return bool(host) and urlsplit(entry.primary_url or "").netloc.lower().removeprefix("www.") == host

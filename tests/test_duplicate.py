@@ -337,3 +337,22 @@ def test_one_short_title_by_other_people_is_two_works_a_long_one_is_a_copied_tit
     # a long title over other names: one paper's title written over another's
     long = "Vision Transformer-based Recognition of Diabetic Retinopathy Grade"
     assert [line for line, _, _ in found(two(long, "Jianfang Wu, Ruo Hu"))] == [6]
+
+
+def test_a_courses_own_pages_under_it_share_its_address():
+    # a course, then its syllabus and lectures on the course's own page: no wrong link; two
+    # topics under a heading item pointing at one anchor of another site are one
+    text = ("# Courses\n\n## Systems\n\n"
+            "- [CS 2043](http://www.cs.cornell.edu/courses/CS2043/2014sp/) **Unix Tools** *Cornell*\n"
+            "\t- [Syllabus](http://www.cs.cornell.edu/courses/CS2043/2014sp/)\n"
+            "\t- [Lectures](http://www.cs.cornell.edu/courses/CS2043/2014sp/)\n"
+            "- [CS 3410](http://www.cs.cornell.edu/courses/cs3410/2016fa/) **Organisation** *Cornell*\n"
+            "\t- [Lectures](http://www.cs.cornell.edu/courses/CS3410/2014sp/schedule.html)\n"
+            "\t- [Assignments](http://www.cs.cornell.edu/courses/CS3410/2014sp/schedule.html)\n"
+            "- [Dimension Reduction](https://en.wikipedia.org/wiki/Dimensionality_reduction)\n"
+            "  - [PCA](https://scikit-learn.org/stable/modules/decomposition.html#pca)\n"
+            "  - [t-SNE](https://scikit-learn.org/stable/modules/decomposition.html#pca)\n"
+            "- [Operating Systems](http://www.cs.cornell.edu/courses/CS2043/2014sp/) *Cornell*\n")
+    doc = Document(text)
+    got = [(doc.line_col(d.start)[0] + 1, d.message.split(" links to")[0]) for d in Duplicate().check(doc, Context())]
+    assert got == [(13, "one URL under two titles: 't-SNE'"), (14, "one URL under two titles: 'Operating Systems'")]
