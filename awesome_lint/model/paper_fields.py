@@ -51,6 +51,10 @@ GENERIC_LABELS = {
 }
 
 
+# the labels of the link to a paper itself (``[[Paper](url)]``, ``[pdf](url)``)
+PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "openreview", "abstract", "abs"})
+
+
 def label_text(link: Link) -> str:
     return link.text.strip().strip("[]()").strip().lower()
 
@@ -59,6 +63,11 @@ def is_label_link(link: Link) -> bool:
     """``[[code]](url)``, ``[paper](url)``: a link that names a resource of the entry."""
     label = label_text(link)
     return label in GENERIC_LABELS or label == "arxiv" or label.split("/")[0] in GENERIC_LABELS
+
+
+def resource_link(link: Link) -> bool:
+    """A label link, also one that says more after its label (``[official code - caffe](url)``)."""
+    return is_label_link(link) or label_text(link).split(" ", 1)[0] in GENERIC_LABELS
 
 
 def field(base: int, text: str, start: int, end: int) -> Field:

@@ -4,8 +4,9 @@ with the authors in emphasis on the line below.
 
 Headings of one level are papers only where that is the list's way at that
 level: three or more of its leaf headings read as papers, they are most of
-them, and some carry their paper's link; an outline of topics stays an outline.  The entry belongs to the
-section above its heading: that is where the list groups and orders its papers.
+them, and some carry their paper's link; an outline of topics stays an
+outline.  The entry belongs to the section above its heading: that is where
+the list groups and orders its papers.
 """
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ SHARE = 0.6
 _LEAD = re.compile(r"#{1,6}[ \t]+(?:[•·▪►\-*+][ \t]+)?")
 # ``\[2016 IJCV\]``, ``[2020 CHI]``: a venue in brackets, not a link
 _BRACKET_VENUE = re.compile(r"\\?\[(?P<v>[^\[\]\\\n]{2,40}?)\\?\](?!\()[ \t]*")
-_PAPER_LABELS = {"pdf", "paper", "arxiv", "openreview", "abstract"}
 _WORDS = re.compile(r"[^\W\d_]+")
 _MARKUP = re.compile(r"[\[\]*`<>]|(?<!\w)_|_(?!\w)")
 _INLINE_TAG = re.compile(r"</?(?:sup|sub|i|b|em)>")
@@ -91,7 +91,7 @@ def _read(doc, section, by_line, starts) -> tuple[Entry, bool] | None:
     title = line[start:stop]
     if not labelled or len(_WORDS.findall(title)) < 2 or _MARKUP.search(_INLINE_TAG.sub("", title.replace("\\", ""))):
         return None
-    if not all(pf.is_label_link(l) or pf.label_text(l).split(" ", 1)[0] in pf.GENERIC_LABELS for l in rest):
+    if not all(pf.resource_link(l) for l in rest):
         return None
     fields["title"] = pf.field(base, line, start, stop)
     entry_links = list(links)
@@ -106,7 +106,7 @@ def _read(doc, section, by_line, starts) -> tuple[Entry, bool] | None:
             inner = pf.strip_emphasis(text, col, len(text.rstrip()))
             if inner != (col, len(text.rstrip())) and "](" not in text:
                 fields["authors"] = pf.field(doc.line_starts[block.start_line], text, *inner)
-    evidence = any(pf.label_text(l) in _PAPER_LABELS for l in rest)
+    evidence = any(pf.label_text(l) in pf.PAPER_LABELS for l in rest)
     entry = Entry("paper", section.parent, heading.line, last + 1, base, doc.line_end(last), title, fields,
                   sorted(entry_links, key=lambda l: l.start), shape="heading")
     return entry, evidence

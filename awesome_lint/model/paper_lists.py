@@ -42,7 +42,7 @@ _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n
 # people: "Percy Liang et al.", "A. One, B. Two", "Laskar et al."
 _NAMES = re.compile(r"[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*(?:[ \t]+et al\.?|,[ \t]*[A-Z].*|[ \t]+and[ \t]+[A-Z].*)$")
 # the links that make a bold title a paper's, on the lines below it (``[[Paper](url)]``)
-_PAPER_LABELS = {"paper", "pdf", "arxiv", "openreview", "abstract", "abs"}
+_PAPER_LABELS = pf.PAPER_LABELS
 # a plain title, then its venue and year (perhaps in <ins> or emphasis), then its links
 _PLAIN_VENUE = re.compile(r"(?P<t>[^\[\]*_<>`\n]{8,}?)[.,][ \t]*(?:<(?P<tag>ins|em|i|b|u)>|(?P<em>[*_]{1,2}))?"
                           r"(?P<v>[A-Za-z][^,<>*_\[\]\n]{0,40}?,?[ \t]*(?:19|20)\d\d)"
@@ -409,7 +409,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     if piped and len(_WORDS.findall(piped.group("t"))) >= 2 and (
             # label links, pipes perhaps between them, among them the paper's own unless the
             # method's name leads (``**[FDTS]** Title | **[ECCV' 20]**`` has no link yet)
-            all(_resource_link(l) for l in after_links)
+            all(pf.resource_link(l) for l in after_links)
             and (named or any(pf.label_text(l) in _PAPER_LABELS for l in after_links))
             and _only_links(line, base, first_link, end, after_links, also="|")):
         # ``**[R-CNN]** Rich feature hierarchies for ... | **[CVPR' 14]** |[`[pdf]`](url)``
@@ -474,12 +474,6 @@ def _author_year(doc, line: str, base: int, at: int, links, fields: dict) -> str
     if venue:
         fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))
     return title.text
-
-
-def _resource_link(link) -> bool:
-    """A label link, also one that says more after its label (``[official code - caffe](url)``)."""
-    label = pf.label_text(link)
-    return pf.is_label_link(link) or label.split(" ", 1)[0] in pf.GENERIC_LABELS
 
 
 def _citation_title(line: str, start: int, stop: int, fields: dict, base: int) -> tuple[int, int]:
