@@ -573,3 +573,28 @@ def test_a_methods_name_then_its_papers_title_as_the_link_to_the_paper():
 ])
 def test_a_name_then_a_link_that_is_no_paper(line):
     assert _fields(f"# Things\n\n{line}\n")[1] == []
+
+
+def test_paper_headings_at_the_edges_of_their_evidence():
+    # exactly 3 papers among 5 leaf headings of one level (60 %), papers at a second level
+    # too, and an escaped bracket around a label link after the title
+    text = ("# L\n\n## Topics A\n\n"
+            "##### Alpha Beta Gamma Paper. [PDF](https://a.example/1.pdf)\n\n"
+            "##### Delta Epsilon Zeta Paper. \\[[PDF](https://a.example/2.pdf)\\]\n\n"
+            "##### Eta Theta Iota Paper. [PDF](https://a.example/3.pdf)\n\n"
+            "##### Just a topic\n\n##### Another topic\n\n"
+            "## Topics B\n\n### Sub\n\n"
+            "#### Kappa Lambda Mu Paper. [Paper](https://b.example/1.pdf)\n\n"
+            "#### Nu Xi Omicron Paper. [Paper](https://b.example/2.pdf)\n\n"
+            "#### Pi Rho Sigma Paper. [Paper](https://b.example/3.pdf)\n")
+    doc, got = _fields(text)
+    assert [f["title"] for _, f, _ in got] == [
+        "Alpha Beta Gamma Paper", "Delta Epsilon Zeta Paper", "Eta Theta Iota Paper",
+        "Kappa Lambda Mu Paper", "Nu Xi Omicron Paper", "Pi Rho Sigma Paper"]
+    # one fewer paper at a level, or one more topic there: not the list's way at that level
+    assert len(_fields(text.replace("##### Eta Theta Iota Paper. [PDF](https://a.example/3.pdf)\n\n", ""))[1]) == 3
+    assert len(_fields(text.replace("##### Just a topic", "##### Just a topic\n\n##### One more topic"))[1]) == 3
+    # headings whose links are none of them a paper's: projects, not papers
+    projects = text.replace("[Paper](https://b.example", "[Project](https://b.example")
+    assert [f["title"] for _, f, _ in _fields(projects)[1]] == [
+        "Alpha Beta Gamma Paper", "Delta Epsilon Zeta Paper", "Eta Theta Iota Paper"]
