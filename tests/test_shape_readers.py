@@ -598,3 +598,11 @@ def test_paper_headings_at_the_edges_of_their_evidence():
     projects = text.replace("[Paper](https://b.example", "[Project](https://b.example")
     assert [f["title"] for _, f, _ in _fields(projects)[1]] == [
         "Alpha Beta Gamma Paper", "Delta Epsilon Zeta Paper", "Eta Theta Iota Paper"]
+
+
+def test_a_heading_papers_authors_are_its_first_plain_emphasised_line():
+    # not an emphasised link, and not a later emphasised note
+    text = ("# L\n\n## Papers\n\n"
+            + "".join(f"##### Paper Number {n} Title. [PDF](https://a.example/{n}.pdf)\n\n"
+                      "*[Project page](https://p.example)*\n\n_Ann One, Ben Two_\n\n_(Oral)_\n\n" for n in range(3)))
+    assert [f.get("authors") for _, f, _ in _fields(text)[1]] == ["Ann One, Ben Two"] * 3
