@@ -606,3 +606,12 @@ def test_a_heading_papers_authors_are_its_first_plain_emphasised_line():
             + "".join(f"##### Paper Number {n} Title. [PDF](https://a.example/{n}.pdf)\n\n"
                       "*[Project page](https://p.example)*\n\n_Ann One, Ben Two_\n\n_(Oral)_\n\n" for n in range(3)))
     assert [f.get("authors") for _, f, _ in _fields(text)[1]] == ["Ann One, Ben Two"] * 3
+
+
+def test_two_authors_joined_by_and_before_a_plain_title_and_a_label_without_a_space():
+    _, got = _fields("# L\n\n## A\n\n"
+                     "- Ana Lima and Bo Chen, The Title of the Paper, CVPR, 2015 [[Paper](https://a.example/1.pdf)]\n"
+                     "* Winner: **Tencent**\n"
+                     "    * **System report**:Mingxuan Wang and Li Gong. 2018. [Tencent Systems](https://a.example/w18).\n")
+    assert [(f.get("authors"), f["title"]) for _, f, _ in got] == [
+        ("Ana Lima and Bo Chen", "The Title of the Paper"), ("Mingxuan Wang and Li Gong", "Tencent Systems")]
