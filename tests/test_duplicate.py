@@ -356,3 +356,15 @@ def test_a_courses_own_pages_under_it_share_its_address():
     doc = Document(text)
     got = [(doc.line_col(d.start)[0] + 1, d.message.split(" links to")[0]) for d in Duplicate().check(doc, Context())]
     assert got == [(13, "one URL under two titles: 't-SNE'"), (14, "one URL under two titles: 'Operating Systems'")]
+
+
+def test_a_digest_after_the_catalogue_and_copies_counted_in_the_plural():
+    catalogue = ["## Models\n", "- [Alpha](https://github.com/o/alpha) - A model.",
+                 "- [Beta](https://github.com/o/beta) - Another.", "- [Gamma](https://github.com/o/gamma) - More."]
+    # the digest comes last: its picks repeat the catalogue above it
+    assert _classic([*catalogue, "\n## Trending Projects\n", "- [Alpha](https://github.com/o/alpha)\n"]) == []
+    # two copies in a section of picks: "2 such copies"
+    got = _classic([*catalogue, "\n## Picks\n", "- [Alpha](https://github.com/o/alpha)",
+                    "- [Beta](https://github.com/o/beta)\n"])
+    assert [line for line, _ in got] == [11, 12]
+    assert "; 2 such copies among the list's 5 entries" in got[0][1]
