@@ -215,3 +215,10 @@ def test_a_heading_written_in_html_opens_a_section_with_only_its_id_for_anchor()
         (3, "Extras", "", True), (2, "Tools", "tools-1", False)]
     assert [(e.title, e.section.title, e.section.parent.title) for e in doc.entries] == [
         ("A", "Tools", "List"), ("B", "WMT & 2018", "Tools"), ("C", "Extras", "Tools")]
+
+
+def test_a_bare_url_in_a_heading_and_a_destination_in_angle_brackets():
+    doc = Document("# Tools https://x.example/a\n\n- [A](<https://a.example/x y>) - A.\n")
+    assert [(l.url, l.kind, l.image, l.in_heading, l.bare) for l in doc.links] == [
+        ("https://x.example/a", "bare", False, True, True),
+        ("https://a.example/x y", "inline", False, False, False)]
