@@ -21,7 +21,6 @@ _ANCHOR = re.compile(r"""<a\s[^>]{0,1000}?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""
 # a file's page on GitHub: owner/repo, then its path on a branch
 _GITHUB_FILE = re.compile(r"https?://(?:www\.)?github\.com/([^/\s#?]+/[^/\s#?]+)/(?:blob|tree)/[^\s#?]+", re.I)
 _ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]{0,1000}?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
-_HEADING_ID = re.compile(r"""\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
 _HTML_HEADING = re.compile(r"[ \t]{0,3}<h(?P<level>[1-6])(?P<attrs>\s[^<>]*)?>(?P<inner>(?:(?!</?h[1-6][\s>]).)*)</h(?P=level)>[ \t]*", re.I)
 
 
@@ -325,7 +324,7 @@ class Document:
         text = html.unescape(heading_text(m.group("inner")))
         if not text:
             return
-        ident = _HEADING_ID.search(m.group("attrs") or "")
+        ident = _ID_ATTR.search(self.lines[line], 0, m.start("inner"))  # (the opening tag's id only)
         start = self.line_starts[line]
         heading = Heading(int(m.group("level")), text, ident.group(1) if ident else "", line, start,
                           self.line_end(line), start + m.start("inner"), start + m.end("inner"), html=True)

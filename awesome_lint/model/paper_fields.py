@@ -51,6 +51,8 @@ GENERIC_LABELS = {
 }
 
 
+WORDS = re.compile(r"[^\W\d_]+")  # runs of letters: a title's words
+
 # the labels of the link to a paper itself (``[[Paper](url)]``, ``[pdf](url)``)
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "openreview", "abstract", "abs"})
 

@@ -21,7 +21,6 @@ SHARE = 0.6
 _LEAD = re.compile(r"#{1,6}[ \t]+(?:[•·▪►\-*+][ \t]+)?")
 # ``\[2016 IJCV\]``, ``[2020 CHI]``: a venue in brackets, not a link
 _BRACKET_VENUE = re.compile(r"\\?\[(?P<v>[^\[\]\\\n]{2,40}?)\\?\](?!\()[ \t]*")
-_WORDS = re.compile(r"[^\W\d_]+")
 _MARKUP = re.compile(r"[\[\]*`<>]|(?<!\w)_|_(?!\w)")
 _INLINE_TAG = re.compile(r"</?(?:sup|sub|i|b|em)>")
 # ``\[PDF\]``, ``[\[PDF\]]``: a label whose link is still missing, after the title
@@ -89,7 +88,7 @@ def _read(doc, section, by_line, starts) -> tuple[Entry, bool] | None:
     while stop > start and line[stop - 1] in " \t.":
         stop -= 1
     title = line[start:stop]
-    if not labelled or len(_WORDS.findall(title)) < 2 or _MARKUP.search(_INLINE_TAG.sub("", title.replace("\\", ""))):
+    if not labelled or len(pf.WORDS.findall(title)) < 2 or _MARKUP.search(_INLINE_TAG.sub("", title.replace("\\", ""))):
         return None
     if not all(pf.resource_link(l) for l in rest):
         return None

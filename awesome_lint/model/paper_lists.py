@@ -66,7 +66,7 @@ _PIPED_VENUE = re.compile(r"(?P<t>[^|\[\]*_`<>\n]{8,}?)[ \t]*(?:\|[ \t]*)+"
 _NAME_DASH = re.compile(r"(?P<n>[^\s\[\]()*_`#][^\s\[\]()*_`]{0,24}(?:[ \t][^\s\[\]()*_`]{1,24})?)(?:[ \t]+[-\u2013\u2014]|[ \t]*:)[ \t]+")
 _NAMED_THINGS, _OWN_NAMES = 4, 0.8  # a list's entries, nearly every one under a name of its own
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
-_WORDS = re.compile(r"[^\W\d_]+")
+_WORDS = pf.WORDS
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
 _MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
@@ -306,8 +306,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     cited = _author_year(doc, line, base, body, after_links, fields)
     if cited is not None:
         return f"{kind}-author-year", cited, True
-    named = _NAME_DASH.match(line, body)
-    linked = named and next((l for l in after_links if l.start - base == named.end()), None)
+    dashed = _NAME_DASH.match(line, body)
+    linked = dashed and next((l for l in after_links if l.start - base == dashed.end()), None)
     if linked and not linked.image and not pf.is_label_link(linked) and len(_WORDS.findall(linked.text)) >= 3 \
             and names_one_paper(normalise_url(linked.url)) \
             and _links_and_tags(line, base, linked.end - base, end, [l for l in after_links if l.start > linked.start]):
@@ -315,7 +315,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         # the method's name, then its paper's title as the link to the paper itself
         fields["title"] = _link_title(linked)
         return f"{kind}-name-link-title", linked.text, True
-    bold = None if _NAME_FIRST.match(line, body) else _BOLD.match(line, body)  # (``**[ViT]** Title``: below)
+    named = _NAME_FIRST.match(line, body)
+    bold = None if named else _BOLD.match(line, body)  # (``**[ViT]** Title``: below)
     at = pf.skip(line, bold.end() + 1, end, " \t") if bold and line.startswith(":", bold.end()) else None
     if at is not None and line[at:at + 1] not in ('"', "\u201c"):  # (``**ViT**: "Title"`` names the method)
         # ``**System report**: A. One. 2018. [Title](url)``: a label, then perhaps a citation
@@ -402,7 +403,6 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
                 break
         return f"{kind}-bracket-title", bracket.group("t"), True
     first_link = _unwrapped(line, min((l.start - base for l in after_links), default=end), end)
-    named = _NAME_FIRST.match(line, body)
     if named:  # ``**[ViT]** An Image is Worth 16x16 Words [[paper](url)]``: the method's name, then the title
         body = named.end()
     piped = _PIPED_VENUE.fullmatch(line, body, first_link)
@@ -446,12 +446,7 @@ def _venue_like(text: str) -> bool:
 def _links_and_tags(line: str, base: int, start: int, end: int, links) -> bool:
     """Whether ``line[start:end]`` holds only links, bracketed tags (``[__`cls.`__]``) and
     ``:shortcodes:`` after the title."""
-    kept = list(line[start:end])
-    for l in links:
-        for k in range(max(l.start - base, start), min(l.end - base, end)):
-            kept[k - start] = " "
-    rest = _TAGS.sub(" ", "".join(kept))
-    return not rest.strip(" \t[]|,()")
+    return not _TAGS.sub(" ", _without_links(line, base, start, end, links)).strip(" \t[]|,()")
 
 
 # ``A. One, B. Two, and C. Three. 2018. [Title](url). In *Proceedings of ACL 2018*.``
@@ -519,11 +514,16 @@ def _only_names(text: str) -> bool:
 def _only_links(line: str, base: int, start: int, end: int, links, also: str = "") -> bool:
     """Whether ``line[start:end]`` holds nothing but the links and the brackets and spaces
     around them (and the characters of ``also``)."""
+    return not _without_links(line, base, start, end, links).strip(" \t[]" + also)
+
+
+def _without_links(line: str, base: int, start: int, end: int, links) -> str:
+    """``line[start:end]`` with each link (at offset ``base``) blanked out, same length."""
     kept = list(line[start:end])
     for l in links:
         for k in range(max(l.start - base, start), min(l.end - base, end)):
             kept[k - start] = " "
-    return not "".join(kept).strip(" \t[]" + also)
+    return "".join(kept)
 
 
 def _venue_tail(names: str) -> tuple[int, int] | None:

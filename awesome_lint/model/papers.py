@@ -194,12 +194,12 @@ def venue_year(entry) -> int | None:
     venue = entry.fields.get("venue")
     if venue is None:
         return None
-    year = entry.fields.get("year")
-    if year is not None and not _YEAR.search(venue.text):
-        return int(year.text[:4])
     m = _YEAR.search(venue.text)
     if m:
         return int(m.group())
+    year = entry.fields.get("year")
+    if year is not None:
+        return int(year.text[:4])
     arxiv = _ARXIV_VENUE.search(venue.text)
     if arxiv:
         return 2000 + int(arxiv.group(1)) if 1 <= int(arxiv.group(2)) <= 12 else None
