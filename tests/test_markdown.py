@@ -38,6 +38,11 @@ CASES = [
     "text\n=\n",
     "- [a](u)\n  ===\n- [b](v)\n",
     "  - x\n    y\n    ---\n",
+    # lines that may end a paragraph, each by its first character (or the line below's)
+    "para\n+ item\n", "para\n~~~\n", "para\n   ```\n", "para\n___\n", "para\n1) one\n",
+    "para\n<!-- note -->\n", "para\n> quote\n", "para\nx | y\n:-|-:\n", "para\n|x|\n|-|\n",
+    "para\nx\n- | -\n", "para\n\u00a0text\u00a0\n", "> para\nlazy\n> # head\n",
+    "- item\n  para\n  # head\n", "para\n\t# head\n",
 ]
 
 
@@ -49,10 +54,11 @@ def test_known_tricky_blocks_read_as_markdown_it_reads_them():
 LINE = st.sampled_from([
     "", "text", "  text", "    code", "===", "---", "  ---  ", "- - -", "=-", "- item", "  - sub",
     "1. one", "> quote", "> ===", "# head", "```", "| a | b |", "|---|---|", "<div>", "\t===", "**b**",
+    "+ plus", "2) two", "~~~", "___", ":-:|:-", "-|-", "<!-- c -->", "  # h", "\u00a0x\u00a0", "a | b",
 ])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(LINE, max_size=14))
 def test_generated_documents_read_as_markdown_it_reads_them(lines):
     text = "\n".join(lines) + "\n"

@@ -129,10 +129,31 @@ _DESTINATION = re.compile(
 )
 
 
+# The fix loop asks about the same paragraphs in the text before and after a
+# round, and in the documents built from each: answers are kept by the text
+# they read.  The scan never looks further than 3 characters past ``end``
+# (``<!--`` starting just before it), so that much belongs to the key.
+_SEEN: dict[tuple[str, int], tuple] = {}
+_SEEN_LIMIT = 20_000
+_LOOKAHEAD = 3
+
+
 def bare_urls(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, url) of every bare URL in ``text[start:end]``, offsets into
     ``text``; a ``www.`` URL is given with ``http://`` in front, as linked."""
     end = len(text) if end is None else min(end, len(text))
+    if end <= start:
+        return []
+    key = (text[start:end + _LOOKAHEAD], end - start)
+    hit = _SEEN.get(key)
+    if hit is None:
+        if len(_SEEN) >= _SEEN_LIMIT:
+            _SEEN.clear()
+        hit = _SEEN[key] = tuple(_scan(key[0], 0, key[1]))
+    return [(s + start, e + start, url) for s, e, url in hit]
+
+
+def _scan(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     brackets = 0  # open "[": GitHub links nothing inside a link's text
     unclosed: dict = {}  # what was searched for up to ``end`` in vain: never search again

@@ -12,6 +12,11 @@ and together cost a lint more than a tenth of its time:
   destination without ``<``, ``\\`` or ``(`` ends where its first blank,
   control character or ``)`` is: one regular expression finds it; any other
   goes through markdown-it's own walk.
+- ``paragraph`` asks each of its seven terminating rules about every line
+  after its first, and each rule refuses at once unless the line starts
+  with its marker (a table: unless the line below starts one).  A line
+  that starts with none of them, above one that starts no table, is
+  carried on without asking.
 - ``lheading`` (a setext heading: text underlined with ``===`` or ``---``)
   is tried on every paragraph and runs every paragraph-ending rule on each
   of its lines, as the paragraph rule then does again.  Only a paragraph
@@ -25,7 +30,7 @@ from types import SimpleNamespace
 
 from markdown_it import helpers, rules_block
 from markdown_it.common import normalize_url
-from markdown_it.common.utils import unescapeAll
+from markdown_it.common.utils import mdTrim, unescapeAll
 from markdown_it.helpers.parse_link_destination import _Result
 
 _PLAIN_DESTINATION = re.compile(r"[!-~]*")  # printable ASCII, no space
@@ -98,9 +103,74 @@ def _lheading(state, start_line: int, end_line: int, silent: bool) -> bool:
     return False
 
 
+# what the first character of a line (after its indent) must be for each
+# rule that can end a paragraph; a rule not listed here is always asked
+_STARTS = {
+    "table": "",  # decided by the line below: see _TABLE_BELOW
+    "fence": "`~", "blockquote": ">", "hr": "*-_", "list": "*-+0123456789",
+    "html_block": "<", "heading": "#",
+}
+_TABLE_BELOW = "|-:"
+
+
+def _paragraph_rule(md):
+    ruler = md.block.ruler
+    known: list = [None, None]  # the terminator list last seen, and the first characters it needs
+
+    def starts_for(terminators):
+        if known[0] is not terminators:
+            names = [r.name for r in ruler.__rules__ if r.enabled and "paragraph" in r.alt]
+            unknown = any(name not in _STARTS for name in names)  # then every rule is asked
+            first = None if unknown else frozenset("".join(_STARTS[name] for name in names))
+            known[:] = [terminators, (first, "table" in names)]
+        return known[1]
+
+    def paragraph(state, start_line: int, end_line: int, silent: bool) -> bool:
+        terminators = ruler.getRules("paragraph")
+        starts, table = starts_for(terminators)
+        end_line = state.lineMax
+        old_parent = state.parentType
+        state.parentType = "paragraph"
+        src, b_marks, t_shift, s_count = state.src, state.bMarks, state.tShift, state.sCount
+        line = start_line + 1
+        while line < end_line:
+            if state.isEmpty(line):
+                break
+            # indented as code, or a quote's lazy line: carried on, as markdown-it does
+            if s_count[line] - state.blkIndent > 3 or s_count[line] < 0:
+                line += 1
+                continue
+            if (starts is None or src[b_marks[line] + t_shift[line]] in starts
+                    or (table and _table_below(state, line + 1))):
+                if any(rule(state, line, end_line, True) for rule in terminators):
+                    break
+            line += 1
+        content = mdTrim(state.getLines(start_line, line, state.blkIndent, False))
+        state.line = line
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [start_line, line]
+        token = state.push("inline", "", 0)
+        token.content = content
+        token.map = [start_line, line]
+        token.children = []
+        state.push("paragraph_close", "p", -1)
+        state.parentType = old_parent
+        return True
+
+    return paragraph
+
+
+def _table_below(state, line: int) -> bool:
+    if line >= state.lineMax:
+        return False
+    pos = state.bMarks[line] + state.tShift[line]
+    return pos < state.eMarks[line] and state.src[pos] in _TABLE_BELOW
+
+
 def tune(md):
     """``md`` with the steps above replaced; returns it."""
     md.block.ruler.at("lheading", _lheading)
+    md.block.ruler.at("paragraph", _paragraph_rule(md))
     md.normalizeLink = _same
     md.validateLink = _valid
     md.helpers = SimpleNamespace(parseLinkDestination=_destination, parseLinkLabel=helpers.parseLinkLabel,

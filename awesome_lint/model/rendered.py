@@ -19,23 +19,42 @@ _MARKDOWN_LINKS = ("inline", "reference", "autolink")
 
 def words(doc) -> Counter:
     """Every word of the rendered text (code and HTML text included)."""
-    found: Counter = Counter()
+    found: list[str] = []
     for tok in doc.tokens:
-        if tok.type == "inline":
-            _inline_words(tok.children or [], found)
+        if tok.type == "inline" and tok.children:
+            found += _words_of(tok.children)
         elif tok.type in ("fence", "code_block"):
-            found.update(WORD.findall(tok.content))
+            found += WORD.findall(tok.content)
         elif tok.type == "html_block":
-            found.update(WORD.findall(_TAG_OR_COMMENT.sub(" ", tok.content)))
-    return found
+            found += WORD.findall(_TAG_OR_COMMENT.sub(" ", tok.content))
+    return Counter(found)  # one count at the end: merging counters word by word is slow
 
 
-def _inline_words(children, found: Counter) -> None:
+# Children lists are shared by every document holding the same paragraph (the
+# document builder caches them), so their words are found once: the fix loop
+# compares the words of the text before and after each round.  Keyed by
+# identity, the list kept alive with its words.
+_FOUND: dict[int, tuple[list, list[str]]] = {}
+_FOUND_LIMIT = 20_000
+
+
+def _words_of(children: list) -> list[str]:
+    hit = _FOUND.get(id(children))
+    if hit is None or hit[0] is not children:
+        found: list[str] = []
+        _inline_words(children, found)
+        if len(_FOUND) >= _FOUND_LIMIT:
+            _FOUND.clear()
+        hit = _FOUND[id(children)] = (children, found)
+    return hit[1]
+
+
+def _inline_words(children, found: list[str]) -> None:
     for child in children:
         if child.type in ("text", "code_inline"):
-            found.update(WORD.findall(child.content))
+            found += WORD.findall(child.content)
         elif child.type == "html_inline":
-            found.update(WORD.findall(_TAG_OR_COMMENT.sub(" ", child.content)))
+            found += WORD.findall(_TAG_OR_COMMENT.sub(" ", child.content))
         elif child.type == "image":
             _inline_words(child.children or [], found)
 
