@@ -58,11 +58,6 @@ class SortOrder(Rule):
             # (judged against the section's own direction, not one the option forces)
             suspect = misdated if convention.value == conv.paper_order(section).value else {}
             keys = [None if id(e) in copies or id(e) in suspect else date_key(e) for e in entries]
-            dated = [(e, k) for e, k in zip(entries, keys) if k is not None]
-            bad = [
-                (later, earlier) for (earlier, k0), (later, k1) in zip(dated, dated[1:])
-                if (k1 > k0 if newest else k1 < k0)
-            ]
             word = "newer" if newest else "older"
             standard = convention.standard(convention.value, "is sorted") if convention.scope != "document" \
                 else convention.standard(convention.value, "sorts its sections")
@@ -75,25 +70,22 @@ class SortOrder(Rule):
                         f"its arXiv id ({dates.SHORT[month - 1]} {year}) fits its place: the date looks wrong",
                         date.start, date.end,
                     )
-            if not bad:
-                continue
-            slots = [i for i, k in enumerate(keys) if k is not None]
-            if newest:
-                # a reversed sort would swap equal dates: keep their order
-                ranked = sorted(slots, key=lambda i: (tuple(-x for x in keys[i]), i))
-            else:
-                ranked = sorted(slots, key=lambda i: (keys[i], i))
-            permuted = list(range(len(entries)))
-            for slot, source in zip(slots, ranked):
-                permuted[slot] = source
-            fix = _move_fix(doc, entries, [e.end for e in entries], permuted, "sort the section by date")
-            for later, earlier in bad:
-                date = later.fields["date"]
-                yield self.diagnostic(
-                    f"'{later.title}' ({doc.text[date.start:date.end]}) is {word} than the entry before it "
-                    f"at line {earlier.start_line + 1} where {standard}",
-                    *later.headline(doc), fix,
-                )
+            for run, run_keys in _runs(doc, entries, keys):
+                dated = [(e, k) for e, k in zip(run, run_keys) if k is not None]
+                bad = [
+                    (later, earlier) for (earlier, k0), (later, k1) in zip(dated, dated[1:])
+                    if (k1 > k0 if newest else k1 < k0)
+                ]
+                if not bad:
+                    continue
+                fix = _date_fix(doc, run, run_keys, newest)
+                for later, earlier in bad:
+                    date = later.fields["date"]
+                    yield self.diagnostic(
+                        f"'{later.title}' ({doc.text[date.start:date.end]}) is {word} than the entry before it "
+                        f"at line {earlier.start_line + 1} where {standard}",
+                        *later.headline(doc), fix,
+                    )
 
     # -- classic --------------------------------------------------------------
     def _alphabetical(self, doc, forced: bool):
@@ -182,6 +174,38 @@ def _is_ancestor(candidate, entry) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _runs(doc, entries, keys):
+    """The section's papers in runs that no other text interrupts: a line of its own between
+    two papers (``**Arxiv**`` over the preprints, after the conference papers) starts a new
+    group, and nothing is compared or moved across it."""
+    start = 0
+    for i in range(1, len(entries) + 1):
+        if i == len(entries) or _text_between(doc, entries[i - 1], entries[i]):
+            yield entries[start:i], keys[start:i]
+            start = i
+
+
+def _text_between(doc, before, after) -> bool:
+    for n in range(before.end_line, after.start_line):
+        line = doc.lines[n].strip(" \t>")
+        if line and not (line.startswith("<!--") and line.endswith("-->")):
+            return True
+    return False
+
+
+def _date_fix(doc, entries, keys, newest: bool):
+    slots = [i for i, k in enumerate(keys) if k is not None]
+    if newest:
+        # a reversed sort would swap equal dates: keep their order
+        ranked = sorted(slots, key=lambda i: (tuple(-x for x in keys[i]), i))
+    else:
+        ranked = sorted(slots, key=lambda i: (keys[i], i))
+    permuted = list(range(len(entries)))
+    for slot, source in zip(slots, ranked):
+        permuted[slot] = source
+    return _move_fix(doc, entries, [e.end for e in entries], permuted, "sort the section by date")
 
 
 def _move_fix(doc, entries, ends, permuted, title):

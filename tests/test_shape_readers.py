@@ -615,3 +615,131 @@ def test_two_authors_joined_by_and_before_a_plain_title_and_a_label_without_a_sp
                      "    * **System report**:Mingxuan Wang and Li Gong. 2018. [Tencent Systems](https://a.example/w18).\n")
     assert [(f.get("authors"), f["title"]) for _, f, _ in got] == [
         ("Ana Lima and Bo Chen", "The Title of the Paper"), ("Mingxuan Wang and Li Gong", "Tencent Systems")]
+
+
+def test_a_plain_title_then_its_venue_and_year_as_the_papers_link_text():
+    doc, got = _fields(
+        "# Domain adaptation\n\n## Adversarial\n\n"
+        "- Gotta Adapt Them All: Joint Pixel Adaptation [[CVPR2019 Oral]](https://cvf.example/tran.pdf) "
+        "[[Pytorch]](https://github.com/u/gotta)\n"
+        "- Select, Label, and Mix for Partial Adaptation [[arXiv 6 Dec 2020]](https://arxiv.org/abs/2012.03358)\n"
+        "- Bi-Directional Generation for Adaptation [[AAAI 2020]](https://aaai.example/yang.pdf)\n"
+    )
+    assert got == [
+        ("bullet-title-venue-link", {"title": "Gotta Adapt Them All: Joint Pixel Adaptation", "venue": "CVPR2019 Oral"},
+         ["https://cvf.example/tran.pdf", "https://github.com/u/gotta"]),
+        ("bullet-title-venue-link", {"title": "Select, Label, and Mix for Partial Adaptation",
+                                     "venue": "arXiv 6 Dec 2020", "date": "6 Dec 2020"},
+         ["https://arxiv.org/abs/2012.03358"]),
+        ("bullet-title-venue-link", {"title": "Bi-Directional Generation for Adaptation", "venue": "AAAI 2020"},
+         ["https://aaai.example/yang.pdf"]),
+    ]
+    from awesome_lint.model.papers import venue_year
+    assert [venue_year(e) for e in doc.entries] == [2019, 2020, 2020]
+
+
+@pytest.mark.parametrize("line", [
+    "- Fast build tool for monorepos [[Docs]](https://b.dev/docs)",  # a label, no venue
+    "- Fast build tool for monorepos [[v2 release]](https://b.dev/v2)",  # no year
+    "- Fast build tool [[Release 2019]](https://b.dev/r) and much more besides",  # prose after the link
+    "- Tool [[Release 2019]](https://b.dev/r)",  # a name, not a title
+])
+def test_a_link_after_a_tools_name_is_no_venue(line):
+    assert _fields(f"# Tools\n\n## Build\n\n{line}\n")[1] == []
+
+
+def test_a_citation_with_its_title_in_bold_after_the_authors():
+    doc, got = _fields(
+        "# Grounding\n\n## Images\n\n"
+        "1. Yu, Licheng, et al. **Mattnet: Modular attention network for referring expressions.** "
+        "Proceedings of the IEEE Conference on Computer Vision (CVPR). 2018. [[Paper]](https://cvf.example/yu.pdf) "
+        "[[Code]](https://github.com/u/mattnet)\n\n"
+        "1. **KB-Ref**: Wang, Peng, and Ann Li. **Give Me Something to Eat: Commonsense Referring.** "
+        "Proceedings of ACM Multimedia. 2020.[[Paper: ACM Link]](https://dl.acm.example/3123439)\n"
+    )
+    assert got == [
+        ("numbered-authors-bold-title", {
+            "authors": "Yu, Licheng, et al", "title": "Mattnet: Modular attention network for referring expressions",
+            "venue": "Proceedings of the IEEE Conference on Computer Vision (CVPR). 2018"},
+         ["https://cvf.example/yu.pdf", "https://github.com/u/mattnet"]),
+        ("numbered-authors-bold-title", {
+            "authors": "Wang, Peng, and Ann Li", "title": "Give Me Something to Eat: Commonsense Referring",
+            "venue": "Proceedings of ACM Multimedia. 2020"}, ["https://dl.acm.example/3123439"]),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "1. Read the guide. **Put stars around the title.** Then send it, 2020. [[Link]](https://x.example)",  # no names
+    "1. Ann One, Bo Two. **A Title Of Some Words.** No year here. [[Paper]](https://x.example/p)",
+    "1. Ann One. **A Title Of Some Words.** Venue 2020. [Homepage](https://x.example) and text",
+])
+def test_a_bold_phrase_after_words_that_are_no_authors_is_no_citation(line):
+    assert [s for s, _, _ in _fields(f"# Notes\n\n## Steps\n\n{line}\n")[1]] == []
+
+
+def test_a_venue_in_parentheses_before_a_title_with_highlighted_words():
+    doc, got = _fields(
+        "# LLM in vision\n\n## 2024.5\n\n"
+        "- (arXiv 2024.5) **Calibrated** Self-Rewarding Vision Language Models, [[Paper]](https://arxiv.org/pdf/2405.14622), "
+        "[[Project]](https://github.com/u/csr)\n\n"
+        "- (arXiv 2024.5) **Hallucination** of Multimodal Models: A **Survey**, [[Paper]](https://arxiv.org/pdf/2404.18930)\n\n"
+        "- (NeurIPS 2023 Datasets and Benchmarks) **FETV: A Benchmark for Video Generation**, Ann One et al. "
+        "[[Paper](https://arxiv.org/abs/2311.01813)]\n\n"
+        "- (arXiv preprint 2023) \u2b50\u2b50**AnimateDiff: Animate Your Models**, Yuwei Guo et al. "
+        "[[Paper](https://arxiv.org/abs/2307.04725)]\n\n"
+        "- [arXiv:2405.12094] **Is Mamba Compatible with Offline Learning?** Yang Dai, Oubo Ma\n"
+    )
+    assert [(s, f["title"], f["venue"]) for s, f, _ in got] == [
+        ("bullet-venue-first", "**Calibrated** Self-Rewarding Vision Language Models", "arXiv 2024.5"),
+        ("bullet-venue-first", "**Hallucination** of Multimodal Models: A **Survey**", "arXiv 2024.5"),
+        ("bullet-venue-first", "FETV: A Benchmark for Video Generation", "NeurIPS 2023 Datasets and Benchmarks"),
+        ("bullet-venue-first", "AnimateDiff: Animate Your Models", "arXiv preprint 2023"),
+        ("bullet-venue-first", "Is Mamba Compatible with Offline Learning?", "arXiv:2405.12094"),
+    ]
+    # the title as the page shows it: the highlights' stars are markup
+    assert [e.title for e in doc.entries][:2] == [
+        "Calibrated Self-Rewarding Vision Language Models", "Hallucination of Multimodal Models: A Survey"]
+
+
+@pytest.mark.parametrize("line", [
+    "- (2019) Talk about build tools, [[Slides]](https://x.example/s)",  # no paper link
+    "- (see below) Talk about build tools, [[Paper]](https://x.example/p)",  # no year
+    "- (2019) Talk about build tools, [[Paper]](https://x.example/p) and a long story after it",
+])
+def test_parentheses_before_a_bullet_that_are_no_venue(line):
+    assert _fields(f"# Talks\n\n## Build\n\n{line}\n")[1] == []
+
+
+def _papers(n0: int, days: list[int], month: str = "Nov") -> str:
+    return "".join(f"- Paper number {n0 + i} about adaptation [[arXiv {d} {month} 2021]](https://arxiv.org/abs/2111.{n0 + i:05d})\n"
+                   for i, d in enumerate(days))
+
+
+def test_paper_order_is_judged_within_each_group_a_line_of_its_own_starts():
+    text = ("# DA\n\n## Detection\n\n**Survey**\n\n" + _papers(1, [27, 20], "May")
+            + "\n**Arxiv**\n\n" + _papers(10, [29, 28, 27, 26, 25, 24, 22, 23, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12])
+            + "\n<!-- a note -->\n" + _papers(30, [6, 8]))
+    settings = engine.build_settings(Config(select=["sort-order"]))
+    doc, found = engine.check(text, settings, Context())
+    # the first preprint (29 Nov) after the last survey (20 May) starts a group of its own;
+    # 23 Nov after 22 Nov is out of order within it; a comment starts no group
+    assert [d.message.split("'")[1] for d in found] == [
+        "Paper number 17 about adaptation", "Paper number 31 about adaptation"]
+    out = engine.fix(text, settings, Context())
+    assert out.text.index("**Survey**") < out.text.index("number 1 ") < out.text.index("number 2 ") \
+        < out.text.index("**Arxiv**") < out.text.index("number 10 ")  # nothing moved across the group's line
+    assert [l.split("number ")[1].split(" ")[0] for l in out.text.splitlines() if l.startswith("- ")] == [
+        "1", "2", *map(str, range(10, 16)), "17", "16", *map(str, range(18, 28)), "31", "30"]
+
+
+@pytest.mark.parametrize("placeholder", ["-", "/", "Github"])
+def test_a_venue_cell_that_says_there_is_none_has_no_year_to_miss(placeholder):
+    rows = "".join(f"| Model {i} for remote sensing | [Paper](https://arxiv.org/abs/2301.{i:05d}) | CVPR{2019 + i} |\n"
+                   for i in range(6))
+    text = ("# RS\n\n## Models\n\n| Title | Paper | Publication |\n|---|---|---|\n" + rows
+            + f"| Model X for remote sensing | [Paper](https://arxiv.org/abs/2302.00001) | {placeholder} |\n"
+            + "| Model Y for remote sensing | [Paper](https://arxiv.org/abs/2302.00002) | 遥感学报2023 |\n"
+            + "| Model Z for remote sensing | [Paper](https://arxiv.org/abs/2302.00003) | Remote Sensing |\n")
+    settings = engine.build_settings(Config(select=["entry-format"]))
+    doc, found = engine.check(text, settings, Context())
+    assert [d.message.split("'")[1] for d in found if "has no year" in d.message] == ["Remote Sensing"]

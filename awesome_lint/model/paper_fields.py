@@ -156,7 +156,8 @@ def _is_date(text: str) -> bool:
 def strip_emphasis(text: str, start: int, end: int) -> tuple[int, int]:
     """The span inside ``*...*`` / ``**...**`` / ``_..._`` when the whole piece is emphasised."""
     m = _EMPHASIS.match(text, start, end)
-    if m and m.end() == end:
+    # (``**Hallucination** of Models: A **Survey**`` is two highlights, not one emphasis)
+    if m and m.end() == end and m.group("m") not in m.group("in"):
         return m.start("in"), m.end("in")
     return start, end
 

@@ -282,7 +282,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             fields["title"] = pf.field(base, line, start, t_stop)
             return f"{kind}-venue-link-first", title, True
     venue = (_VENUE_FIRST.match(line, body) or _VENUE_BEFORE_BOLD.match(line, body)
-             or _PAREN_VENUE_BEFORE_BOLD.match(line, body))
+             or _PAREN_VENUE_BEFORE_BOLD.match(line, body) or _paren_venue(line, base, body, end, after_links))
     if venue:
         fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))
         start = venue.end()
@@ -291,8 +291,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             fields["title"] = _link_title(linked)
             return f"{kind}-venue-first", linked.text, True
         bold = _BOLD.match(line, start)
-        if bold is not None and bold.group("deco") is None:
-            # ``[arXiv:2406.08423] **Title**, A. One, B. Two``: the bold part is the title
+        if bold is not None and _whole_title(line, bold.group("t"), bold.end(), end):
+            # ``[arXiv:2406.08423] **Title**, A. One, B. Two``: the bold part is the title (also
+            # after the list's mark for a highlight: ``(arXiv 2023) ⭐⭐**Title**, Authors``)
             fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
             return f"{kind}-venue-first", bold.group("t").strip(), True
         stop = _unwrapped(line, min([l.start - base for l in after_links if l.start - base >= start] + [end]), end)
@@ -302,10 +303,14 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             return None, "", False
         start, stop = pf.strip_emphasis(line, start, stop)  # ``**Title**``: the list's highlight
         fields["title"] = pf.field(base, line, start, stop)
-        return f"{kind}-venue-first", line[start:stop], True
+        # (``Title with **Highlighted** Words``: the title as the page shows it)
+        return f"{kind}-venue-first", _HIGHLIGHT.sub(r"\g<in>", line[start:stop]), True
     cited = _author_year(doc, line, base, body, after_links, fields)
     if cited is not None:
         return f"{kind}-author-year", cited, True
+    cited = _authors_bold_title(line, base, body, end, after_links, fields)
+    if cited is not None:
+        return f"{kind}-authors-bold-title", cited, True
     dashed = _NAME_DASH.match(line, body)
     linked = dashed and next((l for l in after_links if l.start - base == dashed.end()), None)
     if linked and not linked.image and not pf.is_label_link(linked) and len(_WORDS.findall(linked.text)) >= 3 \
@@ -321,7 +326,11 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     if at is not None and line[at:at + 1] not in ('"', "\u201c"):  # (``**ViT**: "Title"`` names the method)
         # ``**System report**: A. One. 2018. [Title](url)``: a label, then perhaps a citation
         cited = _author_year(doc, line, base, at, after_links, fields)
-        return (f"{kind}-author-year", cited, True) if cited is not None else (None, "", False)
+        if cited is not None:
+            return f"{kind}-author-year", cited, True
+        # ``**Talk2Car**: Deruyttere, Thierry, et al. **Talk2Car: Taking Control ...** Venue. 2019.``
+        cited = _authors_bold_title(line, base, at, end, after_links, fields)
+        return (f"{kind}-authors-bold-title", cited, True) if cited is not None else (None, "", False)
     if bold:
         title = bold.group("t").strip()
         linked = next((l for l in after_links if l.start - base == bold.start("t") and l.end - base == bold.end("t")
@@ -417,6 +426,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["venue"] = pf.field(base, line, piped.start("v"), piped.end("v"))
         return f"{kind}-piped-venue", piped.group("t"), True
     rest = line[body:first_link]
+    venue_link = _venue_link_after(doc, line, base, body, first_link, end, after_links, fields)
+    if venue_link is not None:
+        return f"{kind}-title-venue-link", venue_link, True
     # (a short name before the links is an author or a lab, ``* UML / UT [[Paper]](u)``, not a title)
     if (not _MARKUP.search(rest) and len(rest.split()) >= 3
             and (not after_links or len(_WORDS.findall(rest)) >= 4)
@@ -432,8 +444,65 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     return None, "", False
 
 
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # also glued to its venue: ``CVPR2019``
+_DAY_MONTH_YEAR = re.compile(r"\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+(?:19|20)\d\d")
+
+
+def _venue_link_after(doc, line: str, base: int, body: int, first_link: int, end: int, links, fields: dict):
+    """``- Title [[CVPR2019 Oral]](url) [[Pytorch]](url)``, ``- Title [[arXiv 5 Dec 2024]](url)``:
+    a plain title, then the paper's link whose text is its venue (or its date) with the year,
+    then label links.  The title, or None."""
+    if not links or first_link <= body:
+        return None
+    rest = line[body:first_link]
+    paper = links[0]
+    label = paper.text.strip().strip("[]()").strip()  # as written: a venue has a capital
+    if (_MARKUP.search(rest) or len(_WORDS.findall(rest)) < 3 or paper.image
+            or not _ANY_YEAR.search(label) or not _venue_like(label)
+            or not all(l is paper or pf.resource_link(l) or _venue_like(l.text.strip().strip("[]()")) for l in links)
+            or not _only_links(line, base, first_link, end, links)):
+        return None
+    stop = first_link
+    while stop > body and line[stop - 1] in " \t.,":
+        stop -= 1
+    inner = doc.text[paper.text_start:paper.text_end]
+    a = paper.text_start + (len(inner) - len(inner.lstrip("[ ")))
+    b = paper.text_end - (len(inner) - len(inner.rstrip("] ")))
+    fields["title"] = pf.field(base, line, body, stop)
+    fields["venue"] = Field(a, b, doc.text[a:b])
+    dated = _DAY_MONTH_YEAR.search(doc.text, a, b)
+    if dated and _is_full_date(dated.group()):  # ``[[17 Nov 2022]](arxiv)``: the day it came out
+        fields["date"] = Field(dated.start(), dated.end(), dated.group())
+    return line[body:stop]
+
+
 _VENUE_WORDS = re.compile(r"[A-Za-z0-9][\w&'\-]{0,11}(?:[ \t]+[\w&'\-]{1,12}){0,3}")  # (names no repository)
 _TAGS = re.compile(r"\[[^\[\]\n]{0,80}\]|:[a-z0-9_+\-]{1,30}:")
+
+
+_HIGHLIGHT = re.compile(r"(?P<m>\*\*|__)(?P<in>[^*_\n]+?)(?P=m)")
+
+
+def _paren_venue(line: str, base: int, body: int, end: int, links):
+    """``- (arXiv 2024.5) Title, [[Paper]](url), [[Project]](url)``: a venue with its year in
+    parentheses before a plain title, the paper's own link among label links after it."""
+    lead = _PAREN_LEAD.match(line, body)
+    if lead is None or lead.group("bold") or not links or not _ANY_YEAR.search(lead.group("v")):
+        return None
+    if not all(pf.resource_link(l) for l in links) or not any(pf.label_text(l) in _PAPER_LABELS for l in links):
+        return None
+    first = _unwrapped(line, min(l.start for l in links) - base, end)
+    if first <= lead.end() or not _only_links(line, base, first, end, links, also=","):
+        return None
+    return lead
+
+
+def _whole_title(line: str, bold: str, at: int, end: int) -> bool:
+    """Whether a bold part ending at ``at`` is the whole title: it ends a sentence, or a
+    separator, a link or the line's end follows it, not more of the title
+    (``**Calibrated** Self-Rewarding Models`` highlights a word)."""
+    rest = line[at:end].lstrip(" \t")
+    return not rest or rest[0] in ",.;:[(|\\<" or bold.rstrip()[-1:] in ".?!\"\u201d"
 
 
 def _venue_like(text: str) -> bool:
@@ -452,6 +521,39 @@ def _links_and_tags(line: str, base: int, start: int, end: int, links) -> bool:
 # ``A. One, B. Two, and C. Three. 2018. [Title](url). In *Proceedings of ACL 2018*.``
 _AUTHOR_YEAR = re.compile(r"(?P<a>[^\[\]*_`<>\n]{2,800}?)\.[ \t]+(?P<y>(?:19|20)\d\d[a-z]?)\.[ \t]+")
 _CITED_VENUE = re.compile(r"[ \t]*[.,]?[ \t]*(?:In[ \t]+)?(?P<m>[*_])(?P<v>[^*_\n]{2,200}?)(?P=m)")
+
+
+_AUTHORS_BOLD = re.compile(r"(?P<a>[^\[\]*_`<>\n]{2,400}?)[ \t]+\*\*(?P<t>[^*\n]{8,}?)\*\*")
+_ET_AL_TAIL = re.compile(r",?[ \t]+et[ \t]+al\.?[ \t]*$")
+
+
+def _authors_bold_title(line: str, base: int, at: int, end: int, links, fields: dict) -> str | None:
+    """``Yu, Licheng, et al. **Mattnet: Modular attention network.** Proceedings of CVPR. 2018.
+    [[Paper]](url) [[Code]](url)``: a citation that sets its title in bold after the authors,
+    then its venue with the year, then label links.  The title, or None."""
+    m = _AUTHORS_BOLD.match(line, at)
+    if m is None or not links or not _only_names(_ET_AL_TAIL.sub("", m.group("a").rstrip(" \t."))):
+        return None
+    tail = [l for l in links if l.start - base >= m.end()]
+    if len(tail) != len(links) or not all(_resource_label(l) for l in tail):
+        return None
+    stop = _unwrapped(line, tail[0].start - base, end)
+    venue = line[m.end():stop].strip(" \t.,")
+    if not _ANY_YEAR.search(venue) or not _only_links(line, base, stop, end, tail):
+        return None
+    t_start, t_stop = m.start("t"), m.end("t")
+    while t_stop > t_start and line[t_stop - 1] in " \t.":
+        t_stop -= 1
+    v_start = line.index(venue, m.end())
+    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(m.group("a").rstrip(" \t.")))
+    fields["title"] = pf.field(base, line, t_start, t_stop)
+    fields["venue"] = pf.field(base, line, v_start, v_start + len(venue))
+    return line[t_start:t_stop]
+
+
+def _resource_label(link) -> bool:
+    """``[[Paper]]``, ``[[Paper: ACM Link]]``, ``[[Paper ieee link]]``: a label, perhaps said more of."""
+    return pf.resource_link(link) or pf.label_text(link).split(":", 1)[0].strip() in pf.GENERIC_LABELS
 
 
 def _author_year(doc, line: str, base: int, at: int, links, fields: dict) -> str | None:

@@ -21,6 +21,7 @@ _AUTHORS = re.compile(r"[ \t]*(?P<m>[*_])(?!\1)(?P<a>.+?)(?P=m)")
 _BRACKET = re.compile(r"\[(?P<b>[^\[\]]*)\](?!\()")
 _LINKS_START = re.compile(r"[ \t]*(?P<pre>[^\[]*?)[ \t]*\[\[?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_GLUED_YEAR = re.compile(r"(?<=[^\W\d_])(?:19|20)\d\d(?!\d)")  # ``CVPR2019``, ``ICCV2019 Oral``, ``遥感学报2023``
 # a line break at the end of an entry line: ` \`, `\`, `<br>`, or two spaces
 # (a stray full stop after `<br>` belongs to the break, not the text)
 BREAK = re.compile(r"(?:[ \t]*\\|[ \t]*<br\s*/?>\.?|[ \t]{2,})[ \t]*$", re.I)
@@ -188,13 +189,18 @@ _ARXIV_VENUE = re.compile(r"arxiv[: ]?[ \t]*(\d\d)(\d\d)\.\d{4,5}", re.I)
 _SHORT_YEAR = re.compile(r"(?<=[A-Za-z]{2})(?:['\u2019][ \t]?)?(\d\d)(?![\w'\u2019])")
 
 
+def no_venue(text: str) -> bool:
+    """A venue cell that says there is none: ``-``, ``/``, or where the code is (``Github``)."""
+    return not any(ch.isalnum() for ch in text) or text.strip().lower() in GENERIC_LABELS
+
+
 def venue_year(entry) -> int | None:
     """The venue's year: written out, or in the venue's arXiv id (``arXiv:1503.02531``: 2015),
     or where a citation gives it before the title (``A. One. 2007. [Title](url). *Journal*``)."""
     venue = entry.fields.get("venue")
     if venue is None:
         return None
-    m = _YEAR.search(venue.text)
+    m = _YEAR.search(venue.text) or _GLUED_YEAR.search(venue.text)
     if m:
         return int(m.group())
     year = entry.fields.get("year")
