@@ -5,6 +5,7 @@ import fnmatch
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from awesome_lint.model import contents
 from awesome_lint.model.identity import copies, in_digest, normalise_title, normalise_url, siblings
 from awesome_lint.rule import WARNING, Related, Rule
 
@@ -43,6 +44,8 @@ class Duplicate(Rule):
                 continue  # parts of one project ("uv", "uv-build") share its repository
             if not same and entry.kind == first.kind == "item" and _own_pages(entry, first):
                 continue  # a course's own pages under it ("Syllabus", "Lectures"), the course's address too
+            if not same and _in_repository(entry.primary_url) and _in_contents(entry) and _in_contents(first):
+                continue  # two topics of its contents that one of the list's own pages covers
             yield self._report(doc, entry, first, same, entry.primary_url)
 
     def _allowed(self, url: str) -> bool:
@@ -76,6 +79,18 @@ class Duplicate(Rule):
 def _in_page(url: str | None) -> bool:
     """A link to a place in this page ('#week-42', './#week-42'): each heading has its own."""
     return bool(url) and url.removeprefix("./").startswith("#")
+
+
+def _in_repository(url: str | None) -> bool:
+    """A relative link (``./docs/SURVEYS.md``, ``docs/``): a page of the list's own repository."""
+    if not url or _in_page(url) or url.startswith("//") or ":" in url.split("/", 1)[0]:
+        return False  # (a scheme, even one urlsplit would refuse: ``https://exa[mple.com``)
+    return True
+
+
+def _in_contents(entry) -> bool:
+    heading = entry.section.heading
+    return heading is not None and contents.titled(heading.text)
 
 
 def _top(entry):

@@ -368,3 +368,21 @@ def test_a_digest_after_the_catalogue_and_copies_counted_in_the_plural():
                     "- [Beta](https://github.com/o/beta)\n"])
     assert [line for line, _ in got] == [11, 12]
     assert "; 2 such copies among the list's 5 entries" in got[0][1]
+
+
+def test_two_contents_topics_one_of_the_lists_own_pages_covers_are_no_wrong_link():
+    text = ("# Rendering\n\n## Table of Contents\n\n"
+            "- [Introduction](./docs/INTRODUCTION-AND-SURVEY.md)\n"
+            "- [Related Surveys](./docs/INTRODUCTION-AND-SURVEY.md)\n"
+            "- [Inverse Rendering](docs/INVERSE.md)\n"
+            "- [Inverse Rendering](docs/INVERSE.md)\n"
+            "- [Differentiable Rendering](https://example.org/dr.md)\n"
+            "- [Neural Rerendering](https://example.org/dr.md)\n"
+            "\n## Tools\n\n- [Alpha](docs/alpha.md) - A tool.\n- [Beta](docs/alpha.md) - Another.\n")
+    doc = Document(text)
+    got = [(doc.line_col(d.start)[0] + 1, d.message.split(";")[0].split(" links to")[0])
+           for d in Duplicate().check(doc, Context())]
+    # the same page under the same title is still listed twice; another site's page under
+    # two titles is still one wrong link, and so is a page of the list's own under two tools
+    assert got == [(8, "'Inverse Rendering' is listed twice"), (10, "one URL under two titles: 'Neural Rerendering'"),
+                   (15, "one URL under two titles: 'Beta'")]

@@ -8,6 +8,11 @@ from dataclasses import dataclass
 _TITLE = re.compile(r"^\W*(table of contents|contents|toc|index|categories)\W*$", re.I)
 
 
+def titled(text: str) -> bool:
+    """Whether a heading is titled like a table of contents."""
+    return bool(_TITLE.match(text))
+
+
 @dataclass(eq=False)
 class Contents:
     heading: object  # the Heading above the list
