@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from awesome_lint.model.conventions import BLOCK_SHAPES, label_order
-from awesome_lint.model.papers import link_debris, no_venue, venue_year
+from awesome_lint.model.papers import dated_venue, link_debris
 from awesome_lint.rule import WARNING
 
 
@@ -64,10 +64,8 @@ def _label_order(rule, doc, entries):
 def _venue_years(rule, doc, entries):
     convention = doc.conventions.venue_year
     for entry in entries:
-        venue = entry.fields.get("venue")
-        if venue is None or no_venue(venue.text) or venue_year(entry) is not None:
-            continue
-        if (c := convention.at(entry.section)).value is True:
+        if dated_venue(entry) is False and (c := convention.at(entry.section)).value is True:
+            venue = entry.fields["venue"]
             yield rule.diagnostic(yearless(venue.text, c), venue.start, venue.end)
 
 

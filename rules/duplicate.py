@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from awesome_lint.model import contents
-from awesome_lint.model.identity import copies, in_digest, normalise_title, normalise_url, siblings
+from awesome_lint.model.identity import copies, in_digest, in_repository, normalise_title, normalise_url, siblings
 from awesome_lint.rule import WARNING, Related, Rule
 
 __all__ = ["Duplicate", "normalise_title", "normalise_url"]
@@ -44,7 +44,7 @@ class Duplicate(Rule):
                 continue  # parts of one project ("uv", "uv-build") share its repository
             if not same and entry.kind == first.kind == "item" and _own_pages(entry, first):
                 continue  # a course's own pages under it ("Syllabus", "Lectures"), the course's address too
-            if not same and _in_repository(entry.primary_url) and _in_contents(entry) and _in_contents(first):
+            if not same and _own_page(entry.primary_url) and _in_contents(entry) and _in_contents(first):
                 continue  # two topics of its contents that one of the list's own pages covers
             yield self._report(doc, entry, first, same, entry.primary_url)
 
@@ -81,11 +81,9 @@ def _in_page(url: str | None) -> bool:
     return bool(url) and url.removeprefix("./").startswith("#")
 
 
-def _in_repository(url: str | None) -> bool:
-    """A relative link (``./docs/SURVEYS.md``, ``docs/``): a page of the list's own repository."""
-    if not url or _in_page(url) or url.startswith("//") or ":" in url.split("/", 1)[0]:
-        return False  # (a scheme, even one urlsplit would refuse: ``https://exa[mple.com``)
-    return True
+def _own_page(url: str | None) -> bool:
+    """A page of the list's own repository (``./docs/SURVEYS.md``), not a place in this one."""
+    return bool(url) and in_repository(url) and not _in_page(url)
 
 
 def _in_contents(entry) -> bool:

@@ -1,18 +1,16 @@
 """local-link: relative links name files that exist, and #anchors name a heading or an anchor."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from awesome_lint.model import contents
 from awesome_lint.model.document import Document
-from awesome_lint.model.identity import placeholder_url
+from awesome_lint.model.identity import URL_SCHEME, in_repository, placeholder_url
 from awesome_lint.model.slug import PAGE_ANCHORS, anchor_forms
 from awesome_lint.rule import Rule
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
 
 
@@ -50,7 +48,7 @@ class LocalLink(Rule):
         root = ...
         for link in doc.links:
             url = link.url.strip()
-            if not url or _SCHEME.match(url) or url.startswith("//"):
+            if not url or URL_SCHEME.match(url) or url.startswith("//"):
                 continue
             parts = urlsplit(url)
             if not parts.path:
@@ -94,9 +92,8 @@ class LocalLink(Rule):
     def _holds_its_files(doc, files, here: Path) -> bool:
         """Outside a checkout, the folder is the list's own only when some relative link finds its file."""
         for link in doc.links:
-            url = link.url.strip()
-            if url and not _SCHEME.match(url) and not url.startswith(("//", "#")):
-                path = unquote(urlsplit(url).path)
+            if in_repository(link.url):
+                path = unquote(urlsplit(link.url.strip()).path)
                 if path and files.exists(files.resolve(here / path.lstrip("/"))):
                     return True
         return False

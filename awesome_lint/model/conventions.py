@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import contents, dates, descriptions, identity
-from .papers import link_debris, no_venue, venue_year
+from .papers import dated_venue, link_debris
 
 # A value is established when at least this share (three in four) of the items making the
 # choice use it, and at least MIN_EVIDENCE of them do.
@@ -510,8 +510,8 @@ class Conventions:
 
     @cached_property
     def venue_year(self) -> Scoped:
-        with_venue = [e for e in self.papers() if "venue" in e.fields and not no_venue(e.fields["venue"].text)]
-        return self._has("venue-year", lambda e: venue_year(e) is not None, with_venue)
+        with_venue = [e for e in self.papers() if dated_venue(e) is not None]
+        return self._has("venue-year", dated_venue, with_venue)
 
     # -- papers in the other shapes (numbered, labelled, bulleted, ...), per section -----
     def _shaped(self, section) -> list:

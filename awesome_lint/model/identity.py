@@ -31,6 +31,16 @@ def _split(url: str):
 _PLACEHOLDERS = frozenset({"nan", "none", "null", "undefined", "tbd", "todo", "n/a", "na", "-", "?"})
 
 
+URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # a scheme: "https:", "mailto:"
+
+
+def in_repository(url: str) -> bool:
+    """A link into the list's own repository: a relative path (``./docs/SURVEYS.md``,
+    ``docs/``), no scheme, no other host (``//``), not an anchor of this page."""
+    url = url.strip()
+    return bool(url) and not URL_SCHEME.match(url) and not url.startswith(("//", "#"))
+
+
 def placeholder_url(url: str) -> bool:
     """A destination that stands for none: a number (``[OSS](1)``) or a word such as
     ``nan`` that a spreadsheet or script left behind."""

@@ -57,8 +57,13 @@ WORDS = re.compile(r"[^\W\d_]+")  # runs of letters: a title's words
 PAPER_LABELS = frozenset({"paper", "pdf", "arxiv", "openreview", "abstract", "abs"})
 
 
+def written_label(link: Link) -> str:
+    """A link's text without the brackets around it, as written: ``[[CVPR2019]](u)`` is ``CVPR2019``."""
+    return link.text.strip().strip("[]()").strip()
+
+
 def label_text(link: Link) -> str:
-    return link.text.strip().strip("[]()").strip().lower()
+    return written_label(link).lower()
 
 
 def is_label_link(link: Link) -> bool:

@@ -456,10 +456,10 @@ def _venue_link_after(doc, line: str, base: int, body: int, first_link: int, end
         return None
     rest = line[body:first_link]
     paper = links[0]
-    label = paper.text.strip().strip("[]()").strip()  # as written: a venue has a capital
+    label = pf.written_label(paper)  # (a venue has a capital)
     if (_MARKUP.search(rest) or len(_WORDS.findall(rest)) < 3 or paper.image
             or not _ANY_YEAR.search(label) or not _venue_like(label)
-            or not all(l is paper or pf.resource_link(l) or _venue_like(l.text.strip().strip("[]()")) for l in links)
+            or not all(l is paper or pf.resource_link(l) or _venue_like(pf.written_label(l)) for l in links)
             or not _only_links(line, base, first_link, end, links)):
         return None
     stop = first_link

@@ -189,9 +189,13 @@ _ARXIV_VENUE = re.compile(r"arxiv[: ]?[ \t]*(\d\d)(\d\d)\.\d{4,5}", re.I)
 _SHORT_YEAR = re.compile(r"(?<=[A-Za-z]{2})(?:['\u2019][ \t]?)?(\d\d)(?![\w'\u2019])")
 
 
-def no_venue(text: str) -> bool:
-    """A venue cell that says there is none: ``-``, ``/``, or where the code is (``Github``)."""
-    return not any(ch.isalnum() for ch in text) or text.strip().lower() in GENERIC_LABELS
+def dated_venue(entry) -> bool | None:
+    """Whether the entry's venue gives its year; None without a venue, or where the venue
+    cell says there is none: ``-``, ``/``, or where the code is (``Github``)."""
+    venue = entry.fields.get("venue")
+    if venue is None or not any(ch.isalnum() for ch in venue.text) or venue.text.strip().lower() in GENERIC_LABELS:
+        return None
+    return venue_year(entry) is not None
 
 
 def venue_year(entry) -> int | None:
