@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from awesome_lint.model import dates
-from awesome_lint.model.conventions import ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key
+from awesome_lint.model.conventions import (ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key,
+                                             paper_groups)
 from awesome_lint.model.items import NUMBER
 from awesome_lint.rule import Edit, Fix, Rule, option
 
@@ -177,22 +178,12 @@ def _is_ancestor(candidate, entry) -> bool:
 
 
 def _runs(doc, entries, keys):
-    """The section's papers in runs that no other text interrupts: a line of its own between
-    two papers (``**Arxiv**`` over the preprints, after the conference papers) starts a new
-    group, and nothing is compared or moved across it."""
-    start = 0
-    for i in range(1, len(entries) + 1):
-        if i == len(entries) or _text_between(doc, entries[i - 1], entries[i]):
-            yield entries[start:i], keys[start:i]
-            start = i
-
-
-def _text_between(doc, before, after) -> bool:
-    for n in range(before.end_line, after.start_line):
-        line = doc.lines[n].strip(" \t>")
-        if line and not (line.startswith("<!--") and line.endswith("-->")):
-            return True
-    return False
+    """The section's papers and their keys, group by group: nothing is compared
+    or moved across a line of text between two papers."""
+    at = 0
+    for group in paper_groups(doc, entries):
+        yield group, keys[at:at + len(group)]
+        at += len(group)
 
 
 def _date_fix(doc, entries, keys, newest: bool):

@@ -643,8 +643,13 @@ def test_a_plain_title_then_its_venue_and_year_as_the_papers_link_text():
     "- Fast build tool for monorepos [[v2 release]](https://b.dev/v2)",  # no year
     "- Fast build tool [[Release 2019]](https://b.dev/r) and much more besides",  # prose after the link
     "- Tool [[Release 2019]](https://b.dev/r)",  # a name, not a title
+    # a lead with a year that is no venue's
+    "- Windows 2000 - Tips and tricks for the old system [Read more](https://w.example/tips)",  # a named link
+    "- 2019-Recap - My Notes on the Year [[Paper]](https://a.example/p) and a long story after it",  # prose after
+    "- Python3 - The Language Reference Guide [[Docs]](https://docs.example)",  # no year
+    "- ICLR 2019 - Talk [[Slides]](https://s.example)",  # a title of one word
 ])
-def test_a_link_after_a_tools_name_is_no_venue(line):
+def test_a_tools_line_with_a_year_or_a_label_is_no_paper(line):
     assert _fields(f"# Tools\n\n## Build\n\n{line}\n")[1] == []
 
 
@@ -743,3 +748,105 @@ def test_a_venue_cell_that_says_there_is_none_has_no_year_to_miss(placeholder):
     settings = engine.build_settings(Config(select=["entry-format"]))
     doc, found = engine.check(text, settings, Context())
     assert [d.message.split("'")[1] for d in found if "has no year" in d.message] == ["Remote Sensing"]
+
+
+def test_a_paper_heading_without_a_link_yet_is_a_paper_where_its_level_is_papers():
+    # the authors right below say it is a paper; its level holds the list's linked papers
+    papers = "".join(f"##### • Linked Paper Number {n}. [\\[PDF\\]](https://a.example/{n}.pdf)\n\n_Ann One, Bo Two_\n\n"
+                     for n in range(3))
+    waiting = "##### • Physics-aware Interaction Denoising\n_Haowen Luo, Yunze Liu, Li Yi_\n\n"
+    text = f"# Hands\n\n## 2024 CVPR\n\n{papers}{waiting}"
+    assert [f["title"] for _, f, _ in _fields(text)[1]][-1] == "Physics-aware Interaction Denoising"
+    # without authors below it, or with a line that names nobody, it is a topic
+    assert len(_fields(text.replace("_Haowen Luo, Yunze Liu, Li Yi_", "Text."))[1]) == 3
+    assert len(_fields(text.replace("_Haowen Luo, Yunze Liu, Li Yi_", "_Coming soon_"))[1]) == 3
+    # at a level that is no paper's, headings with people below them stay an outline
+    outline = "".join(f"### Talk number {n}\n_Ann One, Bo Two_\n\n" for n in range(4))
+    assert _fields(f"# Talks\n\n## Day one\n\n{outline}")[1] == []
+
+
+def test_a_paper_headings_labels_are_the_lists_own_words_and_a_remark_may_follow_them():
+    text = ("# Hands\n\n## Papers\n\n"
+            "##### • \\[2017 FG\\] Occlusion Aware Hand Pose Recovery. [\\[PDF\\]](https://a.example/1.pdf) "
+            "[\\[Slide\\]](https://a.example/1-slides.pdf)\n\n"
+            "##### • Self Supervised Hand Pose Estimation. [\\[PDF\\]](https://a.example/2.pdf) *(Oral)* "
+            "*([Best Paper Finalists](https://cvpr.example/slides.pdf))*\n\n"
+            "##### • \\[2017 CVPR\\] Learning from Simulated Images. [\\[PDF\\]](https://a.example/3.pdf) "
+            "[\\[Code-Keras\\]](https://github.com/u/simgan) *(CVPR Best Paper Award)*\n\n"
+            "##### • Fourth Paper of the List. [\\[PDF\\]](https://a.example/4.pdf)\n")
+    doc, got = _fields(text)
+    assert [f["title"] for _, f, _ in got] == [
+        "Occlusion Aware Hand Pose Recovery", "Self Supervised Hand Pose Estimation",
+        "Learning from Simulated Images", "Fourth Paper of the List"]
+    assert got[1][2] == ["https://a.example/2.pdf", "https://cvpr.example/slides.pdf"]
+    # a named link after the title is no label: a topic that links somewhere
+    topic = text.replace("[\\[Slide\\]](https://a.example/1-slides.pdf)", "[the slides of the talk](https://a.example/s)")
+    assert "Occlusion Aware Hand Pose Recovery" not in [f["title"] for _, f, _ in _fields(topic)[1]]
+
+
+def test_a_sections_direction_is_voted_group_by_group():
+    # three groups, each newest first, each older than the next: read as one run the
+    # section is in no order at all (5 of 12 either way); group by group 11 of 12 are in place
+    text = ("# DA\n\n## Detection\n\n**Journals**\n\n" + _papers(1, [9, 7, 5, 3], "Jan")
+            + "\n**Conferences**\n\n" + _papers(10, [9, 7, 3, 5], "Jun")
+            + "\n**Arxiv**\n\n" + _papers(20, [9, 7, 5, 3], "Nov"))
+    settings = engine.build_settings(Config(select=["sort-order"]))
+    doc, found = engine.check(text, settings, Context())
+    assert doc.conventions.paper_order(doc.sections[-1]).value == "newest-first"
+    assert [d.message.split("'")[1] for d in found] == ["Paper number 13 about adaptation"]
+    assert "in order" in found[0].message and "newer" in found[0].message
+
+
+def test_a_tables_row_that_is_no_paper_starts_no_group():
+    rows = [("Jan. 2024", 1), ("Dec. 2023", 2), ("CVPR 2023", 3), ("Feb. 2024", 4), ("Nov. 2023", 5),
+            ("Oct. 2023", 6), ("Sep. 2023", 7)]
+    text = "# V\n\n## Editing\n\n| Title | Date |\n|---|---|\n" + "".join(
+        f"| [Paper number {n} on editing](https://arxiv.org/abs/2401.{n:05d}) | {d} |\n" for d, n in rows)
+    settings = engine.build_settings(Config(select=["sort-order"]))
+    _, found = engine.check(text, settings, Context())
+    # the undated row sits among the section's papers: 4 (February) is newer than 2 (December), across it
+    assert [d.message.split("'")[1] for d in found] == ["Paper number 4 on editing"]
+
+
+def test_the_venues_year_and_name_as_one_word_lead_the_title():
+    doc, got = _fields(
+        "# Noise\n\n## Papers\n\n"
+        "* 2016-ICLR - Auxiliary Image Regularization for Noisy Labels. [[Paper]](https://arxiv.org/abs/1511.07069) "
+        "[[Code]](https://github.com/u/a)\n"
+        "* 2008-NIPS - Whose Vote Should Count More. [[Paper]](https://papers.nips.cc/paper/3644)\n"
+        "* 2018-ICML - Learning to Reweight Examples. [[Paper]](https://arxiv.org/abs/1803.09050) "
+        "[[Code-TF]](https://github.com/u/b)\n"
+        "* CVPR 2019: Learning From Noisy Labels by Estimation. [[Paper]](https://a.example/x.pdf)\n")
+    assert [(s, f["venue"], f["title"]) for s, f, _ in got] == [
+        ("bullet-venue-first", "2016-ICLR", "Auxiliary Image Regularization for Noisy Labels"),
+        ("bullet-venue-first", "2008-NIPS", "Whose Vote Should Count More"),
+        ("bullet-venue-first", "2018-ICML", "Learning to Reweight Examples"),
+        ("bullet-venue-first", "CVPR 2019", "Learning From Noisy Labels by Estimation")]
+    assert got[2][2] == ["https://arxiv.org/abs/1803.09050", "https://github.com/u/b"]
+
+
+def test_a_plain_title_then_its_year_in_parentheses_and_its_authors():
+    doc, got = _fields(
+        "# Deep\n\n## Old Papers\n\n"
+        "- Natural language processing (almost) from scratch (2011), R. Collobert et al. [[pdf]](https://a.example/1.pdf)\n"
+        "- Long short-term memory (1997), S. Hochreiter and J. Schmidhuber. [[pdf]](https://a.example/2.pdf)\n"
+        "- OpenAI gym (2016), G. Brockman et al. [[pdf]](https://arxiv.org/pdf/1606.01540)\n")
+    assert [(s, f["title"], f["venue"]) for s, f, _ in got] == [
+        ("bullet-plain-year", "Natural language processing (almost) from scratch", "2011"),
+        ("bullet-plain-year", "Long short-term memory", "1997"),
+        ("bullet-plain-year", "OpenAI gym", "2016")]
+    # a year in parentheses with no label link after it is a note, not a paper
+    assert _fields("# Deep\n\n## Notes\n\n- The history of the field (2011), a long read by us\n")[1] == []
+
+
+def test_a_date_column_that_gives_the_venue_and_its_year_instead():
+    rows = ["Mar., 2024", "CVPR, 2025", "Jan. 2024", "NeurIPS 2024", "Nov, 2023"]
+    table = "| Title | arXiv | Pub. & Date |\n|---|---|---|\n" + "".join(
+        f"| [Video Paper Number {n}](https://arxiv.org/abs/2401.{n:05d}) | - | {d} |\n" for n, d in enumerate(rows))
+    doc, got = _fields(f"# Video\n\n## Generation\n\n{table}")
+    assert [(f.get("date"), f.get("venue")) for _, f, _ in got] == [
+        ("Mar., 2024", None), (None, "CVPR, 2025"), ("Jan. 2024", None), (None, "NeurIPS 2024"), ("Nov, 2023", None)]
+    # a column of years alone, in a table of models with their papers, is no column of dates
+    models = "| Model | Params | Year |\n|---|---|---|\n" + "".join(
+        f"| ResNet-{n} ([Deep Residual Learning](https://arxiv.org/abs/1512.03385)) | {n}M | 2015 |\n" for n in (18, 34, 50))
+    assert _fields(f"# Models\n\n## Classification\n\n{models}")[1] == []

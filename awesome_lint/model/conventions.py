@@ -676,6 +676,19 @@ class Conventions:
             out.append((section, keys))
         return out
 
+    @cached_property
+    def _group_votes(self) -> dict[int, Counter]:
+        """Per section, the direction votes of its groups of papers added up: a
+        group in order counts whole, whatever the group before it ends on."""
+        out = {}
+        for section in self.doc.sections:
+            papers = [e for e in section.entries if e.kind == "paper"]
+            votes = Counter()
+            for group in paper_groups(self.doc, papers):
+                votes.update(_direction_votes([k for e in group if (k := date_key(e)) is not None]))
+            out[id(section)] = votes
+        return out
+
     def _direction(self, scope: str, votes: Counter, dated: int) -> Convention:
         if "paper-order" in self.pins:
             return Convention("paper-order", scope, votes, self.pins["paper-order"],
@@ -692,10 +705,10 @@ class Conventions:
         votes, dated = Counter(), 0
         for section, keys in self._paper_runs:
             if len(keys) >= MIN_EVIDENCE:
-                own = self._direction(_section_scope(section), _direction_votes(keys), len(keys))
+                own = self._direction(_section_scope(section), self._group_votes[id(section)], len(keys))
                 # a section sorted its own way counts as --fix will leave it: all in order
                 votes.update(Counter({own.value: len(keys), _other(own.value): 1})
-                             if own.established and len(keys) >= MIN_OWN_ORDER else _direction_votes(keys))
+                             if own.established and len(keys) >= MIN_OWN_ORDER else self._group_votes[id(section)])
                 dated += len(keys)
         return self._direction("document", votes, dated)
 
@@ -712,7 +725,7 @@ class Conventions:
         cache = self.__dict__.setdefault("_paper_order", {})
         if id(section) not in cache:
             keys = self._runs_by_section.get(id(section), [])
-            votes = _direction_votes(keys)
+            votes = self._group_votes.get(id(section), Counter())
             # (a list's only dated section has no other to follow: its own order is all there is)
             alone = self._dated_sections <= 1
             conv = self._direction(_section_scope(section), votes,
@@ -750,19 +763,23 @@ class Conventions:
             direction = self.paper_order(section).value
             if direction not in (NEWEST, OLDEST):
                 continue
-            dated = [(e, k) for e in section.entries if e.kind == "paper" and (k := date_key(e)) is not None]
             ordered = (lambda a, b: a >= b) if direction == NEWEST else (lambda a, b: a <= b)
-            for i, (entry, key) in enumerate(dated):
-                before = [dated[i - 1][1]] if i > 0 else []
-                after = [dated[i + 1][1]] if i + 1 < len(dated) else []
-                if all(ordered(b, key) for b in before) and all(ordered(key, a) for a in after):
-                    continue  # in its place
-                month = identity.entry_arxiv_month(entry)
-                if month is None or key[:2] <= month:
-                    continue
-                if all(ordered(b[:2], month) for b in before) and all(ordered(month, a[:2]) for a in after):
-                    out[id(entry)] = month
+            for group in paper_groups(self.doc, [e for e in section.entries if e.kind == "paper"]):
+                self._misdated_in([(e, k) for e in group if (k := date_key(e)) is not None], ordered, out)
         return out
+
+    @staticmethod
+    def _misdated_in(dated: list, ordered, out: dict) -> None:
+        for i, (entry, key) in enumerate(dated):
+            before = [dated[i - 1][1]] if i > 0 else []
+            after = [dated[i + 1][1]] if i + 1 < len(dated) else []
+            if all(ordered(b, key) for b in before) and all(ordered(key, a) for a in after):
+                continue  # in its place
+            month = identity.entry_arxiv_month(entry)
+            if month is None or key[:2] <= month:
+                continue
+            if all(ordered(b[:2], month) for b in before) and all(ordered(month, a[:2]) for a in after):
+                out[id(entry)] = month
 
     @cached_property
     def item_groups(self) -> list[list]:
@@ -923,6 +940,27 @@ def label_order(entry) -> list[str]:
         if key not in seen and key != "links":
             seen.append(key)
     return seen
+
+
+def paper_groups(doc, entries: list) -> list[list]:
+    """A section's papers in the groups that lines of text between them make
+    (``**Arxiv**`` over the preprints, after the conference papers): each
+    group keeps an order of its own."""
+    groups, start = [], 0
+    for i in range(1, len(entries) + 1):
+        if i == len(entries) or _text_between(doc, entries[i - 1], entries[i]):
+            groups.append(entries[start:i])
+            start = i
+    return groups
+
+
+def _text_between(doc, before, after) -> bool:
+    for n in range(before.end_line, after.start_line):
+        line = doc.lines[n].strip(" \t>")
+        # (a row of the papers' table that is no paper of it, ``| Title | CVPR 2023 |``, is one undated)
+        if line and not (line.startswith("<!--") and line.endswith("-->")) and not line.startswith("|"):
+            return True
+    return False
 
 
 def _other(direction: str) -> str:

@@ -77,6 +77,16 @@ def resource_link(link: Link) -> bool:
     return is_label_link(link) or label_text(link).split(" ", 1)[0] in GENERIC_LABELS
 
 
+def label_like(link: Link) -> bool:
+    """A resource link, or a short name in brackets of its own (``[[Code-Keras]](url)``,
+    ``[\\[Slide\\]](url)``): the way the list writes its labels, whatever the word."""
+    if resource_link(link):
+        return True
+    text = link.text.strip()
+    inner = text.lstrip("\\[").rstrip("\\]").strip()
+    return text.startswith(("[", "\\[")) and text.endswith("]") and 0 < len(inner) <= 30 and len(inner.split()) <= 3
+
+
 def field(base: int, text: str, start: int, end: int) -> Field:
     return Field(base + start, base + end, text[start:end])
 

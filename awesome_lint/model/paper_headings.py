@@ -25,6 +25,8 @@ _MARKUP = re.compile(r"[\[\]*`<>]|(?<!\w)_|_(?!\w)")
 _INLINE_TAG = re.compile(r"</?(?:sup|sub|i|b|em)>")
 # ``\[PDF\]``, ``[\[PDF\]]``: a label whose link is still missing, after the title
 _BARE_LABEL = re.compile(r"(?:\\?\[){1,3}[A-Za-z][\w .-]{0,20}(?:\\?\]){1,3}\Z")
+# ``*(Oral)*``, ``*([Best Paper Finalists](url))*``: a remark in emphasis after the labels
+_REMARK = re.compile(r"[ \t]+(?P<m>[*_])\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)(?P=m)[ \t]*\Z")
 
 
 def heading_entries(doc) -> list[Entry]:
@@ -43,18 +45,24 @@ def heading_entries(doc) -> list[Entry]:
             read.setdefault(section.level, []).append(paper)
     out = []
     for level, papers in read.items():
-        if len(papers) >= MIN_PAPERS and len(papers) >= SHARE * leaves[level] and any(e for _, e in papers):
+        labelled = [(entry, evidence) for entry, evidence in papers if evidence is not None]
+        if len(labelled) >= MIN_PAPERS and len(papers) >= SHARE * leaves[level] and any(e for _, e in labelled):
             out += [entry for entry, _ in papers]
     return out
 
 
-def _read(doc, section, by_line, starts) -> tuple[Entry, bool] | None:
+def _read(doc, section, by_line, starts) -> tuple[Entry, bool | None] | None:
+    """The paper a heading is, and whether a label says it links the paper
+    itself: None for a title with neither a label nor a venue, a paper only
+    where its level is the list's papers' (its authors below it say so)."""
     heading = section.heading
     line, base = doc.lines[heading.line], doc.line_starts[heading.line]
     lead = _LEAD.match(line)
     if lead is None:
         return None
     body, end = lead.end(), len(line.rstrip(" \t#"))
+    while (remark := _REMARK.search(line, body, end)) is not None:
+        end = remark.start()
     links = [l for l in by_line.get(heading.line, []) if not l.image]
     fields: dict = {}
     start = body
@@ -72,12 +80,12 @@ def _read(doc, section, by_line, starts) -> tuple[Entry, bool] | None:
         if bracket and (first is None or first.start - base >= bracket.end()):
             fields["venue"] = pf.field(base, line, bracket.start("v"), bracket.end("v"))
             start = bracket.end()
-    rest = [l for l in links if l.start - base >= start]
+    rest = [l for l in links if start <= l.start - base < end]  # (a remark's links aside)
     stop = min([l.start - base for l in rest] + [end])
     if line[start:stop].rstrip().endswith("\\["):  # (an escaped bracket before a label link)
         stop = start + len(line[start:stop].rstrip()) - 2
     start += len(line[start:stop]) - len(line[start:stop].lstrip())
-    labelled = bool(rest) or "venue" in fields  # (a heading of words alone is a topic)
+    labelled = bool(rest) or "venue" in fields
     while True:
         stop = start + len(line[start:stop].rstrip())
         # (looked for in the last few characters only: a label is short)
@@ -88,14 +96,15 @@ def _read(doc, section, by_line, starts) -> tuple[Entry, bool] | None:
     while stop > start and line[stop - 1] in " \t.":
         stop -= 1
     title = line[start:stop]
-    if not labelled or len(pf.WORDS.findall(title)) < 2 or _MARKUP.search(_INLINE_TAG.sub("", title.replace("\\", ""))):
+    if len(pf.WORDS.findall(title)) < 2 or _MARKUP.search(_INLINE_TAG.sub("", title.replace("\\", ""))):
         return None
-    if not all(pf.resource_link(l) for l in rest):
+    if not all(pf.label_like(l) for l in rest):
         return None
     fields["title"] = pf.field(base, line, start, stop)
     entry_links = list(links)
     last = heading.line
-    for k in range(bisect.bisect_right(starts, heading.line), bisect.bisect_left(starts, section.end_line)):
+    k0 = bisect.bisect_right(starts, heading.line)
+    for k in range(k0, bisect.bisect_left(starts, section.end_line)):
         block = doc.blocks[k]
         last = max(last, block.end_line - 1)
         entry_links += block.links
@@ -105,7 +114,17 @@ def _read(doc, section, by_line, starts) -> tuple[Entry, bool] | None:
             inner = pf.strip_emphasis(text, col, len(text.rstrip()))
             if inner != (col, len(text.rstrip())) and "](" not in text:
                 fields["authors"] = pf.field(doc.line_starts[block.start_line], text, *inner)
-    evidence = any(pf.label_text(l) in pf.PAPER_LABELS for l in rest)
+    if not labelled and not _names(doc, fields.get("authors"), doc.blocks[k0] if k0 < len(doc.blocks) else None):
+        return None  # a heading of words alone is a topic
+    evidence = any(pf.label_text(l) in pf.PAPER_LABELS for l in rest) if labelled else None
     entry = Entry("paper", section.parent, heading.line, last + 1, base, doc.line_end(last), title, fields,
                   sorted(entry_links, key=lambda l: l.start), shape="heading")
     return entry, evidence
+
+
+def _names(doc, authors, below) -> bool:
+    """Whether the emphasised line right below a heading lists people: two or
+    more names, or one with ``et al.``."""
+    if authors is None or below is None or doc.line_col(authors.start)[0] != below.start_line:
+        return False
+    return "," in authors.text or " and " in authors.text or "et al" in authors.text

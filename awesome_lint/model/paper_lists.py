@@ -70,6 +70,11 @@ _WORDS = pf.WORDS
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
 _MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
+# ``Title (2017), K. He et al.``: a plain title, then its year in parentheses
+_TITLE_YEAR = re.compile(r"(?P<t>[^\n]{8,}?)[ \t]+(?=\((?:19|20)\d\d[a-z]?\)(?:[ \t]*[,.]|[ \t]*$))")
+# ``2016-ICLR - Title.``, ``CVPR 2019: Title``: the year and the venue as one word, then a dash or a colon
+_YEAR_VENUE_LEAD = re.compile(r"(?P<v>(?:19|20)\d\d[-\u2013 ]?[A-Za-z][\w&'.]{1,15}|[A-Za-z][\w&'.]{1,15}[-\u2013 ]?(?:19|20)\d\d)"
+                              r"(?:[ \t]+[-\u2013\u2014]|[ \t]*:)[ \t]+(?=\w)")
 
 
 def _is_full_date(text: str) -> bool:
@@ -282,7 +287,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             fields["title"] = pf.field(base, line, start, t_stop)
             return f"{kind}-venue-link-first", title, True
     venue = (_VENUE_FIRST.match(line, body) or _VENUE_BEFORE_BOLD.match(line, body)
-             or _PAREN_VENUE_BEFORE_BOLD.match(line, body) or _paren_venue(line, base, body, end, after_links))
+             or _PAREN_VENUE_BEFORE_BOLD.match(line, body) or _paren_venue(line, base, body, end, after_links)
+             or _year_venue_lead(line, base, body, end, after_links))
     if venue:
         fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))
         start = venue.end()
@@ -439,6 +445,13 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         stop = first_link
         while stop > body and line[stop - 1] in " \t.":
             stop -= 1
+        year = _TITLE_YEAR.match(line, body, stop)
+        if year and after_links and len(_WORDS.findall(year.group("t"))) >= 2 \
+                and pf.read_tail(line[year.end("t"):stop], base + year.end("t"), fields):
+            # ``- Mask R-CNN (2017), K. He et al. [[pdf]](url)``: the title, its year in
+            # parentheses, its authors, its label links
+            fields["title"] = pf.field(base, line, body, year.end("t"))
+            return f"{kind}-plain-year", year.group("t"), True
         fields["title"] = pf.field(base, line, body, stop)
         return f"{kind}-plain", line[body:stop], False
     return None, "", False
@@ -493,6 +506,19 @@ def _paren_venue(line: str, base: int, body: int, end: int, links):
         return None
     first = _unwrapped(line, min(l.start for l in links) - base, end)
     if first <= lead.end() or not _only_links(line, base, first, end, links, also=","):
+        return None
+    return lead
+
+
+def _year_venue_lead(line: str, base: int, body: int, end: int, links):
+    """``* 2016-ICLR - Title. [[Paper]](url) [[Code]](url)``: the venue's year and name lead,
+    a title of three words or more follows, then nothing but the entry's labels."""
+    lead = _YEAR_VENUE_LEAD.match(line, body)
+    if lead is None or not links or not all(pf.label_like(l) for l in links):
+        return None
+    first = _unwrapped(line, min(l.start - base for l in links), end)
+    if len(_WORDS.findall(line[lead.end():first])) < 3 or _MARKUP.search(line[lead.end():first]) \
+            or not _only_links(line, base, first, end, links):
         return None
     return lead
 

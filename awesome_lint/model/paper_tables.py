@@ -103,7 +103,7 @@ def _columns(doc, header, rows, index):
         venue = venue_head
         if title is None or venue is None or venue == title:
             return None
-        return {"date": None, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue}
+        return {"date": None, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue, "venue_in_date": False}
     if title is None or title == date:  # the column with the most links
         counts = [0] * len(header)
         for _, cells in rows:
@@ -113,7 +113,13 @@ def _columns(doc, header, rows, index):
         title = max(range(len(header)), key=lambda c: counts[c]) if header else None
         if title is None or counts[title] <= 0:
             return None
-    return {"date": date, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue_head}
+    # ``Pub. & Date``: one column, a date or the venue and its year in each row, where
+    # most rows give a date (a column of years alone is no column of dates)
+    cells = [doc.text[slice(*_cell(doc, c[date]))] for _, c in rows if date < len(c)]
+    mostly_dated = sum(1 for v in cells if _date(v) is not None) * 2 > len(cells)
+    return {"date": date, "title": title, "authors": find(_AUTHOR_HEAD),
+            "venue": None if venue_head == date else venue_head,
+            "venue_in_date": venue_head in (None, date) and mostly_dated}
 
 
 def _date(text: str):
@@ -148,9 +154,15 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
         d_start, d_end = _cell(doc, cells[columns["date"]])
         text = doc.text[d_start:d_end]
         inner = pf.strip_emphasis(text, 0, len(text))
-        if _date(text[inner[0]:inner[1]]) is None:
+        if _date(text[inner[0]:inner[1]]) is not None:
+            fields["date"] = Field(d_start + inner[0], d_start + inner[1], text[inner[0]:inner[1]])
+        elif columns["venue_in_date"] and pf.YEAR.search(text):
+            # ``CVPR, 2025`` where the others give a month: the venue instead of the date
+            a, b = inner[0] + len(text[inner[0]:inner[1]]) - len(text[inner[0]:inner[1]].lstrip()), \
+                len(text[:inner[1]].rstrip())
+            fields["venue"] = Field(d_start + a, d_start + b, text[a:b])
+        else:
             return None
-        fields["date"] = Field(d_start + inner[0], d_start + inner[1], text[inner[0]:inner[1]])
     t_start, t_end = _cell(doc, cells[columns["title"]])
     cell_links = _links_in(doc, cells[columns["title"]], index)
     named = next((l for l in cell_links if not pf.is_label_link(l) and not l.image), None)
