@@ -850,3 +850,30 @@ def test_a_date_column_that_gives_the_venue_and_its_year_instead():
     models = "| Model | Params | Year |\n|---|---|---|\n" + "".join(
         f"| ResNet-{n} ([Deep Residual Learning](https://arxiv.org/abs/1512.03385)) | {n}M | 2015 |\n" for n in (18, 34, 50))
     assert _fields(f"# Models\n\n## Classification\n\n{models}")[1] == []
+
+
+def test_a_table_of_papers_without_dates_where_nearly_every_row_links_its_paper():
+    star = "[![Star](https://img.shields.io/github/stars/u/r{n}.svg)](https://github.com/u/r{n})"
+    table = "| Title & Authors | Introduction | Links |\n|---|---|---|\n" + "".join(
+        f"| {star.format(n=n)} <br> :star: [Pruning Paper Number {n}](https://github.com/u/r{n}) <br> Ann One, Bo Two "
+        f"| <img src='f{n}.png'> | [Github](https://github.com/u/r{n}) [paper](https://arxiv.org/abs/2301.{n:05d}) |\n"
+        for n in range(4))
+    doc, got = _fields(f"# Efficient\n\n## Pruning\n\n{table}")
+    assert [(f["title"], f.get("authors")) for _, f, _ in got] == [
+        (f"Pruning Paper Number {n}", "Ann One, Bo Two") for n in range(4)]
+    # rows that link no paper: a table of tools, not of papers
+    tools = table.replace("[paper](https://arxiv.org", "[docs](https://docs.example")
+    assert _fields(f"# Efficient\n\n## Pruning\n\n{tools}")[1] == []
+
+
+def test_a_table_rows_number_and_the_summary_after_its_title_are_no_title():
+    table = "| **Paper** | **Links** |\n|---|---|\n" + "".join(
+        f"| {n}) {title} | [Paper](https://arxiv.org/abs/2407.{n:05d}), [Tweet](https://x.example/{n}) |\n"
+        for n, title in enumerate([
+            "**Survey of NL2SQL** - a comprehensive overview of the field; covers models",
+            "Ultra-Fast Diffusion Language Models  This paper introduces Mercury, a family of models",
+            "**MusicGen**: a simple and controllable model for music generation",
+            "Plain Title Without Summary"], 1))
+    doc, got = _fields(f"# Weekly\n\n## Week 1\n\n{table}")
+    assert [f["title"] for _, f, _ in got] == [
+        "Survey of NL2SQL", "Ultra-Fast Diffusion Language Models", "MusicGen", "Plain Title Without Summary"]

@@ -8,6 +8,7 @@ import re
 
 from . import dates
 from . import paper_fields as pf
+from .identity import arxiv_month
 from .nodes import Entry, Field
 
 _DATE_HEAD = re.compile(r"\b(?:date|time|year|month|published|release[ds]?)\b", re.I)
@@ -99,9 +100,10 @@ def _columns(doc, header, rows, index):
                 break
     title = find(_TITLE_HEAD)
     if date is None:
-        # no dates: still papers where the header names a title and a venue ("| Title | Conf |")
+        # no dates: still papers where the header names a title and a venue ("| Title | Conf |"),
+        # or a title and nearly every row links its paper (``[Paper](url)``, the title an arXiv link)
         venue = venue_head
-        if title is None or venue is None or venue == title:
+        if title is None or venue == title or venue is None and not _papers_linked(doc, rows, title, index):
             return None
         return {"date": None, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue, "venue_in_date": False}
     if title is None or title == date:  # the column with the most links
@@ -122,6 +124,17 @@ def _columns(doc, header, rows, index):
             "venue_in_date": venue_head in (None, date) and mostly_dated}
 
 
+def _papers_linked(doc, rows, title: int, index) -> bool:
+    """Whether four rows in five link their paper: a paper's label in a cell, or the
+    title's own link an arXiv id or a DOI."""
+    linked = 0
+    for _, cells in rows:
+        links = [l for c in cells for l in _links_in(doc, c, index) if not l.image]
+        own = [l for l in _links_in(doc, cells[title], index) if not l.image] if title < len(cells) else []
+        linked += any(pf.label_text(l) in pf.PAPER_LABELS for l in links) or any(arxiv_month(l.url) for l in own)
+    return len(rows) >= 3 and linked * 5 >= len(rows) * 4
+
+
 def _date(text: str):
     parsed = dates.parse(text.strip())
     return parsed if parsed is not None and parsed.year is not None else None
@@ -133,17 +146,27 @@ def _links_in(doc, cell, index):
 
 
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
+_ROW_NUMBER = re.compile(r"\d{1,3}[.)][ \t]+")
+_LEADING_BOLD = re.compile(r"\*\*(?P<t>[^*\n]+?)\*\*(?=[ \t]*(?:[-\u2013\u2014:,]|$))")
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:")  # ``:star:``, a mark before a highlighted title
 
 
 def _only_badges(doc, start: int, end: int, links) -> bool:
     """Whether nothing but images (a star badge) and line breaks stand before the title link."""
     pieces, at = [], start
     for link in links:
-        if link.image and start <= link.start and link.end <= end:
+        # (a badge that links somewhere holds its image: the outer link is the one to skip)
+        if (link.image or _badge(doc, link)) and at <= link.start and link.end <= end:
             pieces.append(doc.text[at:link.start])
             at = link.end
     pieces.append(doc.text[at:end])
-    return _BREAK_TAG.sub("", "".join(pieces)).strip() == ""
+    return _SHORTCODE.sub("", _BREAK_TAG.sub("", "".join(pieces))).strip() == ""
+
+
+def _badge(doc, link) -> bool:
+    """``[![Star](badge.svg)](repo)``: a link whose whole text is an image."""
+    text = doc.text[link.text_start:link.text_end].strip()
+    return text.startswith("![") and text.endswith(")")
 
 
 def _row(doc, line: int, cells, columns, index) -> Entry | None:
@@ -165,21 +188,41 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
             return None
     t_start, t_end = _cell(doc, cells[columns["title"]])
     cell_links = _links_in(doc, cells[columns["title"]], index)
-    named = next((l for l in cell_links if not pf.is_label_link(l) and not l.image), None)
+    named = next((l for l in cell_links if not pf.is_label_link(l) and not l.image and not _badge(doc, l)), None)
     if named is not None and _only_badges(doc, t_start, named.start, cell_links):
         fields["title"] = Field(named.text_start, named.text_end, named.text)
+        if columns["authors"] == columns["title"]:
+            # ``[Title](url) <br> A. One, B. Two``: one cell for both, the authors after the title
+            a = named.end
+            while a < t_end and doc.text[a] in " \t":
+                a += 1
+            brk = _BREAK_TAG.match(doc.text, a)
+            b = len(doc.text[:t_end].rstrip())
+            if brk and b > brk.end() and "](" not in doc.text[brk.end():b]:
+                a = brk.end() + len(doc.text[brk.end():b]) - len(doc.text[brk.end():b].lstrip())
+                fields["authors"] = Field(a, b, doc.text[a:b])
     else:
         stop = min([l.start for l in cell_links] + [t_end])
         while stop > t_start and doc.text[stop - 1] in " \t":
             stop -= 1
         if stop <= t_start:
             return None
+        # ``1) **Title** - what it does``, ``1) Title  What it does``: the row's number and
+        # the summary after the title are not the title
+        number = _ROW_NUMBER.match(doc.text, t_start, stop)
+        start = number.end() if number else t_start
+        bold = _LEADING_BOLD.match(doc.text, start, stop)
+        if bold is not None:
+            start, stop = bold.start("t"), bold.end("t")
+        else:
+            gap = doc.text.find("  ", start, stop)
+            stop = gap if gap > start and number else stop
         # ``**Title**``: the emphasis is the table's style, not the title's
-        a, b = pf.strip_emphasis(doc.text, t_start, stop)
+        a, b = pf.strip_emphasis(doc.text, start, stop)
         fields["title"] = Field(a, b, doc.text[a:b])
     for key in ("authors", "venue"):
         col = columns[key]
-        if col is not None and col < len(cells):
+        if col is not None and col < len(cells) and col != columns["title"]:
             a, b = _cell(doc, cells[col])
             if b > a:
                 fields[key] = Field(a, b, doc.text[a:b])
