@@ -877,3 +877,35 @@ def test_a_table_rows_number_and_the_summary_after_its_title_are_no_title():
     doc, got = _fields(f"# Weekly\n\n## Week 1\n\n{table}")
     assert [f["title"] for _, f, _ in got] == [
         "Survey of NL2SQL", "Ultra-Fast Diffusion Language Models", "MusicGen", "Plain Title Without Summary"]
+
+
+def test_numbered_citations_with_the_title_in_quotes_as_paragraphs_or_items():
+    doc, got = _fields(
+        "# Roadmap\n\n## 1.3 ImageNet\n\n"
+        '**[7]** He, Kaiming, et al. "**Deep residual learning for image recognition**." arXiv preprint '
+        "arXiv:1512.03385 (2015). [[pdf]](https://arxiv.org/pdf/1512.03385.pdf) **(ResNet, CVPR best paper)** "
+        ":star::star:\n\n"
+        '**[3]** Sutskever, et al. "**\u201cSequence to sequence learning with neural networks**." ANIPS(2014) '
+        "[[pdf]](https://papers.nips.cc/paper/5346)\n\n"
+        '**[20]** Chen, Tianqi, Ian Goodfellow, and Jonathon Shlens. "Net2net: Accelerating learning." '
+        "arXiv preprint arXiv:1511.05641 (2015). [[pdf]](https://arxiv.org/abs/1511.05641)\n\n"
+        "## Lists\n\n"
+        '1. Hinton, Geoffrey E., and Ruslan R. Salakhutdinov. "**Reducing the dimensionality of data**." '
+        "Science 313.5786 (2006): 504-507. [[pdf]](https://www.cs.example/science.pdf)\n")
+    assert [(s, f["title"], f["authors"], f["venue"]) for s, f, _ in got] == [
+        ("paragraph-citation", "Deep residual learning for image recognition", "He, Kaiming, et al",
+         "arXiv preprint arXiv:1512.03385 (2015)"),
+        ("paragraph-citation", "Sequence to sequence learning with neural networks", "Sutskever, et al", "ANIPS(2014)"),
+        ("paragraph-citation", "Net2net: Accelerating learning", "Chen, Tianqi, Ian Goodfellow, and Jonathon Shlens",
+         "arXiv preprint arXiv:1511.05641 (2015)"),
+        ("numbered-quoted-citation", "Reducing the dimensionality of data", "Hinton, Geoffrey E., and Ruslan R. Salakhutdinov",
+         "Science 313.5786 (2006): 504-507")]
+
+
+@pytest.mark.parametrize("line", [
+    '**[1]** As the saying goes, "**Less is more**." Read it in 2015. [[pdf]](https://a.example/1.pdf)',  # prose, no names
+    '**[2]** Hinton, Geoffrey. "**Deep Belief Nets**." A talk, no year. [[slides]](https://a.example/2.pdf)',  # no year
+    '**[3]** Hinton, Geoffrey. "**Deep Belief Nets**." Science 2006. [the talk itself](https://a.example/3)',  # no label
+])
+def test_a_numbered_paragraph_with_a_quote_that_is_no_citation(line):
+    assert _fields(f"# Notes\n\n## Talks\n\n{line}\n")[1] == []

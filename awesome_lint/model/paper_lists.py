@@ -317,6 +317,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     cited = _authors_bold_title(line, base, body, end, after_links, fields)
     if cited is not None:
         return f"{kind}-authors-bold-title", cited, True
+    cited = _quoted_citation(line, base, body, end, after_links, fields)
+    if cited is not None:
+        return f"{kind}-quoted-citation", cited, True
     dashed = _NAME_DASH.match(line, body)
     linked = dashed and next((l for l in after_links if l.start - base == dashed.end()), None)
     if linked and not linked.image and not pf.is_label_link(linked) and len(_WORDS.findall(linked.text)) >= 3 \
@@ -550,6 +553,11 @@ _CITED_VENUE = re.compile(r"[ \t]*[.,]?[ \t]*(?:In[ \t]+)?(?P<m>[*_])(?P<v>[^*_\
 
 
 _AUTHORS_BOLD = re.compile(r"(?P<a>[^\[\]*_`<>\n]{2,400}?)[ \t]+\*\*(?P<t>[^*\n]{8,}?)\*\*")
+# ``He, Kaiming, et al. "**Deep residual learning**." arXiv preprint arXiv:1512.03385 (2015).``
+_AUTHORS_QUOTED = re.compile(r"(?P<a>[^\[\]*_`<>\n\"\u201c]{2,400}?)[ \t]*[\"\u201c](?P<b>\*\*)?[\"\u201c]?"
+                             r"(?P<t>[^*\"\u201c\u201d\n]{4,}?)[.,]?(?(b)\*\*)[.,]?[\"\u201d][.,]?[ \t]*")
+# ``**[7]**``: the paper's number in the list, in bold brackets
+_CITATION_NUMBER = re.compile(r"(?:\*\*\[\d{1,4}\]\*\*|\[\d{1,4}\])[ \t]+")
 _ET_AL_TAIL = re.compile(r",?[ \t]+et[ \t]+al\.?[ \t]*$")
 
 
@@ -575,6 +583,26 @@ def _authors_bold_title(line: str, base: int, at: int, end: int, links, fields: 
     fields["title"] = pf.field(base, line, t_start, t_stop)
     fields["venue"] = pf.field(base, line, v_start, v_start + len(venue))
     return line[t_start:t_stop]
+
+
+def _quoted_citation(line: str, base: int, at: int, end: int, links, fields: dict) -> str | None:
+    """``Hinton, Geoffrey E., et al. "**Title**." Venue (2006): 1527-1554. [[pdf]](url)``, a
+    remark perhaps after the links: the authors, the title in bold inside quotes, the venue
+    with its year, then the paper's label links.  The title, or None."""
+    m = _AUTHORS_QUOTED.match(line, at)
+    if m is None or not _only_names(_ET_AL_TAIL.sub("", m.group("a").rstrip(" \t."))):
+        return None
+    tail = [l for l in links if l.start - base >= m.end()]
+    if not tail or len(tail) != len(links) or not pf.label_like(tail[0]):
+        return None
+    stop = _unwrapped(line, tail[0].start - base, end)
+    venue = line[m.end():stop].rstrip(" \t.,")
+    if not _ANY_YEAR.search(venue) or "](" in venue:
+        return None
+    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(m.group("a").rstrip(" \t.")))
+    fields["title"] = pf.field(base, line, m.start("t"), m.end("t"))
+    fields["venue"] = pf.field(base, line, m.end(), m.end() + len(venue))
+    return m.group("t")
 
 
 def _resource_label(link) -> bool:
@@ -720,7 +748,8 @@ def paragraph_entries(doc) -> list[Entry]:
         for link in block.links:
             by_line.setdefault(link.line, []).append(link)
         for n in range(block.start_line, block.end_line):
-            entry = _link_paragraph(doc, block, n, by_line.get(n, [])) or _paren_lead(doc, block, n, by_line.get(n, [])) or (
+            entry = _link_paragraph(doc, block, n, by_line.get(n, [])) or _paren_lead(doc, block, n, by_line.get(n, [])) \
+                or _cited_paragraph(doc, block, n, by_line.get(n, [])) or (
                 _bold_with_bullets(doc, blocks, index) if n == block.start_line == block.end_line - 1 else None)
             if entry is not None:
                 entries.append(entry)
@@ -741,6 +770,22 @@ def _link_paragraph(doc, block, n: int, links) -> Entry | None:
         return None
     shape = "quoted-paragraph-link" if block.in_blockquote else "paragraph-link"
     return Entry("paper", doc.root, n, n + 1, base, doc.line_end(n), first.text, fields, links, shape=shape)
+
+
+def _cited_paragraph(doc, block, n: int, links) -> Entry | None:
+    """``**[7]** He, Kaiming, et al. "**Title**." Venue (2015). [[pdf]](url)``: a numbered citation
+    as a paragraph of its own."""
+    line = doc.lines[n]
+    base = doc.line_starts[n]
+    lead = _CITATION_NUMBER.match(line, _PREFIX.match(line).end())
+    if lead is None:
+        return None
+    fields: dict = {}
+    title = _quoted_citation(line, base, lead.end(), len(line.rstrip()), links, fields)
+    if title is None:
+        return None
+    shape = "quoted-paragraph-citation" if block.in_blockquote else "paragraph-citation"
+    return Entry("paper", doc.root, n, n + 1, base, doc.line_end(n), title, fields, links, shape=shape)
 
 
 def _unwrapped(line: str, at: int, end: int) -> int:
