@@ -909,3 +909,37 @@ def test_numbered_citations_with_the_title_in_quotes_as_paragraphs_or_items():
 ])
 def test_a_numbered_paragraph_with_a_quote_that_is_no_citation(line):
     assert _fields(f"# Notes\n\n## Talks\n\n{line}\n")[1] == []
+
+
+def test_quoted_titles_after_a_bracketed_or_colonless_name_and_longer_venues():
+    doc, got = _fields(
+        "# Robots\n\n## Planning\n\n"
+        '* **[RT-X]** "Open X-Embodiment: Robotic Learning Datasets", *arXiv, July 2023*. '
+        "[[Paper](https://arxiv.org/abs/2310.08864)]\n"
+        '* **CortexBench** "Where are we in the search for an Artificial Visual Cortex?" *arXiv, Mar 2023*. '
+        "[[Paper](https://arxiv.org/abs/2303.18240)]\n"
+        '* **SayPlan**: "Grounding Language Models using Scene Graphs", *Conference on Robot Learning (CoRL), '
+        "Nov 2023*. [[Paper](https://arxiv.org/abs/2307.06135)]\n"
+        '* **SayCanPay**: "Heuristic Planning with Language Models", AAAI Jan 2024, [[Paper](https://arxiv.org/abs/2308.12682)]\n'
+        '* **FLTRNN**: "Faithful Long-Horizon Task Planning for Robotics", *ICRA, May 17th 2024*, '
+        "[[Paper](https://ieeexplore.example/10611663)]\n")
+    assert [(f["title"], f["venue"], f["date"]) for _, f, _ in got] == [
+        ("Open X-Embodiment: Robotic Learning Datasets", "arXiv", "July 2023"),
+        ("Where are we in the search for an Artificial Visual Cortex?", "arXiv", "Mar 2023"),
+        ("Grounding Language Models using Scene Graphs", "Conference on Robot Learning (CoRL)", "Nov 2023"),
+        ("Heuristic Planning with Language Models", "AAAI", "Jan 2024"),
+        ("Faithful Long-Horizon Task Planning for Robotics", "ICRA", "May 17th 2024")]
+    settings = engine.build_settings(Config(select=["arxiv-date"]))
+    _, found = engine.check(doc.text, settings, Context())
+    assert [doc.line_col(d.start)[0] + 1 for d in found] == [5]  # July 2023 on an October id
+
+
+def test_words_in_parentheses_after_the_links_are_a_remark_not_a_broken_link():
+    entry = ('* **Robots**: "Robots Enact Malignant Stereotypes", *FAccT, Jun 2022*. '
+             "[[Paper](https://arxiv.org/abs/2207.11569)] [[Code](https://github.com/u/r)]")
+    settings = engine.build_settings(Config(select=["entry-format"]))
+    for tail, broken in ((" (code access on request)", False), (" [[Website] (https://w.example/r)]", True)):
+        others = "".join(f'* **P{n}**: "Paper Title Number {n}", *arXiv, Jun 2022*. [[Paper](https://a.example/{n})]\n'
+                         for n in range(4))
+        doc, found = engine.check(f"# Robots\n\n## Ethics\n\n{others}{entry}{tail}\n", settings, Context())
+        assert any("malformed link" in d.message for d in found) is broken, tail

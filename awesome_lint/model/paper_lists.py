@@ -33,9 +33,12 @@ _PAREN_VENUE_BEFORE_BOLD = re.compile(r"(?:[^\w\s\[\]*_(]{1,8}[ \t]*)?"  # a hig
 _BOLD = re.compile(r"(?P<deco>[^\w\s\[\]*_(]{1,8}[ \t]*)?\*\*(?P<t>[^*\n]+?)\*\*")
 _BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
 # a title in quotes, perhaps after the method's short name in bold, then ", Venue, Year"
-_QUOTED = re.compile(r"(?:\*\*[^*\n]+\*\*[ \t]*:[ \t]*)?[\"\u201c](?P<t>[^\"\u201d\n]{8,}?)[\"\u201d]")
-_QUOTED_TAIL = re.compile(r"[ \t]*,[ \t]*[*_]?(?P<v>[A-Za-z][^,()\[\]*_\n]{0,60}?),[ \t]*"
-                          r"(?P<d>(?P<month>[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d\d)\b")
+# (the name with a colon, or in brackets: ``**[RT-2]** "Title"``, or before the quote: ``**CortexBench** "Title"``)
+_QUOTED = re.compile(r"(?:\*\*[^*\n]+\*\*[ \t]*:?[ \t]*)?[\"\u201c](?P<t>[^\"\u201d\n]{8,}?)[\"\u201d]")
+# ``, *arXiv, Apr 2022*``, ``, *Conference on Robot Learning (CoRL), Nov 2023*``, ``, AAAI Jan 2024``,
+# ``*ICRA, May 17th 2024*``, also after a title that ends in its own question mark
+_QUOTED_TAIL = re.compile(r"[ \t]*,?[ \t]*[*_]?(?P<v>[A-Za-z][^,\[\]*_\n]{0,80}?)(?:,[ \t]*|[ \t]+(?=[A-Z][a-z]{2,8}\.?[ \t]))"
+                          r"(?P<d>(?P<month>[A-Z][a-z]{2,8}\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?)?(?:19|20)\d\d)\b")
 # a title in plain text, its authors in emphasis, then the venue and year, then the links
 _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n]+?)[*_][ \t]*"
                           r"(?P<v>[A-Za-z][^\[\]\n]{0,60}?(?:19|20)\d\d[^\[\]\n]{0,20}?)[ \t.,]*(?=\[)")

@@ -224,7 +224,9 @@ entry_of = _entry  # the block reader, for other readers of the same shape (quot
 
 
 # what is left of a link that did not parse
-_DEBRIS = re.compile(r"\[\[|\]\]\(|\]\s+\(|\]\(\s*\)")
+# (a bracket, a space, then an address in parentheses: ``[Website] (https://...)``; words in
+# parentheses after a link, ``(code access on request)``, are a remark)
+_DEBRIS = re.compile(r"\[\[|\]\]\(|\]\s+\((?=[^()\s]*[/.])[^()\s]*\)|\]\(\s*\)")
 
 
 def link_debris(doc, entry) -> tuple[int, str] | None:
