@@ -943,3 +943,14 @@ def test_words_in_parentheses_after_the_links_are_a_remark_not_a_broken_link():
                          for n in range(4))
         doc, found = engine.check(f"# Robots\n\n## Ethics\n\n{others}{entry}{tail}\n", settings, Context())
         assert any("malformed link" in d.message for d in found) is broken, tail
+
+
+def test_the_month_a_paper_came_out_after_its_links_on_the_authors_line():
+    doc, got = _fields(
+        "# Prompts\n\n## Overview\n\n"
+        "1. **OpenPrompt: An Open-source Framework for Prompt-learning.** Preprint.\n\n"
+        "   *Ning Ding, Shengding Hu* [[pdf](https://arxiv.org/pdf/2111.01998.pdf)] [[project](https://github.com/u/p)], 2021.11\n\n"
+        "2. **Pre-Trained Models: Past, Present and Future.** Preprint.\n\n"
+        "   *Xu Han, Zhengyan Zhang* [[pdf](https://arxiv.org/abs/2106.07139)], 2021\n")
+    assert [(f["authors"], f.get("date")) for _, f, _ in got] == [
+        ("Ning Ding, Shengding Hu", "2021.11"), ("Xu Han, Zhengyan Zhang", None)]  # a year alone is no date

@@ -727,14 +727,19 @@ def _sub_line(text: str, col: int, base: int, fields: dict, labels: list) -> str
         return "authors-italic"
     if lead and "authors" not in fields and "](" not in lead.group("in") \
             and _LINKS_AND_YEAR.fullmatch(_INLINE_LINK.sub("", text[lead.end():end])):
-        # ``*A. One, B. Two.* [[abs](url)], 2024``: the authors in emphasis, then the links
+        # ``*A. One, B. Two.* [[abs](url)], 2024``: the authors in emphasis, then the links,
+        # then perhaps the month the paper came out (``], 2021.11``)
         fields["authors"] = pf.field(base, text, lead.start("in"), lead.end("in"))
+        month = _TRAILING_MONTH.search(text, lead.end(), end)
+        if month and "date" not in fields and dates.parse(month.group()) is not None:
+            fields["date"] = pf.field(base, text, month.start(), month.end())
         return "authors-italic"
     return None
 
 
 _INLINE_LINK = re.compile(r"\[?\[[^\[\]\n]*\]\([^()\s]*\)\]?")
-_LINKS_AND_YEAR = re.compile(r"[ \t,.;|]*(?:(?:19|20)\d\d[ \t,.;]*)?")
+_LINKS_AND_YEAR = re.compile(r"[ \t,.;|]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[ \t,.;]*)?")
+_TRAILING_MONTH = re.compile(r"(?<![\d.])(?:19|20)\d\d[./-]\d{1,2}(?=[ \t,.;]*$)")
 
 
 _SHORT_VENUE = re.compile(r"[ \t]+[A-Za-z][\w&.\- ]{0,40}?(?:['\u2019]\d\d|(?:19|20)\d\d)?[ \t]*")
