@@ -320,9 +320,6 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     cited = _authors_bold_title(line, base, body, end, after_links, fields)
     if cited is not None:
         return f"{kind}-authors-bold-title", cited, True
-    cited = _quoted_citation(line, base, body, end, after_links, fields)
-    if cited is not None:
-        return f"{kind}-quoted-citation", cited, True
     dashed = _NAME_DASH.match(line, body)
     linked = dashed and next((l for l in after_links if l.start - base == dashed.end()), None)
     if linked and not linked.image and not pf.is_label_link(linked) and len(_WORDS.findall(linked.text)) >= 3 \
@@ -405,6 +402,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             fields["title"] = pf.field(base, line, start, stop)
             fields["venue"] = pf.field(base, line, venue_tail.start("v"), venue_tail.end("v"))
             return f"{kind}-plain-venue", line[start:stop], True
+    cited = _quoted_citation(line, base, body, end, after_links, fields)
+    if cited is not None:  # (after the plain venue: ``A. One, "Title", ICLR 2016. [[Paper](url)]`` is one)
+        return f"{kind}-quoted-citation", cited, True
     bracket = _BRACKET.match(line, body)
     if bracket:
         tail_links = [l for l in after_links if l.start - base >= bracket.end()]
