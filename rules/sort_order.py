@@ -73,20 +73,28 @@ class SortOrder(Rule):
                     )
             for run, run_keys in _runs(doc, entries, keys):
                 dated = [(e, k) for e, k in zip(run, run_keys) if k is not None]
-                bad = [
-                    (later, earlier) for (earlier, k0), (later, k1) in zip(dated, dated[1:])
-                    if (k1 > k0 if newest else k1 < k0)
-                ]
-                if not bad:
+                if all(not (k1 > k0 if newest else k1 < k0) for (_, k0), (_, k1) in zip(dated, dated[1:])):
                     continue
                 fix = _date_fix(doc, run, run_keys, newest)
-                for later, earlier in bad:
-                    date = later.fields["date"]
-                    yield self.diagnostic(
-                        f"'{later.title}' ({doc.text[date.start:date.end]}) is {word} than the entry before it "
-                        f"at line {earlier.start_line + 1} where {standard}",
-                        *later.headline(doc), fix,
-                    )
+                order = [e for e, _ in dated]
+                for group, neighbour, later in _out_of_place([k for _, k in dated], newest, dated):
+                    entry = group[0]
+                    date = entry.fields["date"]
+                    them = "them" if len(group) > 1 else "it"
+                    # (the paper next to it, or the nearest one in order past a block out of place)
+                    next_to = order.index(neighbour) == order.index(group[0 if later else -1]) + (-1 if later else 1)
+                    side = "before" if later else "after"
+                    other = f"the entry {side} {them}" if next_to else f"the nearest paper in order {side} {them}"
+                    than = f"{word if later else ('older' if newest else 'newer')} than {other}"
+                    head = f"'{entry.title}' ({doc.text[date.start:date.end]})"
+                    if len(group) > 1:  # a block of papers in the wrong place: one finding
+                        more = len(group) - 1
+                        head += (f" and the paper after it (line {group[-1].start_line + 1}) are" if more == 1 else
+                                 f" and the {more} papers after it (to line {group[-1].start_line + 1}) are")
+                    else:
+                        head += " is"
+                    yield self.diagnostic(f"{head} {than} at line {neighbour.start_line + 1} where {standard}",
+                                          *entry.headline(doc), fix)
 
     # -- classic --------------------------------------------------------------
     def _alphabetical(self, doc, forced: bool):
@@ -184,6 +192,62 @@ def _runs(doc, entries, keys):
     for group in paper_groups(doc, entries):
         yield group, keys[at:at + len(group)]
         at += len(group)
+
+
+def _out_of_place(keys: list, newest: bool, dated: list):
+    """(papers, the neighbour they are judged against, whether they come after it) for the
+    papers outside the longest run already in order: the few to move, not each paper next
+    to one of them (one paper dated too old puts the next one out of order too); a block
+    of them together is one."""
+    # (found from the end, keys turned round: of two papers swapped, the later is the one out of place)
+    turned = [k for k in reversed(keys)] if newest else [tuple(-x for x in k) for k in reversed(keys)]
+    keep = {len(keys) - 1 - i for i in _longest_ordered(turned)}
+    judged = []
+    for i, (entry, key) in enumerate(dated):
+        if i in keep:
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if j in keep), None)
+        after = next((j for j in range(i + 1, len(dated)) if j in keep), None)
+        if before is not None and (key > dated[before][1] if newest else key < dated[before][1]):
+            judged.append((i, before, True))
+        elif after is not None:
+            judged.append((i, after, False))
+        elif before is not None:
+            judged.append((i, before, True))
+    # neighbouring papers out of place against one paper, the same way, are one block
+    blocks: list = []
+    for i, j, later in judged:
+        if blocks and blocks[-1][0][-1] == i - 1 and blocks[-1][1:] == [j, later]:
+            blocks[-1][0].append(i)
+        else:
+            blocks.append([[i], j, later])
+    for members, j, later in blocks:
+        yield [dated[i][0] for i in members], dated[j][0], later
+
+
+def _longest_ordered(keys: list) -> list[int]:
+    """Indexes of a longest non-decreasing subsequence of ``keys``, the one whose items
+    are the smallest it can be (patience sorting with back links)."""
+    tails: list = []  # (key, index) of the smallest tail of each length
+    back = [-1] * len(keys)
+    for i, k in enumerate(keys):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if keys[tails[mid]] <= k:
+                lo = mid + 1
+            else:
+                hi = mid
+        back[i] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    out, i = [], tails[-1] if tails else -1
+    while i >= 0:
+        out.append(i)
+        i = back[i]
+    return out[::-1]
 
 
 def _date_fix(doc, entries, keys, newest: bool):

@@ -115,8 +115,8 @@ def test_a_later_date_in_its_place_or_a_misplaced_paper_is_no_date_typo():
     # an October paper among November ones: the place is wrong, the date agrees with the id
     doc = Document(_dated_by_arxiv("5th Oct., 2021", "2110.15640"), preset="papers")
     assert list(ArxivDate().check(doc, Context())) == []
-    # (the entry after it is the one newer than its neighbour)
-    assert [doc.line_col(d.start)[0] + 1 for d in SortOrder().check(doc, Context())] == [18]
+    # (the October paper itself is the one to move, not the November one after it)
+    assert [doc.line_col(d.start)[0] + 1 for d in SortOrder().check(doc, Context())] == [13]
     # a September id: its month would not fit between December and November either
     doc = Document(_dated_by_arxiv("30th Dec., 2021", "2109.15640"), preset="papers")
     assert list(ArxivDate().check(doc, Context())) == []
@@ -146,3 +146,4 @@ def test_the_month_an_arxiv_id_was_given_in():
     assert arxiv_month("https://arxiv.org/abs/math.GT/0309136") == (2003, 9)
     assert arxiv_month("https://arxiv.org/abs/2113.00001") is None  # no 13th month
     assert arxiv_month("https://example.com/abs/2107.03374") is None
+

@@ -45,8 +45,14 @@ def test_date_defect_counts(seed):
 
 def test_out_of_order_neighbours(seed):
     lines = sorted(line for (line, rule) in seed[3] if rule == "sort-order")
-    assert len(lines) == 17
+    assert len(lines) == 18
     assert 86 in lines and 2899 in lines
+    # the papers to move, not their neighbours: two Oct. 2024 papers above the 2025 block,
+    # five July/August ones above a later August run, each block one finding
+    assert any("and the paper after it (line 217) are older than the entry after them at line 222" in m
+               for m in seed[3][(212, "sort-order")])
+    assert any("and the 4 papers after it (to line 1687) are older than the nearest paper in order after them "
+               "at line 1697" in m for m in seed[3][(1667, "sort-order")])
 
 
 def test_cross_section_duplicates(seed):

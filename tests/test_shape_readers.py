@@ -954,3 +954,25 @@ def test_the_month_a_paper_came_out_after_its_links_on_the_authors_line():
         "   *Xu Han, Zhengyan Zhang* [[pdf](https://arxiv.org/abs/2106.07139)], 2021\n")
     assert [(f["authors"], f.get("date")) for _, f, _ in got] == [
         ("Ning Ding, Shengding Hu", "2021.11"), ("Xu Han, Zhengyan Zhang", None)]  # a year alone is no date
+
+
+def test_sort_order_names_the_papers_to_move_not_their_neighbours():
+    settings = engine.build_settings(Config(select=["sort-order"]))
+
+    def found(days):
+        text = "# DA\n\n## Detection\n\n" + _papers(1, days, "Nov")
+        return [d.message.split(" where")[0] for d in engine.check(text, settings, Context())[1]]
+
+    # one paper dated too old: it is reported, not the paper after it that is in its place
+    assert found([29, 28, 3, 27, 26, 25, 24]) == [
+        "'Paper number 3 about adaptation' (3 Nov 2021) is older than the entry after it at line 8"]
+    # two papers swapped: the later one
+    assert found([29, 28, 26, 27, 25, 24]) == [
+        "'Paper number 4 about adaptation' (27 Nov 2021) is newer than the entry before it at line 7"]
+    # a block of three in the wrong place: one finding for the block
+    assert found([29, 28, 12, 11, 10, 27, 26, 25, 24, 23, 22, 21, 20, 19]) == [
+        "'Paper number 3 about adaptation' (12 Nov 2021) and the 2 papers after it (to line 9) are older "
+        "than the entry after them at line 10"]
+    # one paper out of place past a block: judged against the nearest paper in order
+    assert found([29, 28, 12, 11, 30, 27, 26, 25, 24, 23, 22, 21, 20, 19])[-1] == (
+        "'Paper number 5 about adaptation' (30 Nov 2021) is newer than the nearest paper in order before it at line 6")
