@@ -218,6 +218,11 @@ def test_a_digest_section_repeats_the_catalogue_by_design():
     assert _classic(["## Picks\n", "- [Alpha](https://github.com/o/alpha)\n", *catalogue]) == [
         (9, "'Alpha' is listed twice; first at line 5 (section 'Picks'); 1 such copy among the list's 3 entries"
          " (to file entries under each topic they fit, set 'cross-listing")]  # (up to the first ':')
+    for heading in ("## 2.1 Latest News\n", "## 🔥 Trending\n", "## Paper Highlights\n"):
+        assert _classic([heading, "- [Alpha](https://github.com/o/alpha)\n", *catalogue]) == [], heading
+    # a topic that mentions its newest works is a topic: a copy from it is still a copy
+    topic = _classic(["## Instruction Tuning (& Latest Works)\n", "- [Alpha](https://github.com/o/alpha)\n", *catalogue])
+    assert [line for line, _ in topic] == [9]
 
 
 def _papers(copies: int, singles: int) -> str:

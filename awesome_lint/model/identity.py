@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 _ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
 _TITLE_NOISE = re.compile(r"(?:[^\w+#]|_)+")  # "ISS" and "ISS++", "C" and "C#" are two names
 _WORD = re.compile(r"[^\W_]+")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters (a section's number is none)
 _DIGITS = re.compile(r"\d+")
 # Sections that show again what the catalogue lists: a copy there is the point of the section.
 _DIGEST = re.compile(
@@ -146,7 +147,14 @@ def normalise_title(title: str) -> str:
 def in_digest(section) -> bool:
     """A section (or one inside it) that repeats picks from the rest of the list:
     "Trending", "Featured", "News", ..."""
-    return section is not None and any(_DIGEST.search(s.title) for s in section.lineage())
+    return section is not None and any(_digest_title(s.title) for s in section.lineage())
+
+
+def _digest_title(title: str) -> bool:
+    """A title that names a digest, in its first two words ("Latest News", "🔥 Trending",
+    "Paper Highlights"), not a topic that mentions one ("Instruction Tuning (& Latest Works)")."""
+    m = _DIGEST.search(title)
+    return m is not None and len(_LETTERS.findall(title[:m.start()])) <= 1
 
 
 def siblings(doc, a, b) -> bool:
