@@ -1,7 +1,8 @@
 """arxiv-date: a paper's date cannot be well before the month in its arXiv id.
 
-(A date after it is a typo only where it also breaks the section's order:
-sort-order reports that one.)"""
+A date after it is a venue's later date, or a typo that sort-order reports where it
+breaks the section's order; only in a list that dates its papers by their arXiv month
+is a date more than a year after the id reported here."""
 from __future__ import annotations
 
 import calendar
@@ -22,6 +23,9 @@ _HOLD_DAYS = 42
 # little before the preprint is posted; months before it, it is a wrong date or
 # a copied link.
 _VENUE_LEAD = 2
+# Where the list dates its papers by their arXiv month, a date this many months after
+# the id is no venue's later date the list would have chosen: the date or the link is wrong.
+_LATE_MONTHS = 12
 _PREPRINT = re.compile(r"^\W*(?:arxiv|preprint|biorxiv|medrxiv|techrxiv|ssrn|openreview)?\W*(?:\d{4})?\W*$", re.I)
 
 
@@ -36,6 +40,7 @@ class ArxivDate(Rule):
         # entries sharing their link with another paper: the link, not the date,
         # may be what is wrong, so no allowance for the venue's own date
         shared = {id(e) for pair in doc.conventions.copies if not pair[2] for e in pair[:2]}
+        dating = doc.conventions.arxiv_dating
         for entry in doc.entries:
             field = entry.fields.get("date")
             if field is None:
@@ -55,6 +60,13 @@ class ArxivDate(Rule):
                 yield self.diagnostic(
                     f"date '{field.text}' is earlier than {since}"
                     + ("; its link is also another paper's" if copied else " by more than an arXiv hold explains"),
+                    field.start, field.end,
+                )
+            elif dating.value == "arxiv" and (parsed.year * 12 + parsed.month) - (year * 12 + month) > _LATE_MONTHS:
+                # a list that dates its papers by arXiv: years after the id, the date or the link is another paper's
+                yield self.diagnostic(
+                    f"date '{field.text}' is more than a year after {since} where "
+                    f"{dating.standard('papers by the month of their arXiv id', 'dates')}",
                     field.start, field.end,
                 )
 

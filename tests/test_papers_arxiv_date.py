@@ -147,3 +147,16 @@ def test_the_month_an_arxiv_id_was_given_in():
     assert arxiv_month("https://arxiv.org/abs/2113.00001") is None  # no 13th month
     assert arxiv_month("https://example.com/abs/2107.03374") is None
 
+
+def test_in_a_list_dated_by_arxiv_a_date_years_after_the_id_is_reported():
+    # the list dates its papers in their id's month; the middle one is dated seven years on
+    doc = Document(_dated_by_arxiv("30th Nov., 2023", "1602.03483"), preset="papers")
+    assert [(doc.line_col(d.start)[0] + 1, d.message) for d in ArxivDate().check(doc, Context())] == [
+        (15, "date '30th Nov., 2023' is more than a year after its arXiv id (Feb 2016) where this list dates "
+             "papers by the month of their arXiv id (5 of 6 dated papers with an arXiv link)")]
+    # eleven months after: a venue's date the list may give
+    doc = Document(_dated_by_arxiv("30th Nov., 2021", "2101.03483"), preset="papers")
+    assert list(ArxivDate().check(doc, Context())) == []
+    # a list that dates papers otherwise: a late date is its venue's
+    doc = Document(_dated_by_arxiv("30th Nov., 2023", "1602.03483"), preset="papers", pins={"arxiv-dating": "other"})
+    assert list(ArxivDate().check(doc, Context())) == []
