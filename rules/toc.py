@@ -15,6 +15,7 @@ _EMOJI_LEAD = re.compile(r"[^\w(\[]+")
 _COUNT_TAIL = re.compile(r"[(\[]\d+[)\]]$")
 # this many broken anchors, half the ToC's or more, are one fault: one finding
 _GROUPED = 5
+_WORDS = re.compile(r"[^\W_]+")
 DEFAULT_EXCLUDE = [
     "contributing", "contribute", "contribution", "contributions", "contributors", "license", "licence",
     "footnotes", "related lists", "related", "credits", "acknowledgements", "acknowledgments",
@@ -66,12 +67,35 @@ class Toc(Rule):
         for _, _, diag in broken:
             if regen is not None and diag.fix is not None:
                 diag.fix = regen  # one rewrite mends the anchors and the rest at once
-        if len(broken) >= _GROUPED and 2 * len(broken) >= len(linked):
+        grouped = len(broken) >= _GROUPED and 2 * len(broken) >= len(linked)
+        missing = self._missing(doc, scope, linked) if scope else []
+        if not grouped:
+            missing = _meant(broken, missing)
+        if grouped:
             yield self._grouped(heading, broken, len(linked), regen)
         else:
             yield from (diag for _, _, diag in broken)
         if not scope:
             return
+        for h in missing:
+            yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",
+                                  h.start, h.end, regen)
+        in_scope = {id(h) for h in scope}
+        present = [t for _, _, t in linked if t is not None and id(t) in in_scope]
+        listed_ids = {id(h) for h in present}
+        in_order = [h for h in scope if id(h) in listed_ids]
+        listed = [h for h in present]
+        if listed != in_order and len(set(listed)) == len(listed):
+            first_bad = next(i for i, (a, b) in enumerate(zip(listed, in_order)) if a != b)
+            block, link, _ = next(x for x in linked if x[2] is listed[first_bad])
+            yield self.diagnostic(
+                f"table of contents is out of order: '{listed[first_bad].text}' comes before "
+                f"'{in_order[first_bad].text}' in the document order",
+                link.start, link.end, regen,
+            )
+
+    def _missing(self, doc, scope, linked) -> list:
+        """The headings in the ToC's scope that it does not list."""
         in_scope = {id(h) for h in scope}
         present = [t for _, _, t in linked if t is not None and id(t) in in_scope]
         listed_ids = {id(h) for h in present}
@@ -91,20 +115,7 @@ class Toc(Rule):
             kids = [c.heading for c in sec.children if id(c.heading) in in_scope] if sec is not None else []
             return bool(kids) and all(id(k) in listed_ids for k in kids)
 
-        missing = [h for h in missing if not umbrella(h)]
-        for h in missing:
-            yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",
-                                  h.start, h.end, regen)
-        in_order = [h for h in scope if id(h) in listed_ids]
-        listed = [h for h in present]
-        if listed != in_order and len(set(listed)) == len(listed):
-            first_bad = next(i for i, (a, b) in enumerate(zip(listed, in_order)) if a != b)
-            block, link, _ = next(x for x in linked if x[2] is listed[first_bad])
-            yield self.diagnostic(
-                f"table of contents is out of order: '{listed[first_bad].text}' comes before "
-                f"'{in_order[first_bad].text}' in the document order",
-                link.start, link.end, regen,
-            )
+        return [h for h in missing if not umbrella(h)]
 
     def _grouped(self, heading, broken, total: int, regen):
         """One finding for a ToC whose anchors broke together (the headings were renamed,
@@ -125,6 +136,30 @@ class Toc(Rule):
 
     def _excluded(self) -> set[str]:
         return {e.lower() for e in self.options.exclude}
+
+
+def _meant(broken, missing: list) -> list:
+    """Pair each dead link that names no heading with the unlisted heading its words
+    (text and anchor) name best, where one does clearly: '[Motion-guided](#motion-guided-
+    editing-model)' for 'Motion-guided Video Editing'.  Its finding says which; the heading
+    is then no second finding.  The headings still missing."""
+    left = list(missing)
+    for link, match, diag in broken:
+        if match is not None or not left:
+            continue
+        words = set(_WORDS.findall(link.text.lower())) | set(_WORDS.findall(link.url.lower()))
+        scored = []
+        for h in left:
+            own = set(_WORDS.findall(h.text.lower()))
+            shared = len(own & words)
+            scored.append((shared / len(own) if own else 0, shared, h))
+        scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+        best = scored[0]
+        if best[0] >= 0.75 and best[1] >= 2 and (len(scored) == 1 or scored[1][:2] < best[:2]):
+            h = best[2]
+            diag.message = f"{diag.message} (did you mean #{h.slug}, section '{h.text}', which it does not list?)"
+            left.remove(h)
+    return left
 
 
 def _bare(text: str) -> str:

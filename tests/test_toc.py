@@ -241,3 +241,22 @@ def test_a_heading_in_html_is_reached_by_its_id_only():
     text = ("# List\n\n## Contents\n\n- [Tools](#tools)\n- [WMT 2018](#wmt18)\n- [WMT 2019](#wmt-2019)\n\n"
             "## Tools\n\n<h2 id=\"wmt18\">WMT 2018</h2>\n\n<h2 id=\"wmt19\">WMT 2019</h2>\n")
     assert messages(text) == [(7, "anchor '#wmt-2019' matches no heading (did you mean #wmt19?)")]
+
+
+def test_a_dead_anchor_that_names_an_unlisted_section_is_one_finding():
+    live = ["Training", "Sampling", "Evaluation", "Metrics"]
+    text = ("# List\n\n## Contents\n\n- [Generation](#generation)\n  - [Motion-guided](#motion-guided-generation)\n"
+            + "".join(f"  - [{n}](#{n.lower()})\n" for n in live)
+            + "- [Editing](#editing)\n  - [Motion-guided](#motion-guided-editing-model)\n"
+            "  - [Instruct-guided](#instruct-model)\n\n"
+            "## Generation\n\n### Motion-guided Video Generation\n\n" + "".join(f"### {n}\n\n" for n in live)
+            + "## Editing\n\n### Motion-guided Video Editing\n\n### Image-guided Video Editing\n")
+    assert messages(text) == [
+        (6, "anchor '#motion-guided-generation' matches no heading (did you mean #motion-guided-video-generation, "
+            "section 'Motion-guided Video Generation', which it does not list?)"),
+        (12, "anchor '#motion-guided-editing-model' matches no heading (did you mean #motion-guided-video-editing, "
+             "section 'Motion-guided Video Editing', which it does not list?)"),
+        # its words name no section better than another: no guess, and that section stays missing
+        (13, "anchor '#instruct-model' matches no heading"),
+        (31, "section 'Image-guided Video Editing' is missing from the table of contents"),
+    ]
