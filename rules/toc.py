@@ -16,6 +16,7 @@ _COUNT_TAIL = re.compile(r"[(\[]\d+[)\]]$")
 # this many broken anchors, half the ToC's or more, are one fault: one finding
 _GROUPED = 5
 _WORDS = re.compile(r"[^\W_]+")
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
 DEFAULT_EXCLUDE = [
     "contributing", "contribute", "contribution", "contributions", "contributors", "license", "licence",
     "footnotes", "related lists", "related", "credits", "acknowledgements", "acknowledgments",
@@ -104,7 +105,7 @@ class Toc(Rule):
         titles = Counter(" ".join(h.text.split()).lower() for h in doc.headings)
         listed_titles = {" ".join(h.text.split()).lower() for h in present}
         excluded = self._excluded()
-        missing = [h for h in scope if id(h) not in listed_ids and h.text.lower() not in excluded
+        missing = [h for h in scope if id(h) not in listed_ids and not left_out(h.text, excluded)
                    and not (titles[" ".join(h.text.split()).lower()] > 1
                             and " ".join(h.text.split()).lower() not in listed_titles)]
         # an umbrella heading whose subsections the ToC lists in its place is not missing
@@ -136,6 +137,17 @@ class Toc(Rule):
 
     def _excluded(self) -> set[str]:
         return {e.lower() for e in self.options.exclude}
+
+
+def left_out(title: str, names: set[str]) -> bool:
+    """Whether a heading is one a ToC may leave out: one of ``names`` as written, or
+    in the plural, after an emoji, or as the first word of a longer title ("Licenses",
+    "📜 License (MIT)", "Contributing Guidelines")."""
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+             for w in _LETTER_WORDS.findall(title.lower())]
+    plain = {" ".join(_LETTER_WORDS.findall(n.lower())) for n in names}
+    plain |= {p[:-1] for p in plain if len(p) > 3 and p.endswith("s") and not p.endswith("ss")}
+    return bool(words) and (" ".join(words) in plain or (words[0] in plain and len(words) <= 4))
 
 
 def _meant(broken, missing: list) -> list:
@@ -204,7 +216,7 @@ def _scope(doc, toc_heading, region, linked, exclude):
             continue
         parent = section_of[h].parent
         if (parent in parents if h.level == low else parent in covered) and (
-            h in listed or " ".join(h.text.split()).lower() not in skip
+            h in listed or not left_out(h.text, skip)
         ):
             scope.append(h)
             covered.add(section_of[h])

@@ -260,3 +260,9 @@ def test_a_dead_anchor_that_names_an_unlisted_section_is_one_finding():
         (13, "anchor '#instruct-model' matches no heading"),
         (31, "section 'Image-guided Video Editing' is missing from the table of contents"),
     ]
+
+
+def test_sections_a_toc_may_leave_out_in_their_plural_or_longer_names():
+    tail = "".join(f"## {h}\n\n" for h in ("Licenses", "📜 License (MIT)", "Contributing Guidelines", "Tools Galore"))
+    text = "# List\n\n## Contents\n\n- [Intro](#intro)\n- [Papers](#papers)\n\n## Intro\n\n## Papers\n\n" + tail
+    assert messages(text) == [(18, "section 'Tools Galore' is missing from the table of contents")]
