@@ -345,3 +345,18 @@ def test_a_full_stop_put_inside_the_closing_aside_ends_the_sentence_an_ellipsis_
     assert [(line, message.split(" where ")[0]) for line, _, message in found] == [
         (12, "description does not end with '.', '!', '?' or '…'"),
         (13, "description does not end with '.', '!', '?' or '…'")]
+
+
+def test_the_lists_news_is_held_to_its_own_bullets_not_to_the_entries():
+    entries = "".join(f"- [Tool {n}](https://t{n}.example) - Does {n}.\n" for n in range(6))
+    news = ("* April 15, 2025: We have a new [curated list](https://x.example/list)!\n"
+            "* May 29, 2024: We have had this list for a year.\n")
+    text = f"# Awesome\n\n## 🚀 Updates\n\n{news}\n## Tools\n\n{entries}"
+    settings = engine.build_settings(engine.config_mod.Config(select=["entry-format"]))
+    doc, found = engine.check(text, settings, Context())
+    assert [e.title for e in doc.entries] == [f"Tool {n}" for n in range(6)]  # the news is no entry
+    assert [d.message for d in found if "bullet" in d.message] == []
+    # the same bullet among the entries is still a departure
+    _, found = engine.check(text + "* [Tool 7](https://t7.example) - Does 7.\n", settings, Context())
+    assert [d.message for d in found if "bullet" in d.message] == [
+        "bullet '*' where this list uses '-' (6 of 7 list items)"]

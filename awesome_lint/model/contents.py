@@ -1,5 +1,6 @@
-"""Where a list's table of contents is: shared by the rules that treat its
-links differently (toc repairs them, local-link leaves them to toc)."""
+"""Sections a list keeps beside its entries: where its table of contents is (shared
+by the rules that treat its links differently: toc repairs them, local-link leaves
+them to toc), and the news it gives of itself."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,18 @@ _TITLE = re.compile(r"^\W*(table of contents|contents|toc|index|categories)\W*$"
 def titled(text: str) -> bool:
     """Whether a heading is titled like a table of contents."""
     return bool(_TITLE.match(text))
+
+
+# a heading that announces what happened to the list or its authors: what is
+# under it is news ("[2024.10.23] **Title** is accepted by ..."), not entries
+_NEWS = re.compile(r"(?:latest |recent )?(?:news|updates?|update log|change ?log|announcements?|what ?s new)"
+                   r"(?: (?:and )?(?:news|updates?))?")  # (after punctuation, '&' included, is gone)
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+
+
+def news(section) -> bool:
+    """Whether a section (or one it is in) gives the list's news."""
+    return any(_NEWS.fullmatch(_NOT_LETTERS.sub(" ", s.title.lower()).strip()) for s in section.lineage())
 
 
 @dataclass(eq=False)

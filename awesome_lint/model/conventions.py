@@ -372,7 +372,9 @@ class Conventions:
             m = _LINE_BULLET.match(doc.lines[block.start_line])
             if m:
                 in_toc = (toc is not None and toc.holds(block.start_line)) or anchors.get(block.list_line, False)
+                # (the list's news, "* May 29, 2024: a year of this list!", is notes too, links or not)
                 role = ("toc-bullet" if in_toc else "note-bullet" if block.list_line not in linked
+                        or contents.news(self.section_at(block.start_line))
                         else "bullet" if block.list_depth <= 1 else "nested-bullet")
                 out.append((doc.line_starts[block.start_line] + m.start("b"), m.group("b"), role,
                             self.section_at(block.start_line)))

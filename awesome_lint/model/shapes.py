@@ -15,7 +15,7 @@ import bisect
 import re
 from types import SimpleNamespace
 
-from . import items, papers
+from . import contents, items, papers
 from .nodes import Entry
 from .paper_headings import heading_entries
 from .paper_lists import list_entries, paragraph_entries
@@ -27,7 +27,8 @@ _NAV = re.compile(r"\[[^\]]*\]\(#[^)]*\)\s*$")
 
 
 def build_entries(doc) -> list[Entry]:
-    classic = items.build_entries(doc) if doc.preset != "papers" else []
+    # (news bullets under an "Updates" heading are no items of the list either)
+    classic = [e for e in items.build_entries(doc) if not contents.news(e.section)] if doc.preset != "papers" else []
     found = []
     if doc.preset != "awesome":
         # ``**[Update: June, 2023]** Added ...``: a bracketed label over news, not a title
@@ -51,23 +52,12 @@ def section_at(doc, line: int):
     return doc.sections[max(bisect.bisect_right(starts, line) - 1, 0)]
 
 
-# a heading that announces what happened to the list or its authors: what is
-# under it is news ("[2024.10.23] **Title** is accepted by ..."), not papers
-_NEWS = re.compile(r"(?:latest |recent )?(?:news|updates?|update log|change ?log|announcements?|what ?s new)"
-                   r"(?: (?:and )?(?:news|updates?))?")  # (after punctuation, '&' included, is gone)
-_NOT_LETTERS = re.compile(r"[^a-z]+")
-
-
-def _news(section) -> bool:
-    return any(_NEWS.fullmatch(_NOT_LETTERS.sub(" ", s.title.lower()).strip()) for s in section.lineage())
-
-
 def _place(doc, found) -> None:
     for entry in found:
         entry.section = section_at(doc, entry.start_line)
         if entry.shape == "heading":  # a paper's own heading: it sits in the section above
             entry.section = entry.section.parent
-    found[:] = [e for e in found if not _news(e.section)]
+    found[:] = [e for e in found if not contents.news(e.section)]
 
 
 def _choose(doc, classic, found) -> list[Entry]:
