@@ -230,3 +230,17 @@ def test_a_papers_section_in_a_classic_list_gets_the_paper_checks_and_its_titles
     rules = {d.rule for d in found}
     assert "entry-format" in rules  # the paper section's own entry checks ran
     assert "no-repeat-punctuation" not in rules  # ',,' in a paper's title is the authors' own
+
+
+def test_an_arrow_is_one_separator_and_the_fix_replaces_it_whole():
+    text = _tools("- [Aim](https://aim.example) -> An easy metadata tracker.")
+    assert _entry_format(text) == [(15, "separator ' -> '")]
+    out = engine.fix(text, engine.build_settings(Config(), select=["entry-format"]), Context())
+    assert "- [Aim](https://aim.example) - An easy metadata tracker." in out.text
+
+
+def test_a_final_stop_goes_before_a_bold_tag_after_the_sentence():
+    text = _tools("- [Brain](https://brain.example) - Neural networks in JavaScript **[Deprecated]**")
+    assert _entry_format(text) == [(15, "description does not end with '.', '!', '?' or '…'")]
+    out = engine.fix(text, engine.build_settings(Config(), select=["entry-format"]), Context())
+    assert "- Neural networks in JavaScript. **[Deprecated]**" in out.text

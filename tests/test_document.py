@@ -222,3 +222,15 @@ def test_a_bare_url_in_a_heading_and_a_destination_in_angle_brackets():
     assert [(l.url, l.kind, l.image, l.in_heading, l.bare) for l in doc.links] == [
         ("https://x.example/a", "bare", False, True, True),
         ("https://a.example/x y", "inline", False, False, False)]
+
+
+def test_a_byte_order_mark_before_the_title_hides_no_heading():
+    text = "\ufeff# Awesome Deep Learning\n\n## Table of Contents\n\n* [Books](#books)\n\n## Books\n\n- [A](https://a.example) - A.\n"
+    doc = Document(text)
+    assert [(h.level, h.text) for h in doc.headings][:2] == [(1, "Awesome Deep Learning"), (2, "Table of Contents")]
+    assert doc.text == text  # the mark stays in the text, offsets unchanged
+    heading = doc.headings[0]
+    assert doc.text[heading.content_start:heading.content_end] == "Awesome Deep Learning"
+    # with front matter after it, the front matter is still no markdown
+    front = Document("\ufeff---\ntitle: x\n---\n# Awesome\n\nText.\n")
+    assert [(h.level, h.text, h.line) for h in front.headings] == [(1, "Awesome", 3)]

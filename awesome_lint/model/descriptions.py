@@ -20,6 +20,7 @@ _HTML_TAIL = re.compile(r"<[^<>\n]*>\Z")
 _HASHTAG_TAIL = re.compile(r"(?:[ \t]+#[A-Za-z][\w-]*)+\Z")  # "... models. #opensource" (not "C#")
 _EMPHASIS_ONLY = re.compile(r"([*_]{1,2})[^*_]+\1\Z")
 _WORD = re.compile(r"[^\s\-;/,:()\[\]]+")
+_OPENING_EMPHASIS = re.compile(r"[ \t]+(?:\*{1,2}|_{1,2})\Z")
 _DANGLING_SEPARATOR = re.compile(r"[ \t]+[-\u2013\u2014]\Z")
 _BARE_URL_TAIL = re.compile(r"(?:https?://|www\.)\S+\Z", re.I)
 
@@ -92,6 +93,8 @@ def prose_end(doc, entry, desc) -> int:
             stripped -= 1
         elif text[stripped - 1:stripped] in ("*", "_") and _emphasised_aside(head):
             stripped = desc.start + len(head.rstrip("*_"))
+        elif (m := _OPENING_EMPHASIS.search(head)) is not None and m.start() > 0:
+            stripped = desc.start + m.start()  # "models **" once "[Deprecated]**" is gone: the tag's opening
         elif stripped in badges:
             stripped = badges[stripped]
         elif stripped in bracketed and bracketed[stripped] > desc.start:

@@ -187,11 +187,16 @@ class Document:
 
     # -- building --------------------------------------------------------------
     def _masked(self) -> str:
+        # A byte-order mark is no text: markdown would read "\ufeff# Title" as a
+        # paragraph.  A space in its place keeps every offset.
+        bom = self.text.startswith("\ufeff")
+        text = " " + self.text[1:] if bom else self.text
         # Front matter is not markdown: blank it out so line numbers still agree.
-        match = _FRONT_MATTER.match(self.text)
+        body = text[1:] if bom else text
+        match = _FRONT_MATTER.match(body)
         if not match:
-            return self.text
-        return "\n" * match.group().count("\n") + self.text[match.end():]
+            return text
+        return "\n" * match.group().count("\n") + body[match.end():]
 
     def _region(self, token) -> tuple[int, int]:
         first, last = token.map

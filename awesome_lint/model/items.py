@@ -23,8 +23,9 @@ NUMBER = re.compile(r"[ \t>]*(?P<n>\d{1,9})[.)][ \t]+")
 _GLUED = re.compile(r"(?P<indent>[ \t>]*)(?:(?P<b>[-+])(?=\*{0,2}_{0,2}\[)|(?P<star>\*)(?=\[)(?!.*(?<![\s*])\*(?!\*)))")
 # Dashes and colons people put between a name and its description.  A plain
 # hyphen needs a space on one side, so ``[x](u)-js`` is not read as one.
+# An arrow (``->``, ``=>``, ``→``) is one separator, not a hyphen and a stray ``>``.
 _SEPARATOR = re.compile(
-    r"[ \t\u00a0]*(?:--?(?=[ \t\u00a0])|(?<=[ \t\u00a0])--?|[\u2013\u2014]|:(?=[ \t\u00a0]))[ \t\u00a0]*"
+    r"[ \t\u00a0]*(?:[-=]+>|\u2192|--?(?=[ \t\u00a0])|(?<=[ \t\u00a0])--?(?!>)|[\u2013\u2014]|:(?=[ \t\u00a0]))[ \t\u00a0]*"
 )
 _CODE_SPAN = re.compile(r"(`+)[^`].*?\1|(`+)`*?\2")
 _PARENTHETICAL = re.compile(r"\([^()\n]*\)")
