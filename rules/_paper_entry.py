@@ -90,6 +90,9 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
     style = convention.value
     trailing = doc.conventions.trailing_spaces
     wanted_break = BREAKS[style]
+    spelling = doc.conventions.break_spelling if convention.source == "inferred" else None
+    if spelling is not None:
+        wanted_break = spelling  # the list's own '<br />'
     for n in range(entry.start_line, entry.end_line):
         line = doc.lines[n]
         last = n == entry.end_line - 1
@@ -106,6 +109,8 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
             continue  # a title, author list or row of links wrapped in the source: one field, no break inside
         if kind == style == "backslash" and wanted and tail.lstrip(" \t") == "\\" and convention.source == "inferred":
             continue  # spaces before a backslash break render the same: only a canonical style asks for one
+        if kind == style == "br" and wanted and spelling is not None and tail.lstrip(" \t").lower() == spelling:
+            continue  # (spaces before '<br />' render the same)
         if not tail.strip() and not wanted:
             if trailing.value != "none":
                 continue  # stray spaces no reader sees, in a list that leaves them

@@ -167,3 +167,14 @@ def test_fixing_breaks_does_not_tip_the_trailing_space_habit_for_the_next_run():
     settings = engine_mod.build_settings(Config(), select=["entry-format"])
     once = engine_mod.fix(text, settings, Context()).text
     assert engine_mod.fix(once, settings, Context()).text == once
+
+
+def test_a_list_that_writes_its_breaks_as_br_slash_is_held_to_that_spelling():
+    text = "# Papers\n\n## Vision\n\n" + "\n".join(
+        paper_entry(f"Paper {i}", f"https://arxiv.org/abs/2301.{i:05d}") for i in range(6))
+    text = text.replace(" \\\n", " <br />\n")
+    lines = text.split("\n")
+    lines[5] = lines[5].replace(" <br />", "  <br />")  # more spaces before it: the same break
+    lines[10] = lines[10].replace(" <br />", "<br>")  # the other spelling: a departure
+    assert _breaks("\n".join(lines)) == [
+        (11, "line break should be '<br />'")]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import contents, dates, descriptions, identity
-from .papers import dated_venue, link_debris
+from .papers import break_span, dated_venue, link_debris
 
 # A value is established when at least this share (three in four) of the items making the
 # choice use it, and at least MIN_EVIDENCE of them do.
@@ -464,6 +464,18 @@ class Conventions:
             if (kind := break_kind(doc.lines[n]))
         )
         return self._settle("line-break", "document", votes, "entry lines with a break")
+
+    @cached_property
+    def break_spelling(self) -> str | None:
+        """How the list writes its kind of break, where most of its breaks of that kind
+        are written one way (``<br />``, ``<br/>``, ``<br>``): the break the fix writes."""
+        kind = self.line_break.value
+        if kind != "br":
+            return None
+        spelt = Counter(break_span(line)[1].strip().lower() for e in self.papers()
+                        for line in self.doc.lines[e.start_line:e.end_line - 1] if break_kind(line) == kind)
+        top = spelt.most_common(1)
+        return top[0][0] if top and top[0][1] * 2 > sum(spelt.values()) else None
 
     @cached_property
     def trailing_spaces(self) -> Convention:
