@@ -976,3 +976,22 @@ def test_sort_order_names_the_papers_to_move_not_their_neighbours():
     # one paper out of place past a block: judged against the nearest paper in order
     assert found([29, 28, 12, 11, 30, 27, 26, 25, 24, 23, 22, 21, 20, 19])[-1] == (
         "'Paper number 5 about adaptation' (30 Nov 2021) is newer than the nearest paper in order before it at line 6")
+
+
+def test_a_bold_title_and_its_authors_alone_are_a_paper_without_a_link_yet():
+    doc, got = _fields(
+        "# LLMs\n\n## Scaling\n\n"
+        "- **Scaling Laws of Synthetic Data for Language Models;** Zeyu Qin et al\n"
+        "- **Compression Laws for Large Language Models;** Ayan Sengupta, Bo Chen\n")
+    assert [(s, f["title"], f["authors"]) for s, f, _ in got] == [
+        ("bullet-bold-authors", "Scaling Laws of Synthetic Data for Language Models", "Zeyu Qin et al"),
+        ("bullet-bold-authors", "Compression Laws for Large Language Models", "Ayan Sengupta, Bo Chen")]
+
+
+@pytest.mark.parametrize("line", [
+    "- **Getting Started Guide;** see the docs",  # no names
+    "- **Install;** John Smith",  # a title of one word, one name
+    "- **Three Word Title;** Maintained By Us",  # words, not people
+])
+def test_a_bold_line_with_words_after_it_that_name_nobody(line):
+    assert _fields(f"# Notes\n\n## Misc\n\n{line}\n")[1] == []

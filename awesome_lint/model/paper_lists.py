@@ -354,6 +354,18 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
         tail_links = [l for l in after_links if l.start - base >= bold.end()]
         stop = _unwrapped(line, min([l.start - base for l in tail_links] + [end]), end)
+        names = line[bold.end():end].strip(" \t;,.")
+        if not after_links and len(_WORDS.findall(title)) >= 3 and names \
+                and _only_names(_ET_AL_TAIL.sub("", names)) and (" et al" in names or "," in names):
+            # ``- **Scaling Laws of Synthetic Data;** Zeyu Qin et al``: a paper named by its title
+            # and its authors alone, no link yet
+            t_stop = bold.end("t")
+            while t_stop > bold.start("t") and line[t_stop - 1] in " \t;,.":
+                t_stop -= 1
+            fields["title"] = pf.field(base, line, bold.start("t"), t_stop)
+            a = line.index(names, bold.end())
+            fields["authors"] = pf.field(base, line, a, a + len(names))
+            return f"{kind}-bold-authors", line[bold.start("t"):t_stop], True
         evidence = False
         if stop > bold.end():
             evidence = pf.read_tail(line[bold.end():stop], base + bold.end(), fields, separated=False)
