@@ -995,3 +995,14 @@ def test_a_bold_title_and_its_authors_alone_are_a_paper_without_a_link_yet():
 ])
 def test_a_bold_line_with_words_after_it_that_name_nobody(line):
     assert _fields(f"# Notes\n\n## Misc\n\n{line}\n")[1] == []
+
+
+def test_a_venue_with_its_track_after_the_year_on_the_authors_line():
+    doc, got = _fields(
+        "# Reasoning\n\n## Analysis\n\n"
+        "1. **[The Impact of Reasoning Step Length.](https://arxiv.org/abs/2401.04925)**\n\n"
+        "    *Mingyu Jin, Qinkai Yu.* ACL'24 Findings\n\n"
+        "1. **[Premise Order Matters in Reasoning.](https://arxiv.org/abs/2402.08939)**\n\n"
+        "    *Xinyun Chen, Ryan A. Chi.* ICML'24\n")
+    assert [(f["authors"], f["venue"]) for _, f, _ in got] == [
+        ("Mingyu Jin, Qinkai Yu.", "ACL'24 Findings"), ("Xinyun Chen, Ryan A. Chi.", "ICML'24")]

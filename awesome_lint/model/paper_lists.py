@@ -754,7 +754,9 @@ _LINKS_AND_YEAR = re.compile(r"[ \t,.;|]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[ \t,.
 _TRAILING_MONTH = re.compile(r"(?<![\d.])(?:19|20)\d\d[./-]\d{1,2}(?=[ \t,.;]*$)")
 
 
-_SHORT_VENUE = re.compile(r"[ \t]+[A-Za-z][\w&.\- ]{0,40}?(?:['\u2019]\d\d|(?:19|20)\d\d)?[ \t]*")
+# (perhaps the track after the year: ``ACL'24 Findings``, ``NAACL'24 Short``)
+_SHORT_VENUE = re.compile(r"[ \t]+[A-Za-z][\w&.\- ]{0,40}?(?:['\u2019]\d\d|(?:19|20)\d\d)?"
+                          r"(?:[ \t]+[A-Z][\w&.\-]*){0,2}[ \t]*")
 
 
 # -- paragraphs -----------------------------------------------------------------
