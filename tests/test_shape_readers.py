@@ -1006,3 +1006,15 @@ def test_a_venue_with_its_track_after_the_year_on_the_authors_line():
         "    *Xinyun Chen, Ryan A. Chi.* ICML'24\n")
     assert [(f["authors"], f["venue"]) for _, f, _ in got] == [
         ("Mingyu Jin, Qinkai Yu.", "ACL'24 Findings"), ("Xinyun Chen, Ryan A. Chi.", "ICML'24")]
+
+
+def test_the_lists_own_number_for_a_paper_is_no_venue():
+    doc, got = _fields(
+        "# Mamba\n\n## Year 2024\n\n"
+        "* [2024_143] **FusionMamba: Efficient Image Fusion with State Space Model**, Siran Peng, Xiangyu Zhu\n"
+        "  [[Paper](https://arxiv.org/abs/2404.07932)]\n"
+        "* [2024_040][Rejected by ICLR 2024] **Mamba: Linear-Time Sequence Modeling**, Albert Gu, Tri Dao\n"
+        "  [[Paper](https://openreview.net/forum?id=AL1fq05o7H)]\n")
+    assert [(s, f["title"], f.get("venue")) for s, f, _ in got] == [
+        ("bullet-bold", "FusionMamba: Efficient Image Fusion with State Space Model", None),
+        ("bullet-venue-first", "Mamba: Linear-Time Sequence Modeling", "Rejected by ICLR 2024")]

@@ -72,6 +72,8 @@ _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = pf.WORDS
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
 _MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
+# (a year alone in brackets is the paper's year, read as its venue's)
+_SERIAL = re.compile(r"\[(?!(?:19|20)\d\d\])\d{1,4}(?:[_\-.]\d{1,4})*\][ \t]*(?=\S)")
 _DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
 # ``Title (2017), K. He et al.``: a plain title, then its year in parentheses
 _TITLE_YEAR = re.compile(r"(?P<t>[^\n]{8,}?)[ \t]+(?=\((?:19|20)\d\d[a-z]?\)(?:[ \t]*[,.]|[ \t]*$))")
@@ -178,6 +180,8 @@ def _item_entry(doc, item: _Item) -> Entry | None:
     shape, title, evidence = _head(doc, line, base, body, head_links, fields, kind)
     if shape is None:
         return None
+    if shape.endswith("-bold-authors") and links:
+        shape = shape.replace("-bold-authors", "-bold")  # its links below it: the bold shape, authors after the title
     # the rest of the item: continuation lines, later paragraphs, sub-bullets
     pieces = [(n, _PREFIX.match(doc.lines[n]).end()) for b in item.blocks
               for n in range(b.start_line, b.end_line) if n != item.line]
@@ -245,6 +249,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             fields.pop("date")
             return None, "", False
         return f"{kind}-date-first", title, True
+    serial = _SERIAL.match(line, body)
+    if serial is not None:  # ``[2024_099] **Title**``: the list's own number for the paper, no venue
+        body = serial.end()
     after_links = [l for l in links if l.start - base >= body]
     quoted = _QUOTED.match(line, body)
     if quoted and (tail := _QUOTED_TAIL.match(line, quoted.end())) and after_links:
