@@ -929,6 +929,10 @@ def test_quoted_titles_after_a_bracketed_or_colonless_name_and_longer_venues():
         ("Grounding Language Models using Scene Graphs", "Conference on Robot Learning (CoRL)", "Nov 2023"),
         ("Heuristic Planning with Language Models", "AAAI", "Jan 2024"),
         ("Faithful Long-Horizon Task Planning for Robotics", "ICRA", "May 17th 2024")]
+    # a venue may start with a digit
+    _, three_dv = _fields('# Depth\n\n## Mono\n\n* **MonoViT**: "Self-Supervised Monocular Depth Estimation", 3DV, 2022 '
+                          "(*Bologna*). [[Paper](https://arxiv.org/abs/2208.03543)]\n")
+    assert [(f["title"], f["venue"]) for _, f, _ in three_dv] == [("Self-Supervised Monocular Depth Estimation", "3DV, 2022")]
     settings = engine.build_settings(Config(select=["arxiv-date"]))
     _, found = engine.check(doc.text, settings, Context())
     assert [doc.line_col(d.start)[0] + 1 for d in found] == [5]  # July 2023 on an October id

@@ -36,8 +36,8 @@ _BRACKET = re.compile(r"\[(?P<t>[^\[\]\n]{3,})\](?!\()")
 # (the name with a colon, or in brackets: ``**[RT-2]** "Title"``, or before the quote: ``**CortexBench** "Title"``)
 _QUOTED = re.compile(r"(?:\*\*[^*\n]+\*\*[ \t]*:?[ \t]*)?[\"\u201c](?P<t>[^\"\u201d\n]{8,}?)[\"\u201d]")
 # ``, *arXiv, Apr 2022*``, ``, *Conference on Robot Learning (CoRL), Nov 2023*``, ``, AAAI Jan 2024``,
-# ``*ICRA, May 17th 2024*``, also after a title that ends in its own question mark
-_QUOTED_TAIL = re.compile(r"[ \t]*,?[ \t]*[*_]?(?P<v>[A-Za-z][^,\[\]*_\n]{0,80}?)(?:,[ \t]*|[ \t]+(?=[A-Z][a-z]{2,8}\.?[ \t]))"
+# ``*ICRA, May 17th 2024*``, ``3DV, 2022``, also after a title that ends in its own question mark
+_QUOTED_TAIL = re.compile(r"[ \t]*,?[ \t]*[*_]?(?P<v>(?:\d[A-Za-z]|[A-Za-z])[^,\[\]*_\n]{0,80}?)(?:,[ \t]*|[ \t]+(?=[A-Z][a-z]{2,8}\.?[ \t]))"
                           r"(?P<d>(?P<month>[A-Z][a-z]{2,8}\.?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?)?(?:19|20)\d\d)\b")
 # a title in plain text, its authors in emphasis, then the venue and year, then the links
 _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n]+?)[*_][ \t]*"
