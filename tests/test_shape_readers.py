@@ -1022,3 +1022,17 @@ def test_the_lists_own_number_for_a_paper_is_no_venue():
     assert [(s, f["title"], f.get("venue")) for s, f, _ in got] == [
         ("bullet-bold", "FusionMamba: Efficient Image Fusion with State Space Model", None),
         ("bullet-venue-first", "Mamba: Linear-Time Sequence Modeling", "Rejected by ICLR 2024")]
+
+
+@pytest.mark.parametrize("line, paper", [
+    ("- [Wav2CLIP: Learning Robust Audio Representations](https://arxiv.org/pdf/2110.11499.pdf) "
+     "[[code](https://github.com/d/w)]", True),
+    ("- [CLIP-Lite: Information Efficient Visual Representation Learning](https://arxiv.org/abs/2112.07133) [code]", True),
+    # a description after it: a classic item that links a paper
+    ("- [Wav2CLIP: Learning Robust Audio Representations](https://arxiv.org/abs/2110.11499) - Audio from CLIP.", False),
+    # not the paper's own preprint, or a name, not a title
+    ("- [Wav2CLIP: Learning Robust Audio Representations](https://w.example) [[code](https://github.com/d/w)]", False),
+    ("- [Wav2CLIP](https://arxiv.org/abs/2110.11499) [[code](https://github.com/d/w)]", False),
+])
+def test_a_title_that_links_its_own_preprint_then_only_labels(line, paper):
+    assert bool(_fields(f"# CLIP\n\n## Audio\n\n{line}\n")[1]) is paper

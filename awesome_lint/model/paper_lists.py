@@ -391,6 +391,11 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             stop -= 1
         evidence = pf.read_tail(line[first.end - base:stop], first.end, fields)
         evidence = evidence or any(l.text.startswith("[") and pf.is_label_link(l) for l in tail_links)
+        # ``- [Wav2CLIP: Learning Audio Representations](arxiv) [[code](url)]``: the title links
+        # to the paper's own preprint, and nothing but its labels follow
+        evidence = evidence or (arxiv_month(first.url) is not None and len(_WORDS.findall(first.text)) >= 3
+                                and all(pf.label_like(l) for l in tail_links)
+                                and _links_and_tags(line, base, first.end - base, end, tail_links))
         return f"{kind}-link-title", first.text, evidence
     plain = _PLAIN_TITLE.match(line, body)
     if plain and after_links and len(plain.group("t").split()) >= 3 and _NAMES.match(plain.group("a")):
