@@ -72,7 +72,9 @@ def test_the_first_word_may_be_a_links_text():
     # a name the item's own address spells whole: its authors write it in lower case
     ("- [Beego](https://github.com/beego/beego) - beego is a web framework.", None),
     ("- [Kafka client](https://github.com/confluentinc/confluent-kafka-go) - confluent-kafka-go is a client.", None),
-    # only part of a name in the address: a word like any other
+    # the name a prefix sets apart in the address: "isatty" in "go-isatty"
+    ("- [go-isatty](https://github.com/mattn/go-isatty) - isatty for golang.", None),
+    # only a middle part of a name in the address: a word like any other
     ("- [Player](https://github.com/o/flutter_music_player) - music player component.", "music"),
     ("- [nrc/zero](https://github.com/nrc/zero) - zero-allocation parsing.", "zero"),
     ("- [nng](https://github.com/nanomsg/nng) - nanomsg-next-generation, a messaging library.", "nanomsg"),

@@ -236,8 +236,11 @@ def casing(entry, desc, allowed) -> tuple[str, str, int] | None:
     bare = token.rstrip(".,;:")
     if any(mark in bare for mark in ("::", "_", "(", ".")) or ("/" in bare and "-" in bare):
         return None  # an identifier, a path or a function: `std::tuple`, `vhf/free-books`, `a.k.a.`
-    if entry.title and re.sub(r"['\u2019]s$", "", word) == next(iter(_WORD.findall(entry.title)), None):
+    own = _WORD.findall(entry.title) if entry.title else []
+    if own and re.sub(r"['\u2019]s$", "", word) == own[0]:
         return None  # the item's own lower-case name, spelt as its authors spell it: "jsblocks is ..."
+    if len(own) > 1 and entry.title == entry.title.lower() and word == own[-1] == bare and len(word) >= 4:
+        return None  # the name a prefix sets apart in a lower-case name: "isatty" of "go-isatty"
     if _in_own_url(entry, bare):
         return None  # a name the item's address spells too: "beego is ..." (github.com/beego/beego)
     return "lower", word, at
