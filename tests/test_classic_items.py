@@ -244,3 +244,10 @@ def test_a_final_stop_goes_before_a_bold_tag_after_the_sentence():
     assert _entry_format(text) == [(15, "description does not end with '.', '!', '?' or '…'")]
     out = engine.fix(text, engine.build_settings(Config(), select=["entry-format"]), Context())
     assert "- Neural networks in JavaScript. **[Deprecated]**" in out.text
+
+
+def test_a_link_back_up_the_page_indented_under_the_last_item_is_no_part_of_its_sentence():
+    text = _tools("- [Zog](https://z.example) - A schema builder for validation.\n  **[⬆ back to top](#tools)**")
+    assert _entry_format(text) == []
+    assert _entry_format(text.replace("validation.", "validation")) == [
+        (15, "description does not end with '.', '!', '?' or '…'")]

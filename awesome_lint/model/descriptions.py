@@ -21,6 +21,7 @@ _HASHTAG_TAIL = re.compile(r"(?:[ \t]+#[A-Za-z][\w-]*)+\Z")  # "... models. #ope
 _EMPHASIS_ONLY = re.compile(r"([*_]{1,2})[^*_]+\1\Z")
 _WORD = re.compile(r"[^\s\-;/,:()\[\]]+")
 _OPENING_EMPHASIS = re.compile(r"[ \t]+(?:\*{1,2}|_{1,2})\Z")
+_PAGE_LINK_TAIL = re.compile(r"\n[ \t>]*[*_]*\[[^\]\n]*\]\(#[^)\s]*\)[*_]*\Z")
 _DANGLING_SEPARATOR = re.compile(r"[ \t]+[-\u2013\u2014]\Z")
 _BARE_URL_TAIL = re.compile(r"(?:https?://|www\.)\S+\Z", re.I)
 
@@ -97,6 +98,8 @@ def prose_end(doc, entry, desc) -> int:
             stripped = desc.start + m.start()  # "models **" once "[Deprecated]**" is gone: the tag's opening
         elif stripped in badges:
             stripped = badges[stripped]
+        elif (m := _PAGE_LINK_TAIL.search(head)) is not None and m.start() > 0:
+            stripped = desc.start + m.start()  # "validation.\n  **[⬆ back to top](#contents)**": no part of the sentence
         elif stripped in bracketed and bracketed[stripped] > desc.start:
             stripped = bracketed[stripped]
         elif (m := _CODE_TAIL.search(head)) is not None:
