@@ -51,7 +51,7 @@ def test_a_scope_split_only_in_what_its_inner_scopes_leave_over_is_no_split():
     top = next(c for c in Document(text).conventions.bullets["bullet"].sections.values() if c.scope == "section 'A'")
     assert (top.value, top.split) == (None, False)
     assert lint(text + "+ [Game X](https://x.example) - Does X.\n") == [
-        (41, "entry-format", "bullet '+' where this section uses '*' (5 of 6 list items)")]
+        (41, "entry-format", "bullet '+' where the section 'More' around it uses '*' (5 of 6 list items)")]
 
 
 def test_a_label_many_items_repeat_word_for_word_is_no_sentence_to_end():
@@ -360,3 +360,15 @@ def test_the_lists_news_is_held_to_its_own_bullets_not_to_the_entries():
     _, found = engine.check(text + "* [Tool 7](https://t7.example) - Does 7.\n", settings, Context())
     assert [d.message for d in found if "bullet" in d.message] == [
         "bullet '*' where this list uses '-' (6 of 7 list items)"]
+
+
+def test_a_convention_taken_from_a_section_around_the_entrys_own_names_that_section():
+    tools = "".join(f"- [Tool {n}](https://t{n}.example) - Does {n}.\n" for n in range(6))
+    small = "- [Small 1](https://s1.example) - Does one.\n- [Small 2](https://s2.example) - Does two\n"
+    other = "".join(f"- [Other {n}](https://o{n}.example) - Does {n}.\n" for n in range(6))
+    text = f"# Awesome\n\n## Tools\n\n{tools}\n### Small\n\n{small}\n## Other\n\n{other}"
+    settings = engine.build_settings(engine.config_mod.Config(select=["entry-format"]))
+    _, found = engine.check(text, settings, Context())
+    assert [d.message for d in found] == [
+        "description does not end with '.', '!', '?' or '…' where the section 'Tools' around it ends "
+        "descriptions with a final stop (7 of 8 descriptions, as the list around it does)"]

@@ -129,6 +129,8 @@ class Convention:
     # the items its inner scopes leave over disagree with the scope as written
     # ('*' 161, '+' 4): no value, and no split to warn about
     mostly: bool = field(default=False, compare=False)
+    # the section of a section's convention is one around the entry's own
+    around: bool = field(default=False, compare=False)
 
     @property
     def total(self) -> int:
@@ -159,7 +161,9 @@ class Convention:
     def standard(self, value_text: str, verb: str = "uses") -> str:
         """Whose standard a departure breaks, for messages: "this list uses '*' (57 of 60 list items)"."""
         if self.source == "inferred":
-            whose = "this list" if self.scope == "document" else "this section"
+            whose = "this list" if self.scope == "document" else \
+                f"the section '{self.section.title}' around it" if self.around and self.section is not None \
+                else "this section"
             return f"{whose} {verb} {value_text} ({self.evidence()})"
         return f"the {self.source} asks for {value_text}"
 
@@ -222,6 +226,15 @@ class Scoped:
         return self._found[key]
 
     def _nearest(self, section) -> Convention:
+        own_section = section
+        found = self._nearest_from(section)
+        if found.scope != "document" and found.section is not None and found.section is not own_section:
+            if found.total * 10 >= self.document.total * 9:  # (the section that holds nearly all the list)
+                return replace(found, scope="document")
+            return replace(found, around=True)  # a section around the entry's own: named in messages
+        return found
+
+    def _nearest_from(self, section) -> Convention:
         while section is not None and section.heading is not None:
             own = self.sections.get(id(section))
             if own is not None and own.source == "inferred" and own.total >= SECTION_EVIDENCE:
