@@ -1036,3 +1036,19 @@ def test_the_lists_own_number_for_a_paper_is_no_venue():
 ])
 def test_a_title_that_links_its_own_preprint_then_only_labels(line, paper):
     assert bool(_fields(f"# CLIP\n\n## Audio\n\n{line}\n")[1]) is paper
+
+
+def test_a_bold_title_the_source_wraps_over_two_lines_is_one_title():
+    from awesome_lint.model.document import Document
+
+    doc = Document("# Agents\n\n## Web\n\n"
+                   "- [2023/06] **SYNAPSE: Leveraging Few-Shot Exemplars for\n"
+                   "Human-Level Computer Control.** *Longtao Zheng et al. arXiv.* [[paper](https://arxiv.org/abs/2306.07863)]\n"
+                   "- [2023/05] **Mind2Web: Towards a Generalist Agent.** *Xiang Deng et al. arXiv.* "
+                   "[[paper](https://arxiv.org/abs/2306.06070)]\n")
+    first = doc.entries[0]
+    assert (first.shape, first.title, first.fields["date"].text) == (
+        "bullet-date-first", "SYNAPSE: Leveraging Few-Shot Exemplars for Human-Level Computer Control.", "2023/06")
+    title = first.fields["title"]
+    assert doc.text[title.start:title.end].replace("\n", " ") == title.text  # the span is the text's own
+    assert [l.url for l in first.links] == ["https://arxiv.org/abs/2306.07863"]

@@ -175,7 +175,14 @@ def _item_entry(doc, item: _Item) -> Entry | None:
     links = [link for b in item.blocks for link in b.links]
     for child in item.children:
         links += [link for b in child.blocks for link in b.links]
-    head_links = [l for l in head.links if l.line == item.line]
+    head_lines = {item.line}
+    if line.count("**") % 2 and head.end_line > item.line + 1 and doc.lines[item.line + 1].count("**") % 2:
+        # ``- [2023/06] **SYNAPSE: Leveraging Few-Shot Exemplars for`` / ``Human-Level Control.** ...``:
+        # a bold title the source wraps; the two lines read as one, the line break as a space
+        # (same length: every offset still points into the text)
+        line = line + " " + doc.lines[item.line + 1]
+        head_lines.add(item.line + 1)
+    head_links = [l for l in head.links if l.line in head_lines]
     kind = "numbered" if item.ordered else "bullet"
     shape, title, evidence = _head(doc, line, base, body, head_links, fields, kind)
     if shape is None:
@@ -184,7 +191,7 @@ def _item_entry(doc, item: _Item) -> Entry | None:
         shape = shape.replace("-bold-authors", "-bold")  # its links below it: the bold shape, authors after the title
     # the rest of the item: continuation lines, later paragraphs, sub-bullets
     pieces = [(n, _PREFIX.match(doc.lines[n]).end()) for b in item.blocks
-              for n in range(b.start_line, b.end_line) if n != item.line]
+              for n in range(b.start_line, b.end_line) if n not in head_lines]
     for child in item.children:
         if child.blocks:
             m = _MARKER.match(doc.lines[child.line])
