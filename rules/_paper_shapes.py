@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from awesome_lint.model.conventions import BLOCK_SHAPES, label_order
-from awesome_lint.model.papers import dated_venue, link_debris
+from awesome_lint.model.papers import dated_venue, link_debris, venue_name
 from awesome_lint.rule import WARNING
 
 
@@ -63,8 +63,11 @@ def _label_order(rule, doc, entries):
 
 def _venue_years(rule, doc, entries):
     convention = doc.conventions.venue_year
+    never_dated = doc.conventions.yearless_venues
     for entry in entries:
         if dated_venue(entry) is False and (c := convention.at(entry.section)).value is True:
+            if "date" in entry.fields and venue_name(entry.fields["venue"].text) in never_dated:
+                continue  # a journal the list never gives a year, on a paper whose date does
             venue = entry.fields["venue"]
             yield rule.diagnostic(yearless(venue.text, c), venue.start, venue.end)
 

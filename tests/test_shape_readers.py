@@ -1052,3 +1052,51 @@ def test_a_bold_title_the_source_wraps_over_two_lines_is_one_title():
     title = first.fields["title"]
     assert doc.text[title.start:title.end].replace("\n", " ") == title.text  # the span is the text's own
     assert [l.url for l in first.links] == ["https://arxiv.org/abs/2306.07863"]
+
+
+def test_a_quoted_title_then_its_month_and_venue_in_brackets():
+    doc, got = _fields(
+        "# Code LLMs\n\n## Models\n\n"
+        '- "Self-Infilling Code Generation" [2023-11] [ICML 2024] [[paper](https://arxiv.org/abs/2311.17972)]\n'
+        '- [**Verilog**] "VerilogEval: Evaluating Language Models for Verilog" [2023-09] [ICCAD 2023] '
+        "[[paper](https://arxiv.org/abs/2309.07544)]\n"
+        '- [**SPICE**]: "SPICEPilot: Navigating SPICE Code Generation" [2024-10] [[paper](https://arxiv.org/abs/2410.20553)]\n'
+        '- "Benchmarking Vulnerability Detection: A Survey", 2023-03, arXiv, [[paper](https://arxiv.org/abs/2303.16362)]\n'
+        '1. **LaMDA**: "LaMDA: Language Models for Dialog Applications" [2022-01] [[paper](https://arxiv.org/abs/2201.08239)]\n')
+    assert [(s, f["title"], f["date"], f.get("venue")) for s, f, _ in got] == [
+        ("bullet-quoted-title", "Self-Infilling Code Generation", "2023-11", "ICML 2024"),
+        ("bullet-quoted-title", "VerilogEval: Evaluating Language Models for Verilog", "2023-09", "ICCAD 2023"),
+        ("bullet-quoted-title", "SPICEPilot: Navigating SPICE Code Generation", "2024-10", None),  # the tag is no venue
+        ("bullet-quoted-title", "Benchmarking Vulnerability Detection: A Survey", "2023-03", "arXiv"),
+        ("numbered-quoted-title", "LaMDA: Language Models for Dialog Applications", "2022-01", None)]
+    # a quoted phrase and a bracketed year-less note is no paper
+    assert _fields('# N\n\n## M\n\n- "Read this first" [draft] [[notes](https://n.example)]\n')[1] == []
+
+
+def test_a_table_title_in_quotes_and_a_journal_the_list_never_dates():
+    table = ("| Date | Venue | Source |\n|---|---|---|\n"
+             '| 2021-02 | NeurIPS 2021 | "CodeXGLUE: A Benchmark Dataset for Code" [[paper](https://arxiv.org/abs/2102.04664)] |\n'
+             '| 2021-05 | IEEE TSE | "A Study of Code Search Engines" [[paper](https://arxiv.org/abs/2105.00001)] |\n'
+             '| 2021-07 | ICSE 2022 | "Commit Messages from Diffs" [[paper](https://arxiv.org/abs/2107.05373)] |\n')
+    doc, got = _fields(f"# Code\n\n## Benchmarks\n\n{table}")
+    assert [f["title"] for _, f, _ in got] == [
+        "CodeXGLUE: A Benchmark Dataset for Code", "A Study of Code Search Engines", "Commit Messages from Diffs"]
+    settings = engine.build_settings(Config(select=["entry-format"]))
+    assert [d.message for d in engine.check(doc.text, settings, Context())[1] if "no year" in d.message] == []
+    bullets = "".join(f'- "Paper Number {n} on Code" [2023-0{n}] [ICSE 2023] [[paper](https://arxiv.org/abs/2301.0000{n})]\n'
+                      for n in range(1, 10))
+    # a venue the list gives a year elsewhere is still a departure without one; a journal it never dates is not
+    text = f"# Code\n\n## Repair\n\n{bullets}" + '- "Repair Paper" [2023-10] [ICSE] [[paper](https://arxiv.org/abs/2307.00001)]\n' \
+        + '- "Journal Paper" [2023-11] [IEEE TSE] [[paper](https://arxiv.org/abs/2308.00001)]\n'
+    assert [d.message.split(" where")[0] for d in engine.check(text, settings, Context())[1] if "no year" in d.message] == [
+        "venue 'ICSE' has no year"]
+
+
+def test_a_table_after_a_list_of_papers_is_a_group_of_its_own():
+    bullets = "".join(f'- "Survey Number {n} of SQL" [2022-0{n}] [[paper](https://arxiv.org/abs/2201.0000{n})]\n'
+                      for n in range(5, 9))
+    rows = "".join(f'| 2017-0{n} | arXiv | "Benchmark {n} for SQL" [[paper](https://arxiv.org/abs/1701.0000{n})] |\n'
+                   for n in range(1, 7))
+    text = f"# SQL\n\n## Text-to-SQL\n\n{bullets}\n| Date | Venue | Source |\n|---|---|---|\n{rows}"
+    settings = engine.build_settings(Config(select=["sort-order"]))
+    assert engine.check(text, settings, Context())[1] == []  # each in order: the 2022 surveys, then the 2017 tables

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import contents, dates, descriptions, identity
-from .papers import break_span, dated_venue, link_debris
+from .papers import break_span, dated_venue, link_debris, venue_name
 
 # A value is established when at least this share (three in four) of the items making the
 # choice use it, and at least MIN_EVIDENCE of them do.
@@ -540,6 +540,19 @@ class Conventions:
         with_venue = [e for e in self.papers() if dated_venue(e) is not None]
         return self._has("venue-year", dated_venue, with_venue)
 
+    @cached_property
+    def yearless_venues(self) -> frozenset:
+        """Venues the list never writes with a year ('IEEE TSE', 'JMLR', a journal beside
+        'ICML 2024'): where the paper's date gives the year, such a venue needs none."""
+        named, dated = set(), set()
+        for e in self.papers():
+            state = dated_venue(e)
+            if state is None:
+                continue
+            name = venue_name(e.fields["venue"].text)
+            (dated if state else named).add(name)
+        return frozenset(named - dated)
+
     # -- papers in the other shapes (numbered, labelled, bulleted, ...), per section -----
     def _shaped(self, section) -> list:
         """The section's papers that are not bold-title blocks."""
@@ -982,10 +995,12 @@ def paper_groups(doc, entries: list) -> list[list]:
 
 
 def _text_between(doc, before, after) -> bool:
+    rows = before.shape.endswith("table-row") and after.shape.endswith("table-row")
     for n in range(before.end_line, after.start_line):
         line = doc.lines[n].strip(" \t>")
-        # (a row of the papers' table that is no paper of it, ``| Title | CVPR 2023 |``, is one undated)
-        if line and not (line.startswith("<!--") and line.endswith("-->")) and not line.startswith("|"):
+        # (a row of the papers' table that is no paper of it, ``| Title | CVPR 2023 |``, is one undated;
+        # a table after a list of papers is a group of its own)
+        if line and not (line.startswith("<!--") and line.endswith("-->")) and not (rows and line.startswith("|")):
             return True
     return False
 

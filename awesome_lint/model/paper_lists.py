@@ -68,6 +68,9 @@ _PIPED_VENUE = re.compile(r"(?P<t>[^|\[\]*_`<>\n]{8,}?)[ \t]*(?:\|[ \t]*)+"
 # ``AF-DCGAN - ``: a name of a word or two (a method's), a dash or a colon, then a link
 _NAME_DASH = re.compile(r"(?P<n>[^\s\[\]()*_`#][^\s\[\]()*_`]{0,24}(?:[ \t][^\s\[\]()*_`]{1,24})?)(?:[ \t]+[-\u2013\u2014]|[ \t]*:)[ \t]+")
 _NAMED_THINGS, _OWN_NAMES = 4, 0.8  # a list's entries, nearly every one under a name of its own
+_COMMA_DATE_TAIL = re.compile(r"[ \t]*,[ \t]*(?P<d>(?:19|20)\d\d[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+                              r"(?:[ \t]*,[ \t]*(?P<v>[A-Za-z][^,\[\]\n]{0,60}?))?[ \t]*,?[ \t]*(?=\[)")
+_BRACKET_DATE_TAIL = re.compile(r"[ \t]*\[(?P<d>[^\[\]\n]{4,24})\](?:[ \t]*\[(?P<v>[^\[\]\n]{2,60})\](?!\())?[ \t]*")
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = pf.WORDS
 _PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
@@ -271,6 +274,10 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         else:
             fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("d"))
         return f"{kind}-quoted-title", quoted.group("t"), True
+    tagged = _VENUE_FIRST.match(line, body)  # ``[**Verilog**] "Title" [2023-09] ...``: a tag before it
+    quoted_dated = quoted or (tagged and _QUOTED.match(line, pf.skip(line, tagged.end(), end, ": \t")))
+    if quoted_dated and _quoted_dated(line, base, quoted_dated, after_links, fields):
+        return f"{kind}-quoted-title", quoted_dated.group("t"), True
     escaped = line.startswith("\\[", body) and next((l for l in after_links if l.start - base == body + 2), None)
     if escaped and line.startswith("\\]", escaped.end - base) and not escaped.image:
         # ``- \[[arxiv](url)\] Title. `2024.02` ``: the venue as the text of the paper's link
@@ -545,6 +552,20 @@ def _paren_venue(line: str, base: int, body: int, end: int, links):
     if first <= lead.end() or not _only_links(line, base, first, end, links, also=","):
         return None
     return lead
+
+
+def _quoted_dated(line: str, base: int, quoted, links, fields: dict) -> bool:
+    """``- "Title" [2023-11] [ICML 2024] [[paper](url)]``, ``"Title", 2023-03, arXiv, [[paper](url)]``:
+    the month the paper came out, perhaps its venue, after the quoted title, then its labels."""
+    dated = _BRACKET_DATE_TAIL.match(line, quoted.end()) or _COMMA_DATE_TAIL.match(line, quoted.end())
+    if not dated or not _is_full_date(dated.group("d")) or not any(pf.label_like(l) for l in links) \
+            or not all(l.start - base >= dated.end() - 1 for l in links):
+        return False
+    fields["title"] = pf.field(base, line, quoted.start("t"), quoted.end("t"))
+    fields["date"] = pf.field(base, line, dated.start("d"), dated.end("d"))
+    if dated.group("v"):
+        fields["venue"] = pf.field(base, line, dated.start("v"), dated.end("v"))
+    return True
 
 
 def _year_venue_lead(line: str, base: int, body: int, end: int, links):

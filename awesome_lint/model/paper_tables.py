@@ -217,6 +217,11 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
         else:
             gap = doc.text.find("  ", start, stop)
             stop = gap if gap > start and number else stop
+        # ``"Title" [[paper](url)]``: the bracket that wraps the link and the quotes are no part of it
+        while stop > start and doc.text[stop - 1] in " \t[":
+            stop -= 1
+        if stop - start > 2 and doc.text[start] in "\"\u201c" and doc.text[stop - 1] in "\"\u201d":
+            start, stop = start + 1, stop - 1
         # ``**Title**``: the emphasis is the table's style, not the title's
         a, b = pf.strip_emphasis(doc.text, start, stop)
         fields["title"] = Field(a, b, doc.text[a:b])

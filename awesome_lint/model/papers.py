@@ -190,12 +190,22 @@ _SHORT_YEAR = re.compile(r"(?<=[A-Za-z]{2})(?:['\u2019][ \t]?)?(\d\d)(?![\w'\u20
 
 
 def dated_venue(entry) -> bool | None:
-    """Whether the entry's venue gives its year; None without a venue, or where the venue
-    cell says there is none: ``-``, ``/``, or where the code is (``Github``)."""
+    """Whether the entry's venue gives its year; None without a venue, where the venue
+    cell says there is none (``-``, ``/``, or where the code is: ``Github``), or where a
+    table row gives its date in a column of its own."""
     venue = entry.fields.get("venue")
     if venue is None or not any(ch.isalnum() for ch in venue.text) or venue.text.strip().lower() in GENERIC_LABELS:
         return None
+    if entry.shape.endswith("table-row") and "date" in entry.fields:
+        return None  # ``| 2023-05 | arXiv | Title |``: the row's date column gives the year
     return venue_year(entry) is not None
+
+
+def venue_name(text: str) -> str:
+    """A venue without its year and punctuation, lower-cased: 'ICML 2024' and 'ICML'24' are 'icml'."""
+    bare = _GLUED_YEAR.sub(" ", _YEAR.sub(" ", text))
+    bare = _SHORT_YEAR.sub(" ", bare)
+    return " ".join(re.findall(r"[^\W\d_]+", bare.lower()))
 
 
 def venue_year(entry) -> int | None:
