@@ -266,3 +266,11 @@ def test_sections_a_toc_may_leave_out_in_their_plural_or_longer_names():
     tail = "".join(f"## {h}\n\n" for h in ("Licenses", "📜 License (MIT)", "Contributing Guidelines", "Tools Galore"))
     text = "# List\n\n## Contents\n\n- [Intro](#intro)\n- [Papers](#papers)\n\n## Intro\n\n## Papers\n\n" + tail
     assert messages(text) == [(18, "section 'Tools Galore' is missing from the table of contents")]
+
+
+def test_a_toc_line_written_as_a_paragraph_inside_an_item_lists_its_section():
+    text = ("# List\n\n## Contents\n\n1. [Models](#1-models)\n   - [Base](#base)\n   - [Chat](#chat)\n\n"
+            "2. [Datasets](#2-datasets)\n\n   2.1 [Pretraining](#21-pretraining)\n\n   2.2 [Benchmarks](#22-benchmarks)\n\n"
+            "## 1. Models\n\n### Base\n\n### Chat\n\n## 2. Datasets\n\n### 2.1 Pretraining\n\n### 2.2 Benchmarks\n\n"
+            "### 2.3 Metrics\n")
+    assert messages(text) == [(27, "section '2.3 Metrics' is missing from the table of contents")]

@@ -43,7 +43,9 @@ def find(doc) -> Contents | None:
         if not _TITLE.match(heading.text):
             continue
         end = doc.headings[index + 1].line if index + 1 < len(doc.headings) else len(doc.lines)
-        items = [b for b in doc.blocks if heading.line < b.start_line < end and b.kind == "list_item"]
+        # (a paragraph of its own inside an item, "   8.1 [Pretraining](#81-pretraining)", is one of its lines too)
+        items = [b for b in doc.blocks if heading.line < b.start_line < end
+                 and (b.kind == "list_item" or b.kind == "paragraph" and b.list_depth)]
         if any(doc.in_page(link.url) for block in items for link in block.links):
             return Contents(heading, items, heading.line + 1, end)
     return None
