@@ -160,3 +160,12 @@ def test_in_a_list_dated_by_arxiv_a_date_years_after_the_id_is_reported():
     # a list that dates papers otherwise: a late date is its venue's
     doc = Document(_dated_by_arxiv("30th Nov., 2023", "1602.03483"), preset="papers", pins={"arxiv-dating": "other"})
     assert list(ArxivDate().check(doc, Context())) == []
+
+
+def test_a_date_earlier_than_its_id_that_breaks_the_order_the_id_keeps():
+    from awesome_lint.rules.sort_order import SortOrder
+
+    # '5th Oct.' on a November number, placed among November papers: the date is the slip
+    doc = Document(_dated_by_arxiv("5th Oct., 2021", "2111.15640"), preset="papers")
+    assert [(doc.line_col(d.start)[0] + 1, d.fix) for d in SortOrder().check(doc, Context())] == [(15, None)]
+    assert "its arXiv id (Nov 2021) fits its place: the date looks wrong" in next(SortOrder().check(doc, Context())).message

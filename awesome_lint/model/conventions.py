@@ -792,10 +792,10 @@ class Conventions:
 
     @cached_property
     def misdated(self) -> dict:
-        """Papers (id -> their arXiv id's (year, month)) whose own date breaks their section's order, later than the month
-        of their arXiv id, in a list that dates papers by arXiv, where the id's month
-        keeps the order: the date is what is wrong (``30 Dec 2021`` for a November
-        number), not the place."""
+        """Papers (id -> their arXiv id's (year, month)) whose own date breaks their section's order,
+        in another month than their arXiv id, in a list that dates papers by arXiv, where the id's
+        month keeps the order: the date is what is wrong (``30 Dec 2021`` for a November number,
+        ``27 Jan 2022`` for a June one), not the place."""
         if self.arxiv_dating.value != "arxiv":
             return {}
         out = {}
@@ -816,7 +816,7 @@ class Conventions:
             if all(ordered(b, key) for b in before) and all(ordered(key, a) for a in after):
                 continue  # in its place
             month = identity.entry_arxiv_month(entry)
-            if month is None or key[:2] <= month:
+            if month is None or key[:2] == month:
                 continue
             if all(ordered(b[:2], month) for b in before) and all(ordered(month, a[:2]) for a in after):
                 out[id(entry)] = month
