@@ -71,7 +71,7 @@ class Duplicate(Rule):
                 severity = WARNING
         else:
             message = (f"one URL under two titles: '{entry.title}' links to {url}, as '{first.title}' "
-                       f"does at line {line}; one of the two links is probably wrong")
+                       f"does at line {line}; one of the two links is wrong, or the two entries are one thing under two names")
         return self.diagnostic(message, *where, severity=severity,
                                related=(Related("first listed here", *first.headline(doc)),))
 

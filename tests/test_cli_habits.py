@@ -41,7 +41,7 @@ def test_stdin_filename_finds_config_resolves_links_and_names_the_findings(proje
 
 def test_without_stdin_filename_stdin_has_no_place(project, capsys, monkeypatch):
     code, out, _ = run(capsys, monkeypatch, ["-", "--select", "local-link,duplicate"], LIST)
-    assert out == ("<stdin>:5:4: duplicate one URL under two titles: 'Twice' links to other.md, as 'Other' does at line 3; one of the two links is probably wrong [error]\n"
+    assert out == ("<stdin>:5:4: duplicate one URL under two titles: 'Twice' links to other.md, as 'Other' does at line 3; one of the two links is wrong, or the two entries are one thing under two names [error]\n"
                    "Found 1 error and 0 warnings.\n")
 
 
@@ -80,7 +80,7 @@ def test_extend_select_overrides_an_ignore_in_the_config(tmp_path, capsys, monke
     code, out, _ = run(capsys, monkeypatch, [path, "--select", "local-link", "--extend-select", "duplicate", "-q"])
     assert out.splitlines() == [
         f"{path}:4:3: local-link link to a missing file: gone.md [error]",
-        f"{path}:5:4: duplicate one URL under two titles: 'Twice' links to other.md, as 'Other' does at line 3; one of the two links is probably wrong [error]",
+        f"{path}:5:4: duplicate one URL under two titles: 'Twice' links to other.md, as 'Other' does at line 3; one of the two links is wrong, or the two entries are one thing under two names [error]",
     ]
 
 

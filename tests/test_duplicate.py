@@ -66,7 +66,7 @@ def test_papers_by_title_and_by_url():
         (15, "'alpha - a paper' is listed twice; first at line 3 (section 'Vision'); 1 such copy among the list's"
              " 4 entries" + HINT, 3),
         (20, "one URL under two titles: 'Gamma' links to https://arxiv.org/pdf/2210.00002v2.pdf, as 'Beta'"
-             " does at line 8; one of the two links is probably wrong", 8),
+             " does at line 8; one of the two links is wrong, or the two entries are one thing under two names", 8),
     ]
 
 
@@ -94,7 +94,7 @@ def test_classic_main_links_only_and_allow_list():
     diags = list(Duplicate(Duplicate.Options(allow=["https://sponsor.example/*"])).check(doc, Context()))
     assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
         (11, "one URL under two titles: 'Alpha again' links to https://www.alpha.example/tool, as 'Alpha' does"
-             " at line 5; one of the two links is probably wrong"),
+             " at line 5; one of the two links is wrong, or the two entries are one thing under two names"),
     ]
 
 
@@ -137,7 +137,7 @@ def test_a_github_repository_listed_twice_in_different_case_is_reported():
     diags = list(Duplicate().check(doc, Context()))
     assert [(doc.line_col(d.start)[0] + 1, d.message) for d in diags] == [
         (6, "one URL under two titles: 'Tool fork' links to https://github.com/octo/tool, as 'Tool' does"
-             " at line 5; one of the two links is probably wrong"),
+             " at line 5; one of the two links is wrong, or the two entries are one thing under two names"),
     ]
 
 

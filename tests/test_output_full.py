@@ -25,7 +25,7 @@ CONCISE = [
     "tiny.md:5:35: no-repeat-punctuation repeated punctuation ',,' [error]",
     "tiny.md:6:49: entry-format description does not end with '.', '!', '?' or '…' where the preset 'awesome' asks for a final stop [error]",
     "tiny.md:8:42: entry-format description does not end with '.', '!', '?' or '…' where the preset 'awesome' asks for a final stop [error]",
-    "tiny.md:9:4: duplicate one URL under two titles: 'Again' links to https://a.example, as '工具箱' does at line 5; one of the two links is probably wrong [error]",
+    "tiny.md:9:4: duplicate one URL under two titles: 'Again' links to https://a.example, as '工具箱' does at line 5; one of the two links is wrong, or the two entries are one thing under two names [error]",
 ]
 
 
