@@ -76,13 +76,13 @@ class SortOrder(Rule):
                 if all(not (k1 > k0 if newest else k1 < k0) for (_, k0), (_, k1) in zip(dated, dated[1:])):
                     continue
                 fix = _date_fix(doc, run, run_keys, newest)
-                order = [e for e, _ in dated]
-                for group, neighbour, later in _out_of_place([k for _, k in dated], newest, dated):
+                for members, j, later in _out_of_place(dated, newest):
+                    group, neighbour = [dated[i][0] for i in members], dated[j][0]
                     entry = group[0]
                     date = entry.fields["date"]
                     them = "them" if len(group) > 1 else "it"
                     # (the paper next to it, or the nearest one in order past a block out of place)
-                    next_to = order.index(neighbour) == order.index(group[0 if later else -1]) + (-1 if later else 1)
+                    next_to = j == (members[0] - 1 if later else members[-1] + 1)
                     side = "before" if later else "after"
                     other = f"the entry {side} {them}" if next_to else f"the nearest paper in order {side} {them}"
                     than = f"{word if later else ('older' if newest else 'newer')} than {other}"
@@ -194,13 +194,14 @@ def _runs(doc, entries, keys):
         at += len(group)
 
 
-def _out_of_place(keys: list, newest: bool, dated: list):
-    """(papers, the neighbour they are judged against, whether they come after it) for the
-    papers outside the longest run already in order: the few to move, not each paper next
-    to one of them (one paper dated too old puts the next one out of order too); a block
-    of them together is one."""
+def _out_of_place(dated: list, newest: bool):
+    """(indexes of papers in ``dated``, the index of the neighbour they are judged against,
+    whether they come after it) for the papers outside the longest run already in order:
+    the few to move, not each paper next to one of them (one paper dated too old puts the
+    next one out of order too); a block of them together is one."""
     # (found from the end, keys turned round: of two papers swapped, the later is the one out of place)
-    turned = [k for k in reversed(keys)] if newest else [tuple(-x for x in k) for k in reversed(keys)]
+    keys = [k for _, k in dated]
+    turned = keys[::-1] if newest else [tuple(-x for x in k) for k in reversed(keys)]
     keep = {len(keys) - 1 - i for i in _longest_ordered(turned)}
     judged = []
     for i, (entry, key) in enumerate(dated):
@@ -221,14 +222,13 @@ def _out_of_place(keys: list, newest: bool, dated: list):
             blocks[-1][0].append(i)
         else:
             blocks.append([[i], j, later])
-    for members, j, later in blocks:
-        yield [dated[i][0] for i in members], dated[j][0], later
+    yield from (tuple(b) for b in blocks)
 
 
 def _longest_ordered(keys: list) -> list[int]:
     """Indexes of a longest non-decreasing subsequence of ``keys``, the one whose items
     are the smallest it can be (patience sorting with back links)."""
-    tails: list = []  # (key, index) of the smallest tail of each length
+    tails: list = []  # the index of the smallest tail of each length
     back = [-1] * len(keys)
     for i, k in enumerate(keys):
         lo, hi = 0, len(tails)

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from awesome_lint.model import contents
+from awesome_lint.model.paper_fields import WORDS
 from awesome_lint.rule import Fix, Related, Rule
 from awesome_lint.model.slug import PAGE_ANCHORS, anchor_forms, slug
 
@@ -16,7 +17,6 @@ _COUNT_TAIL = re.compile(r"[(\[]\d+[)\]]$")
 # this many broken anchors, half the ToC's or more, are one fault: one finding
 _GROUPED = 5
 _WORDS = re.compile(r"[^\W_]+")
-_LETTER_WORDS = re.compile(r"[^\W\d_]+")
 DEFAULT_EXCLUDE = [
     "contributing", "contribute", "contribution", "contributions", "contributors", "license", "licence",
     "footnotes", "related lists", "related", "credits", "acknowledgements", "acknowledgments",
@@ -69,7 +69,10 @@ class Toc(Rule):
             if regen is not None and diag.fix is not None:
                 diag.fix = regen  # one rewrite mends the anchors and the rest at once
         grouped = len(broken) >= _GROUPED and 2 * len(broken) >= len(linked)
-        missing = self._missing(doc, scope, linked) if scope else []
+        in_scope = {id(h) for h in scope}
+        present = [t for _, _, t in linked if t is not None and id(t) in in_scope]
+        listed_ids = {id(h) for h in present}
+        missing = self._missing(doc, scope, present, listed_ids) if scope else []
         if not grouped:
             missing = _meant(broken, missing)
         if grouped:
@@ -81,9 +84,6 @@ class Toc(Rule):
         for h in missing:
             yield self.diagnostic(f"section '{h.text}' is missing from the table of contents",
                                   h.start, h.end, regen)
-        in_scope = {id(h) for h in scope}
-        present = [t for _, _, t in linked if t is not None and id(t) in in_scope]
-        listed_ids = {id(h) for h in present}
         in_order = [h for h in scope if id(h) in listed_ids]
         listed = [h for h in present]
         if listed != in_order and len(set(listed)) == len(listed):
@@ -95,11 +95,9 @@ class Toc(Rule):
                 link.start, link.end, regen,
             )
 
-    def _missing(self, doc, scope, linked) -> list:
-        """The headings in the ToC's scope that it does not list."""
+    def _missing(self, doc, scope, present, listed_ids) -> list:
+        """The headings in the ToC's scope that it does not list (``present``: those it does)."""
         in_scope = {id(h) for h in scope}
-        present = [t for _, _, t in linked if t is not None and id(t) in in_scope]
-        listed_ids = {id(h) for h in present}
         # a title that recurs ("Libraries" under each language) labels parts of
         # sections; a ToC that lists none of its copies does not list labels
         titles = Counter(" ".join(h.text.split()).lower() for h in doc.headings)
@@ -143,11 +141,15 @@ def left_out(title: str, names: set[str]) -> bool:
     """Whether a heading is one a ToC may leave out: one of ``names`` as written, or
     in the plural, after an emoji, or as the first word of a longer title ("Licenses",
     "📜 License (MIT)", "Contributing Guidelines")."""
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-             for w in _LETTER_WORDS.findall(title.lower())]
-    plain = {" ".join(_LETTER_WORDS.findall(n.lower())) for n in names}
-    plain |= {p[:-1] for p in plain if len(p) > 3 and p.endswith("s") and not p.endswith("ss")}
+    words = [_singular(w) for w in WORDS.findall(title.lower())]
+    plain = {" ".join(WORDS.findall(n.lower())) for n in names}
+    plain |= {_singular(p) for p in plain}
     return bool(words) and (" ".join(words) in plain or (words[0] in plain and len(words) <= 4))
+
+
+def _singular(word: str) -> str:
+    """'licenses' -> 'license' (not 'access' -> 'acces')."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _meant(broken, missing: list) -> list:

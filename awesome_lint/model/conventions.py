@@ -226,9 +226,8 @@ class Scoped:
         return self._found[key]
 
     def _nearest(self, section) -> Convention:
-        own_section = section
         found = self._nearest_from(section)
-        if found.scope != "document" and found.section is not None and found.section is not own_section:
+        if found.scope != "document" and found.section is not None and found.section is not section:
             if found.total * 10 >= self.document.total * 9:  # (the section that holds nearly all the list)
                 return replace(found, scope="document")
             return replace(found, around=True)  # a section around the entry's own: named in messages

@@ -10,10 +10,11 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from .paper_fields import WORDS
+
 _ARXIV = re.compile(r"^/(?:abs|pdf|html)/(?P<id>(?:\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}))(?:v\d+)?(?:\.pdf)?/?$", re.I)
 _TITLE_NOISE = re.compile(r"(?:[^\w+#]|_)+")  # "ISS" and "ISS++", "C" and "C#" are two names
 _WORD = re.compile(r"[^\W_]+")
-_LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters (a section's number is none)
 _DIGITS = re.compile(r"\d+")
 # Sections that show again what the catalogue lists: a copy there is the point of the section.
 _DIGEST = re.compile(
@@ -154,7 +155,7 @@ def _digest_title(title: str) -> bool:
     """A title that names a digest, in its first two words ("Latest News", "🔥 Trending",
     "Paper Highlights"), not a topic that mentions one ("Instruction Tuning (& Latest Works)")."""
     m = _DIGEST.search(title)
-    return m is not None and len(_LETTERS.findall(title[:m.start()])) <= 1
+    return m is not None and len(WORDS.findall(title[:m.start()])) <= 1  # (a section's number is no word)
 
 
 def siblings(doc, a, b) -> bool:

@@ -310,7 +310,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             fields["venue"] = _link_title(wrapped)
             fields["title"] = pf.field(base, line, start, t_stop)
             return f"{kind}-venue-link-first", title, True
-    venue = (_VENUE_FIRST.match(line, body) or _VENUE_BEFORE_BOLD.match(line, body)
+    venue = (tagged or _VENUE_BEFORE_BOLD.match(line, body)
              or _PAREN_VENUE_BEFORE_BOLD.match(line, body) or _paren_venue(line, base, body, end, after_links)
              or _year_venue_lead(line, base, body, end, after_links))
     if venue:

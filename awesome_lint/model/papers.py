@@ -11,7 +11,7 @@ import re
 
 from . import dates
 from .nodes import Block, Entry, Field, links_within
-from .paper_fields import GENERIC_LABELS
+from .paper_fields import GENERIC_LABELS, WORDS
 
 _TITLE_LINE = re.compile(r"[ \t]*\[?\*\*(?!\*)")
 _TITLE = re.compile(r"\*\*(?P<t>.+?)\*\*")
@@ -205,7 +205,7 @@ def venue_name(text: str) -> str:
     """A venue without its year and punctuation, lower-cased: 'ICML 2024' and 'ICML'24' are 'icml'."""
     bare = _GLUED_YEAR.sub(" ", _YEAR.sub(" ", text))
     bare = _SHORT_YEAR.sub(" ", bare)
-    return " ".join(re.findall(r"[^\W\d_]+", bare.lower()))
+    return " ".join(WORDS.findall(bare.lower()))
 
 
 def venue_year(entry) -> int | None:
