@@ -107,6 +107,9 @@ def _breaks(rule, doc, entry, convention, last_break: bool):
         kind = break_kind(line)
         if kind is None and not last and (_wrapped(doc.lines[n + 1]) or _links_go_on(line, doc.lines[n + 1])):
             continue  # a title, author list or row of links wrapped in the source: one field, no break inside
+        if kind is None and not last and _links_row(doc.lines[n + 1]) \
+                and doc.conventions.links_line.value == "after text":
+            continue  # the links render after this line's text, where the list keeps them
         if kind == style == "backslash" and wanted and tail.lstrip(" \t") == "\\" and convention.source == "inferred":
             continue  # spaces before a backslash break render the same: only a canonical style asks for one
         if kind == style == "br" and wanted and spelling is not None and tail.lstrip(" \t").lower() == spelling:
@@ -155,9 +158,12 @@ _LINKS_ONLY = re.compile(r"^[ \t>]*(?:(?:\[\[[^\]\n]*\]\([^)\n]*\)\]|\[\[[^\]\n]
 
 def _links_go_on(line: str, next_line: str) -> bool:
     """Two lines of bracketed links render as one row of links, as an entry keeps them."""
-    # (the next line may end in a break of its own: it is still a row of links)
-    following = _TAIL_BREAK.sub("", next_line.rstrip())
-    return bool(_LINKS_ONLY.match(line.rstrip())) and bool(_LINKS_ONLY.match(following))
+    return bool(_LINKS_ONLY.match(line.rstrip())) and _links_row(next_line)
+
+
+def _links_row(line: str) -> bool:
+    # (the line may end in a break of its own: it is still a row of links)
+    return bool(_LINKS_ONLY.match(_TAIL_BREAK.sub("", line.rstrip())))
 
 
 def _label_map(rule) -> dict[str, str]:

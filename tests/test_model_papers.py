@@ -111,3 +111,16 @@ def test_a_venues_year_in_two_digits():
         2014, 1998, 2020, 2019, 2017]
     # a digit glued to one letter is a version, and the digits must end there
     assert [year(v) for v in ("3D HUMANS Workshop", "v12 beta", "GPT4", "S2ORC", "CVPR'145")] == [None] * 5
+
+
+def test_plain_author_names_before_the_links_are_the_authors_not_a_venue():
+    text = ("**Editing Models** <br />\nNingyu Zhang, Jia-Chen Gu, Yunzhi Yao. [[paper](https://arxiv.org/abs/2401.01286)]\n\n"
+            "**Other Models** <br />\nICLR 2024. [[paper](https://arxiv.org/abs/2401.01287)]\n\n"
+            "**Third Models** <br />\nAnn Lee and Bo Chen [[paper](https://arxiv.org/abs/2401.01288)]\n")
+    got = [f for _, f, _, _ in fields(text)]
+    assert got[0]["authors"] == "Ningyu Zhang, Jia-Chen Gu, Yunzhi Yao" and "venue" not in got[0]
+    assert got[1]["venue"] == "ICLR 2024" and "authors" not in got[1]
+    assert got[2]["authors"] == "Ann Lee and Bo Chen"
+    # one name, or names of one word, are no author list: the venue reading stays
+    one = fields("**Paper** <br />\nNature Communications. [[paper](https://doi.org/10.1/x)]\n")[0][1]
+    assert one.get("venue") == "Nature Communications" and "authors" not in one

@@ -178,3 +178,28 @@ def test_a_list_that_writes_its_breaks_as_br_slash_is_held_to_that_spelling():
     lines[10] = lines[10].replace(" <br />", "<br>")  # the other spelling: a departure
     assert _breaks("\n".join(lines)) == [
         (11, "line break should be '<br />'")]
+
+
+def _authors_then_links(split: set[int], n: int = 6) -> str:
+    """Papers whose links follow the authors' text on one line; those in ``split`` put
+    the links on the next source line, with no break: the page shows the same."""
+    blocks = []
+    for i in range(n):
+        links = f"[[paper](https://arxiv.org/abs/2305.{i:05d})][[code](https://github.com/o/r{i})]"
+        authors = f"Ann Lee, Bo {'CDFGHJ'[i]}hen."
+        body = f"{authors}\n{links}" if i in split else f"{authors} {links}"
+        blocks.append(f"**Editing Models Part {i}** <br />\n{body}\n")
+    return "# Papers\n\n## Surveys\n\n" + "\n".join(blocks)
+
+
+def test_links_on_the_next_source_line_need_no_break_where_the_list_puts_links_after_the_authors():
+    assert _breaks(_authors_then_links({3})) == []
+    # where the list gives its links a line of their own, the same entry lacks a break
+    text = _authors_then_links(set(range(6)))
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith("Ann Lee") and not line.endswith(("Fhen.", "Ghen.")):
+            lines[n] = line + " <br />"
+    found = _breaks("\n".join(lines))
+    assert [line for line, _ in found] == [14, 18]
+    assert all(m.startswith("missing line break '<br />'") for _, m in found)

@@ -478,6 +478,25 @@ class Conventions:
         return self._settle("line-break", "document", votes, "entry lines with a break")
 
     @cached_property
+    def links_line(self) -> Convention:
+        """Whether an entry's row of links starts a rendered line of its own ("own line")
+        or follows the text above it ("after text": ``Authors. [[paper](url)]``); a
+        row of links the source puts on the next line without a break renders as the latter."""
+        doc = self.doc
+        votes = Counter()
+        for e in self.papers():
+            if e.shape not in BLOCK_SHAPES or e.end_line - e.start_line < 2:
+                continue
+            link = next((l for l in e.links if l.line > e.start_line and not l.image), None)
+            if link is None:
+                continue
+            line = link.line
+            before = doc.text[doc.line_starts[line]:link.start].strip(" \t>[")
+            joined = bool(before) or break_kind(doc.lines[line - 1]) is None
+            votes["after text" if joined else "own line"] += 1
+        return self._settle("links-line", "document", votes, "entries' rows of links")
+
+    @cached_property
     def break_spelling(self) -> str | None:
         """How the list writes its kind of break, where most of its breaks of that kind
         are written one way (``<br />``, ``<br/>``, ``<br>``): the break the fix writes."""

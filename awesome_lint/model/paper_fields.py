@@ -214,3 +214,21 @@ def bare_links(doc, start: int, end: int, known: list[Link]) -> list[Link]:
         a, b = m.start(), m.start() + len(url)
         found.append(Link(url, url, url, a, b, a, b, a, b, "bare", doc.line_col(a)[0]))
     return found
+
+
+PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
+
+
+def only_names(text: str) -> bool:
+    """``A. One, Bo Chen and Chen Wu.``: people only, each a few capitalised words, no
+    title, venue or year among them (``Ross Girshick, Fast R-CNN, arXiv:1504.08083.``)."""
+    parts = [p for p in re.split(r",|\band\b", text.strip().rstrip(".")) if p.strip()]  # (", and" leaves none)
+    if not parts:
+        return False
+    for part in parts:
+        words = part.split()
+        if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
+            return False
+        if any(ch.isdigit() for ch in part):
+            return False
+    return True

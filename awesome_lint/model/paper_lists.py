@@ -73,7 +73,6 @@ _COMMA_DATE_TAIL = re.compile(r"[ \t]*,[ \t]*(?P<d>(?:19|20)\d\d[-/.]\d{1,2}(?:[
 _BRACKET_DATE_TAIL = re.compile(r"[ \t]*\[(?P<d>[^\[\]\n]{4,24})\](?:[ \t]*\[(?P<v>[^\[\]\n]{2,60})\](?!\())?[ \t]*")
 _CODE_DATE = re.compile(r"`(?P<d>[^`\n]{4,12})`")
 _WORDS = pf.WORDS
-_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
 _MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
 # (a year alone in brackets is the paper's year, read as its venue's)
 _SERIAL = re.compile(r"\[(?!(?:19|20)\d\d\])\d{1,4}(?:[_\-.]\d{1,4})*\][ \t]*(?=\S)")
@@ -230,7 +229,7 @@ def _item_entry(doc, item: _Item) -> Entry | None:
     def lab_over_citation() -> bool:
         # ``* Berkeley [[Paper]](u)`` over ``Names, The Title, CVPR, 2015.``: the line below is
         # the whole citation and the bullet only a lab's name
-        return any(l.line == item.line for l in links) and not _only_names(fields["authors"].text)
+        return any(l.line == item.line for l in links) and not pf.only_names(fields["authors"].text)
 
     evidence = evidence or labelled >= 1 and bool(links) or (
         shape.endswith("-bold") and bool(links) and ("authors" in fields or paper_link())) or (
@@ -377,7 +376,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         stop = _unwrapped(line, min([l.start - base for l in tail_links] + [end]), end)
         names = line[bold.end():end].strip(" \t;,.")
         if not after_links and len(_WORDS.findall(title)) >= 3 and names \
-                and _only_names(_ET_AL_TAIL.sub("", names)) and (" et al" in names or "," in names):
+                and pf.only_names(_ET_AL_TAIL.sub("", names)) and (" et al" in names or "," in names):
             # ``- **Scaling Laws of Synthetic Data;** Zeyu Qin et al``: a paper named by its title
             # and its authors alone, no link yet
             t_stop = bold.end("t")
@@ -621,7 +620,7 @@ def _authors_bold_title(line: str, base: int, at: int, end: int, links, fields: 
     [[Paper]](url) [[Code]](url)``: a citation that sets its title in bold after the authors,
     then its venue with the year, then label links.  The title, or None."""
     m = _AUTHORS_BOLD.match(line, at)
-    if m is None or not links or not _only_names(_ET_AL_TAIL.sub("", m.group("a").rstrip(" \t."))):
+    if m is None or not links or not pf.only_names(_ET_AL_TAIL.sub("", m.group("a").rstrip(" \t."))):
         return None
     tail = [l for l in links if l.start - base >= m.end()]
     if len(tail) != len(links) or not all(_resource_label(l) for l in tail):
@@ -645,7 +644,7 @@ def _quoted_citation(line: str, base: int, at: int, end: int, links, fields: dic
     remark perhaps after the links: the authors, the title in bold inside quotes, the venue
     with its year, then the paper's label links.  The title, or None."""
     m = _AUTHORS_QUOTED.match(line, at)
-    if m is None or not _only_names(_ET_AL_TAIL.sub("", m.group("a").rstrip(" \t."))):
+    if m is None or not pf.only_names(_ET_AL_TAIL.sub("", m.group("a").rstrip(" \t."))):
         return None
     tail = [l for l in links if l.start - base >= m.end()]
     if not tail or len(tail) != len(links) or not pf.label_like(tail[0]):
@@ -668,7 +667,7 @@ def _resource_label(link) -> bool:
 def _author_year(doc, line: str, base: int, at: int, links, fields: dict) -> str | None:
     """The title of a citation in the ACL style at ``line[at:]``, its fields into ``fields``."""
     m = _AUTHOR_YEAR.match(line, at)
-    if m is None or not _only_names(m.group("a")):
+    if m is None or not pf.only_names(m.group("a")):
         return None
     title = next((l for l in links if l.start - base == m.end() and not l.image and not pf.is_label_link(l)), None)
     if title is None or not title.text.strip():
@@ -690,14 +689,14 @@ def _citation_title(line: str, start: int, stop: int, fields: dict, base: int) -
     quoted = _QUOTED.search(text)
     if quoted:
         lead = text[:quoted.start()].rstrip(" ,")
-        if lead and _only_names(lead):
+        if lead and pf.only_names(lead):
             fields["authors"] = pf.field(base, line, start, start + len(lead))
         return start + quoted.start("t"), start + quoted.end("t")
     parts = text.split(", ")
     names = 0
     while names < len(parts) - 1:
         person = parts[names].removeprefix("and ")  # "..., and Huchuan Lu, Title"
-        if not (2 <= len(person.split()) <= 6 and _only_names(person)):
+        if not (2 <= len(person.split()) <= 6 and pf.only_names(person)):
             break
         names += 1
     if names < 2 and not (names == 1 and " and " in parts[0]):
@@ -705,21 +704,6 @@ def _citation_title(line: str, start: int, stop: int, fields: dict, base: int) -
     lead = len(", ".join(parts[:names]))
     fields["authors"] = pf.field(base, line, start, start + lead)
     return start + lead + 2, stop
-
-
-def _only_names(text: str) -> bool:
-    """``A. One, Bo Chen and Chen Wu.``: people only, each a few capitalised words, no
-    title, venue or year among them (``Ross Girshick, Fast R-CNN, arXiv:1504.08083.``)."""
-    parts = [p for p in re.split(r",|\band\b", text.strip().rstrip(".")) if p.strip()]  # (", and" leaves none)
-    if not parts:
-        return False
-    for part in parts:
-        words = part.split()
-        if not words or len(words) > 4 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
-            return False
-        if any(ch.isdigit() for ch in part):
-            return False
-    return True
 
 
 def _only_links(line: str, base: int, start: int, end: int, links, also: str = "") -> bool:

@@ -11,7 +11,7 @@ import re
 
 from . import dates
 from .nodes import Block, Entry, Field, links_within
-from .paper_fields import GENERIC_LABELS, WORDS
+from .paper_fields import GENERIC_LABELS, WORDS, only_names
 
 _TITLE_LINE = re.compile(r"[ \t]*\[?\*\*(?!\*)")
 _TITLE = re.compile(r"\*\*(?P<t>.+?)\*\*")
@@ -127,7 +127,12 @@ def _read_entry(doc, first: int, last: int) -> tuple[str, dict[str, Field]]:
         if "[" in stripped and "links" not in fields:
             m = _LINKS_START.match(body)
             pre = m.group("pre").strip() if m else ""
-            if pre and "venue" not in fields and len(pre) < 80 and not pre.startswith(("*", "_")):
+            if pre and "authors" not in fields and n == first + 1 and _people(pre):
+                # ``Ann Lee, Bo Chen. [[paper](url)]``: the authors, their links after them
+                lead = body.index(pre)
+                names = pre.rstrip(".")
+                fields["authors"] = Field(base + lead, base + lead + len(names), names)
+            elif pre and "venue" not in fields and len(pre) < 80 and not pre.startswith(("*", "_")):
                 lead = body.index(pre)
                 venue = pre.rstrip(".")
                 fields["venue"] = Field(base + lead, base + lead + len(venue), venue)
@@ -138,6 +143,12 @@ def _read_entry(doc, first: int, last: int) -> tuple[str, dict[str, Field]]:
             lead = len(body) - len(body.lstrip())
             fields["authors"] = Field(base + lead, base + lead + len(stripped), stripped)
     return title, fields
+
+
+def _people(text: str) -> bool:
+    """Two or more names of a few words each: an author list, never a venue."""
+    parts = [p for p in re.split(r",|\band\b", text.rstrip(".")) if p.strip()]
+    return len(parts) >= 2 and all(len(p.split()) >= 2 for p in parts) and only_names(text)
 
 
 def _is_date_line(body: str) -> bool:
