@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from awesome_lint.model import contents
-from awesome_lint.model.identity import copies, in_digest, in_repository, normalise_title, normalise_url, siblings
+from awesome_lint.model.identity import benchmarks, copies, in_digest, in_repository, normalise_title, normalise_url, siblings
 from awesome_lint.rule import WARNING, Related, Rule
 
 __all__ = ["Duplicate", "normalise_title", "normalise_url"]
@@ -35,7 +35,7 @@ class Duplicate(Rule):
         found = copies(doc, self._allowed) if self.options.allow else doc.conventions.copies
         for entry, first, same in found:
             if first.section is not entry.section:
-                if cross_ok:
+                if cross_ok or benchmarks(entry, first):
                     continue
                 if not pinned and (in_digest(entry.section) or in_digest(first.section)):
                     continue
@@ -56,7 +56,9 @@ class Duplicate(Rule):
         where = entry.headline(doc)
         severity = None
         if same:
-            message = f"'{entry.title}' is listed twice; first at line {line}"
+            subject = entry.fields.get("subject")
+            named = f"'{subject.text}' (from '{entry.title}')" if subject is not None else f"'{entry.title}'"
+            message = f"{named} is listed twice; first at line {line}"
             if first.section is not entry.section:
                 if first.section.heading is not None:
                     message += f" (section '{first.section.title}')"

@@ -391,3 +391,44 @@ def test_two_contents_topics_one_of_the_lists_own_pages_covers_are_no_wrong_link
     # two titles is still one wrong link, and so is a page of the list's own under two tools
     assert got == [(8, "'Inverse Rendering' is listed twice"), (10, "one URL under two titles: 'Neural Rerendering'"),
                    (15, "one URL under two titles: 'Beta'")]
+
+
+def _benchmarks(rows: list[tuple[str, str, str]]) -> str:
+    head = "| Date | Venue | Benchmark | Size | Source |\n| --- | --- | --- | --- | --- |\n"
+    return head + "".join(f"| 2022-10 | ICLR 2023 | {name} | 1K | \"{title}\" [[paper]({url})] |\n"
+                          for name, title, url in rows)
+
+
+def test_a_table_of_benchmarks_lists_benchmarks_not_the_papers_they_cite():
+    multi = ("Multi-lingual Evaluation of Code Generation Models", "https://arxiv.org/abs/2210.14868")
+    text = ("# Code\n\n## Models\n\n"
+            "- \"Multi-lingual Evaluation of Code Generation Models\" [2022-10] [[paper](https://arxiv.org/abs/2210.14868)]\n"
+            "- \"Program Synthesis with Large Language Models\" [2021-08] [[paper](https://arxiv.org/abs/2108.07732)]\n\n"
+            "## Synthesis\n\n" + _benchmarks([("MBXP", *multi), ("Multilingual HumanEval", *multi),
+                                              ("MathQA-X", *multi), ("unnamed", "Some Dataset Paper", "https://a.example/1"),
+                                              ("MBXP", *multi)])
+            + "\n## Translation\n\n" + _benchmarks([("MBXP", *multi), ("-", "Some Dataset Paper", "https://a.example/1")]))
+    doc = Document(text, preset="papers")
+    assert {e.fields["subject"].text for e in doc.entries if "subject" in e.fields} == {
+        "MBXP", "Multilingual HumanEval", "MathQA-X", "unnamed", "-"}
+    # three benchmarks of one paper, and the paper in a list of papers: one finding, for MBXP's second row
+    assert [(line, message) for line, message, _ in found(text)] == [
+        (16, "'MBXP' (from 'Multi-lingual Evaluation of Code Generation Models') is listed twice; first at line 12")]
+
+
+def test_a_row_without_a_benchmark_column_is_still_the_paper():
+    text = ("# Papers\n\n## A\n\n| Date | Title | Code |\n| --- | --- | --- |\n"
+            "| 2023-05 | [Seg Anything in PET](https://arxiv.org/abs/2305.00001) | - |\n"
+            "| 2023-06 | [Other Paper](https://arxiv.org/abs/2306.00001) | - |\n"
+            "| 2023-07 | [Seg Anything in PET](https://arxiv.org/abs/2305.00001) | - |\n")
+    assert [line for line, _, _ in found(text)] == [9]
+
+
+def test_a_dataset_column_of_links_only_leaves_the_row_the_papers():
+    text = ("# Papers\n\n## A\n\n- [Seg Anything in PET](https://arxiv.org/abs/2305.00001)\n\n## Datasets\n\n"
+            "| Date | Authors | Title | Dataset |\n| --- | --- | --- | --- |\n"
+            "| 202305 | A. Li et al. | Seg Anything in PET [(paper)](https://arxiv.org/abs/2305.00001) | [Link](https://d.example/pet) |\n"
+            "| 202306 | B. Wu et al. | Other Paper [(paper)](https://arxiv.org/abs/2306.00001) | [Link](https://d.example/o) |\n")
+    doc = Document(text, preset="papers")
+    assert not any("subject" in e.fields for e in doc.entries)
+    assert [line for line, _, _ in found(text)] == [11]  # the row, a copy of the paper at line 5

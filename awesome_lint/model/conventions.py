@@ -902,7 +902,7 @@ class Conventions:
         """Whether the list files one entry under several topics on purpose: the same
         entry again in another section, a digest section ("Trending", "News") aside."""
         crossed = sum(1 for entry, first, same in self.copies
-                      if same and first.section is not entry.section
+                      if same and first.section is not entry.section and not identity.benchmarks(entry, first)
                       and not identity.in_digest(entry.section) and not identity.in_digest(first.section))
         entries = len(self.doc.entries)
         counts = Counter({"cross-listed": crossed, "listed once": entries - crossed})

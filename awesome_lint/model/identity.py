@@ -223,6 +223,15 @@ def _other_first_author(a, b) -> bool:
     return sa is not None and sb is not None and sa != sb
 
 
+_NO_NAME = frozenset({"", "unnamed", "untitled", "none", "na", "n a", "tbd", "tba", "unknown"})
+
+
+def benchmarks(entry, first) -> bool:
+    """Two rows of tables of benchmarks (datasets, models), each under its own heading:
+    a benchmark listed under every task it serves."""
+    return "subject" in entry.fields and "subject" in first.fields and entry.section is not first.section
+
+
 def copies(doc, allowed=lambda url: False):
     """(entry, the first entry it repeats, same title?) for every repeated entry.
 
@@ -244,6 +253,15 @@ def copies(doc, allowed=lambda url: False):
             continue
         url_key = normalise_url(url) if url and not allowed(url) and not placeholder_url(url) else None
         title_key = normalise_title(entry.title) if entry.kind == "paper" and entry.title else None
+        subject = entry.fields.get("subject")
+        if subject is not None:
+            # a row of a table of benchmarks (datasets, models) is that benchmark: the paper it
+            # cites may be listed elsewhere, or give several benchmarks; its name repeats only
+            # when the benchmark does
+            name = normalise_title(subject.text)
+            if name in _NO_NAME or not any(ch.isalnum() for ch in name):  # ``unnamed``, ``-``: the paper's one
+                name = f"{normalise_title(entry.title)} unnamed"
+            url_key, title_key = None, "subject " + name
         if url_key and title_key:
             titles_at.setdefault(url_key, set()).add(title_key)
         keyed.append((entry, url, url_key, title_key))

@@ -15,6 +15,10 @@ _DATE_HEAD = re.compile(r"\b(?:date|time|year|month|published|release[ds]?)\b", 
 _TITLE_HEAD = re.compile(r"\b(?:title|paper|papers|name|article)\b", re.I)
 _AUTHOR_HEAD = re.compile(r"\bauthors?\b", re.I)
 _VENUE_HEAD = re.compile(r"\b(?:venue|conf|conference|journal|publication|pub\.?)\b", re.I)
+# a column naming what each row is (``| Benchmark | Size | Source |``): a table of benchmarks,
+# datasets or models, each row citing the paper it comes from
+_SUBJECT_HEAD = re.compile(r"\b(?:benchmarks?|datasets?|models?|methods?|tools?|systems?|frameworks?|"
+                           r"abbr\.?|abbreviation|acronym|short[ -]?name)\b", re.I)
 
 
 def _tables(doc):
@@ -99,13 +103,15 @@ def _columns(doc, header, rows, index):
                 date = col
                 break
     title = find(_TITLE_HEAD)
+    subject = find(_SUBJECT_HEAD)
     if date is None:
         # no dates: still papers where the header names a title and a venue ("| Title | Conf |"),
         # or a title and nearly every row links its paper (``[Paper](url)``, the title an arXiv link)
         venue = venue_head
         if title is None or venue == title or venue is None and not _papers_linked(doc, rows, title, index):
             return None
-        return {"date": None, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue, "venue_in_date": False}
+        return {"date": None, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue, "venue_in_date": False,
+                "subject": None if subject in (title, venue) else subject}
     if title is None or title == date:  # the column with the most links
         counts = [0] * len(header)
         for _, cells in rows:
@@ -121,7 +127,20 @@ def _columns(doc, header, rows, index):
     mostly_dated = sum(1 for v in cells if _date(v) is not None) * 2 > len(cells)
     return {"date": date, "title": title, "authors": find(_AUTHOR_HEAD),
             "venue": None if venue_head == date else venue_head,
-            "venue_in_date": venue_head in (None, date) and mostly_dated}
+            "venue_in_date": venue_head in (None, date) and mostly_dated,
+            "subject": None if subject in (title, date, venue_head) else subject}
+
+
+def _names_a_thing(doc, cell, start: int, end: int, index) -> bool:
+    """Whether a benchmark (dataset, model) cell names it, not only links to it
+    (``[Link](url)``, ``[Code](url)``: the row is then the paper's)."""
+    links = _links_in(doc, cell, index)
+    if not links or not all(l.text.strip().lower() in pf.GENERIC_LABELS for l in links):
+        return True
+    text = doc.text[start:end]
+    for link in links:
+        text = text.replace(doc.text[link.start:link.end], " ")
+    return any(ch.isalnum() for ch in text)
 
 
 def _papers_linked(doc, rows, title: int, index) -> bool:
@@ -225,11 +244,11 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
         # ``**Title**``: the emphasis is the table's style, not the title's
         a, b = pf.strip_emphasis(doc.text, start, stop)
         fields["title"] = Field(a, b, doc.text[a:b])
-    for key in ("authors", "venue"):
+    for key in ("authors", "venue", "subject"):
         col = columns[key]
         if col is not None and col < len(cells) and col != columns["title"]:
             a, b = _cell(doc, cells[col])
-            if b > a:
+            if b > a and (key != "subject" or _names_a_thing(doc, cells[col], a, b, index)):
                 fields[key] = Field(a, b, doc.text[a:b])
     start, end = doc.line_starts[line], doc.line_end(line)
     links = list(index.between(start, end))
