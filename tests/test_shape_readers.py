@@ -350,7 +350,7 @@ def test_a_journal_and_its_year_in_a_publication_column_are_the_venue_not_a_date
     one = "|**-**|**Self-supervised audiovisual learning for remote sensing**|JAG2022|[Paper](https://doi.example/1)|-|\n"
     doc = Document("# Models\n\n## Vision-Audio\n\n" + head + one)
     assert [(e.title, {k: f.text for k, f in e.fields.items() if k != "title"}) for e in doc.entries] == [
-        ("Self-supervised audiovisual learning for remote sensing", {"venue": "JAG2022"})]  # bold is the table's style
+        ("Self-supervised audiovisual learning for remote sensing", {"venue": "JAG2022", "subject": "-"})]  # bold is the table's style
     _, found = engine.check(doc.text, engine.build_settings(Config(), links=False), Context())
     assert [d.rule for d in found if d.rule == "date-format"] == []
     # a column of dates the header does not name is still found by its values, written as dates
@@ -1100,3 +1100,33 @@ def test_a_table_after_a_list_of_papers_is_a_group_of_its_own():
     text = f"# SQL\n\n## Text-to-SQL\n\n{bullets}\n| Date | Venue | Source |\n|---|---|---|\n{rows}"
     settings = engine.build_settings(Config(select=["sort-order"]))
     assert engine.check(text, settings, Context())[1] == []  # each in order: the 2022 surveys, then the 2017 tables
+
+
+def test_numbered_bold_with_the_authors_venue_and_links_on_the_next_line():
+    doc, got = _fields(
+        "## Surveys\n\n"
+        "1. **Representation Learning on Graphs: Methods and Applications.**\n"
+        "*William L. Hamilton, Rex Ying, Jure Leskovec.* IEEE Data Engineering Bulletin 2017. "
+        "[paper](https://arxiv.org/pdf/1709.05584.pdf)\n\n"
+        "1. **A Tutorial on Network Embeddings.**\n"
+        "*Haochen Chen, Bryan Perozzi.* arxiv 2018. `survey` [paper](https://arxiv.org/pdf/1808.02590.pdf) "
+        "[code](https://github.com/o/r)\n")
+    assert [g[1] for g in got] == [
+        {"title": "Representation Learning on Graphs: Methods and Applications.",
+         "authors": "William L. Hamilton, Rex Ying, Jure Leskovec.", "venue": "IEEE Data Engineering Bulletin 2017"},
+        {"title": "A Tutorial on Network Embeddings.", "authors": "Haochen Chen, Bryan Perozzi.",
+         "venue": "arxiv 2018"}]
+
+
+def test_a_venue_with_its_track_or_a_tag_in_code_after_it():
+    doc, got = _fields(
+        "## Attacks\n\n"
+        "1. **CAT-Gen: Improving Robustness in NLP Models**. *Tianlu Wang, Xuezhi Wang*. EMNLP 2020. `score` "
+        "[[pdf](https://aclanthology.org/2020.emnlp-main.417.pdf)]\n"
+        "1. **RobustQA: A Framework for Adversarial Text Generation**. *Yasaman Boreshban*. EMNLP 2022 Demo. "
+        "[[pdf](https://aclanthology.org/2022.emnlp-demos.1.pdf)]\n"
+        "1. **Perturbations in the Wild**. *Thai Le, Jooyoung Lee*. ACL 2022 (Findings). "
+        "[[pdf](https://aclanthology.org/2022.findings-acl.231.pdf)]\n")
+    assert [(g[1].get("authors"), g[1].get("venue")) for g in got] == [
+        ("Tianlu Wang, Xuezhi Wang", "EMNLP 2020"), ("Yasaman Boreshban", "EMNLP 2022 Demo"),
+        ("Thai Le, Jooyoung Lee", "ACL 2022 (Findings)")]

@@ -99,6 +99,9 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     had_sep = lead.end() > 0 and lead.group().strip() != ""
     start = lead.end()
     end = len(text.rstrip(" \t.,;"))
+    tags = _TRAILING_TAGS.search(text, start, end)
+    if tags:  # ``ACL 2021. `blind` ``: the list's own tags after the venue, in code spans
+        end = len(text[:tags.start()].rstrip(" \t.,;"))
     if start >= end:
         return False
     venue = None
@@ -116,7 +119,8 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     if authors and authors.end() < end:
         # ``_A. One, B. Two._ NAACL 2025``: the authors in emphasis, then the venue
         rest = skip(text, authors.end(), end, " \t.,")
-        if _VENUE_YEAR.match(text[rest:end]) and not _is_date(text[rest:end]):
+        if (_VENUE_YEAR.match(text[rest:end]) or _VENUE_YEAR_TRACK.match(text[rest:end])) \
+                and not _is_date(text[rest:end]):
             a, b = strip_emphasis(text, authors.start(), authors.end())
             fields.setdefault("authors", field(base, text, a, len(text[:b].rstrip(" \t.,"))))
             fields.setdefault("venue", field(base, text, rest, end))
@@ -140,6 +144,10 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     return False
 
 
+_TRAILING_TAGS = re.compile(r"(?:[ \t.,]*`[^`\n]{1,30}`)+[ \t.,;]*\Z")
+# after the authors: the venue, its year, and the track (``EMNLP 2022 Demo``, ``ACL 2022 (Findings)``)
+_VENUE_YEAR_TRACK = re.compile(r"[A-Za-z][^\[\]()\n]{0,110}?[ ,]\s*(?:19|20)\d\d[a-z]?"
+                               r"(?:[ \t]+[A-Z][\w&.\-]*){0,2}(?:[ \t]*\([^()\n]{1,40}\))?\Z")
 _ET_AL = re.compile(r"(?P<a>[A-Z][^,;()\[\]\n]{0,60}?[ \t]et al\.?)[ \t]*[,.]?[ \t]*")
 
 # what may stand after a bold title where the list puts the venue: a name and

@@ -770,7 +770,27 @@ def _sub_line(text: str, col: int, base: int, fields: dict, labels: list) -> str
         if month and "date" not in fields and dates.parse(month.group()) is not None:
             fields["date"] = pf.field(base, text, month.start(), month.end())
         return "authors-italic"
+    if lead and "authors" not in fields and "](" not in lead.group("in"):
+        # ``*A. One, B. Two.* IEEE Data Engineering Bulletin 2017. [paper](url)``: the authors in
+        # emphasis, the venue and its year, then the links (a tag in backticks may come first)
+        first = text.find("[", lead.end(), end)
+        venue = _VENUE_BEFORE_LINKS.fullmatch(text, lead.end(), first) if first > 0 else None
+        if venue and _only_inline_links(text, first, end):
+            fields["authors"] = pf.field(base, text, lead.start("in"), lead.end("in"))
+            fields.setdefault("venue", pf.field(base, text, venue.start("v"), venue.end("v")))
+            return "authors-italic"
     return None
+
+
+# ``KDD 2019.``, ``ACL 2022 (Findings).``, ``EMNLP 2022 Demo. `score` ``: a venue with its year
+_VENUE_BEFORE_LINKS = re.compile(r"[ \t.,]*(?P<v>[A-Za-z][^\[\]\n`*]{0,100}?(?:19|20)\d\d(?:[ \t]+[A-Z][\w&.\-]*|"
+                                 r"[ \t]*\([^()\n]{1,40}\))?)[ \t.,]*(?:`[^`\n]{1,30}`[ \t.,]*)*")
+
+
+def _only_inline_links(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is links only (``[paper](u) [code](u)``, ``[[pdf](u)]``)."""
+    rest = _INLINE_LINK.sub("", text[start:end])
+    return not rest.strip(" \t,.;|")
 
 
 _INLINE_LINK = re.compile(r"\[?\[[^\[\]\n]*\]\([^()\s]*\)\]?")

@@ -248,7 +248,11 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
         col = columns[key]
         if col is not None and col < len(cells) and col != columns["title"]:
             a, b = _cell(doc, cells[col])
-            if b > a and (key != "subject" or _names_a_thing(doc, cells[col], a, b, index)):
+            if key == "subject":
+                if b <= a or not _names_a_thing(doc, cells[col], a, b, index):
+                    continue
+                a, b = pf.strip_emphasis(doc.text, a, b)  # ``**-**``: the table's style
+            if b > a:
                 fields[key] = Field(a, b, doc.text[a:b])
     start, end = doc.line_starts[line], doc.line_end(line)
     links = list(index.between(start, end))
