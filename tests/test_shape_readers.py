@@ -1130,3 +1130,38 @@ def test_a_venue_with_its_track_or_a_tag_in_code_after_it():
     assert [(g[1].get("authors"), g[1].get("venue")) for g in got] == [
         ("Tianlu Wang, Xuezhi Wang", "EMNLP 2020"), ("Yasaman Boreshban", "EMNLP 2022 Demo"),
         ("Thai Le, Jooyoung Lee", "ACL 2022 (Findings)")]
+
+
+def test_authors_first_then_the_quoted_title_as_items_and_as_paragraphs():
+    doc, got = _fields(
+        "## Seminal Papers\n\n"
+        "- **SAM:** Alexander Kirillov, Eric Mintun, Nikhila Ravi\u2217,\u2020.<br />\n"
+        "  \"Segment Anything.\" **ICCV (2023) Best Paper Honorable Mention**.\n"
+        "  [[paper](https://arxiv.org/abs/2304.02643)]\n"
+        "  [[code](https://github.com/facebookresearch/segment-anything)]\n"
+        "  [2023.04]\n\n"
+        "- Kang Wang.<br />\n"
+        "\"A survey on SAM-based methods for medical image segmentation.\" IS-AII (2025).\n"
+        "[[paper](https://doi.org/10.1117/12.3073583)]\n"
+        "[2025.07]\n\n"
+        "## 2026\n\n"
+        ":boom:**EgoAfford:** Xinyuan Guan,\u00a0Feifan Chen, et al.<br />\n"
+        "\"EgoAfford: Task-Oriented Affordance Grounding.\" ArXiv (2026).\n"
+        "[[paper](https://arxiv.org/abs/2608.04533)]\n"
+        "[2026.08]\n")
+    assert [(shape, f) for shape, f, _ in got] == [
+        ("bullet-authors-first", {"authors": "Alexander Kirillov, Eric Mintun, Nikhila Ravi\u2217,\u2020",
+                                  "title": "Segment Anything", "venue": "ICCV (2023) Best Paper Honorable Mention",
+                                  "date": "2023.04"}),
+        ("bullet-authors-first", {"authors": "Kang Wang", "title": "A survey on SAM-based methods for medical image "
+                                  "segmentation", "venue": "IS-AII (2025)", "date": "2025.07"}),
+        ("paragraph-authors-first", {"authors": "Xinyuan Guan,\u00a0Feifan Chen, et al", "title":
+                                     "EgoAfford: Task-Oriented Affordance Grounding", "venue": "ArXiv (2026)",
+                                     "date": "2026.08"})]
+    assert got[0][2] == ["https://arxiv.org/abs/2304.02643", "https://github.com/facebookresearch/segment-anything"]
+
+
+def test_a_name_over_a_quotation_is_no_paper():
+    doc, got = _fields("## Quotes\n\n- Alan Kay.<br />\n  \"The best way to predict the future is to invent it.\"\n"
+                       "  [[talk](https://example.com/kay)]\n")
+    assert got == []

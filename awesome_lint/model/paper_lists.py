@@ -18,6 +18,7 @@ from dataclasses import dataclass, field as dc_field
 from . import dates
 from .identity import arxiv_month, names_one_paper, normalise_url
 from . import paper_fields as pf
+from . import paper_quoted
 from .nodes import Entry, Field
 
 _MARKER = re.compile(r"[ \t>]*(?P<m>[-*+]|\d{1,3}[.)])[ \t]+")
@@ -177,6 +178,10 @@ def _item_entry(doc, item: _Item) -> Entry | None:
     links = [link for b in item.blocks for link in b.links]
     for child in item.children:
         links += [link for b in child.blocks for link in b.links]
+    kind = "numbered" if item.ordered else "bullet"
+    written = paper_quoted.read(doc, item.line, item.end, links, ("quoted-" if item.quoted else "") + kind + "-authors-first")
+    if written is not None:
+        return written
     head_lines = {item.line}
     if line.count("**") % 2 and head.end_line > item.line + 1 and doc.lines[item.line + 1].count("**") % 2:
         # ``- [2023/06] **SYNAPSE: Leveraging Few-Shot Exemplars for`` / ``Human-Level Control.** ...``:
@@ -185,7 +190,6 @@ def _item_entry(doc, item: _Item) -> Entry | None:
         line = line + " " + doc.lines[item.line + 1]
         head_lines.add(item.line + 1)
     head_links = [l for l in head.links if l.line in head_lines]
-    kind = "numbered" if item.ordered else "bullet"
     shape, title, evidence = _head(doc, line, base, body, head_links, fields, kind)
     if shape is None:
         return None
@@ -813,6 +817,11 @@ def paragraph_entries(doc) -> list[Entry]:
         by_line: dict[int, list] = {}
         for link in block.links:
             by_line.setdefault(link.line, []).append(link)
+        written = paper_quoted.read(doc, block.start_line, block.end_line, block.links,
+                                    ("quoted-" if block.in_blockquote else "") + "paragraph-authors-first")
+        if written is not None:
+            entries.append(written)
+            continue
         for n in range(block.start_line, block.end_line):
             entry = _link_paragraph(doc, block, n, by_line.get(n, [])) or _paren_lead(doc, block, n, by_line.get(n, [])) \
                 or _cited_paragraph(doc, block, n, by_line.get(n, [])) or (
