@@ -1165,3 +1165,18 @@ def test_a_name_over_a_quotation_is_no_paper():
     doc, got = _fields("## Quotes\n\n- Alan Kay.<br />\n  \"The best way to predict the future is to invent it.\"\n"
                        "  [[talk](https://example.com/kay)]\n")
     assert got == []
+
+
+def test_a_plain_title_then_a_break_then_the_venue_before_the_paper_link():
+    doc, got = _fields(
+        "## Quantization\n\n"
+        "- ZeroQuant: Efficient and Affordable Post-Training Quantization <br> NeurIPS 2022 "
+        "[[Paper]](https://arxiv.org/abs/2206.01861) [[Code (DeepSpeed)]](https://github.com/o/r)\n\n"
+        "- A Survey on Model Compression for Large Language Models <br/> TACL [[Paper]](https://arxiv.org/abs/2308.07633)\n\n"
+        "- Efficient Prompting Methods for Language Models <br> [[Paper]](https://arxiv.org/abs/2404.01077)\n\n"
+        "- Just a tool <br> see [[Code]](https://github.com/o/tool)\n")
+    assert [(shape, f) for shape, f, _ in got] == [
+        ("bullet-plain-break", {"title": "ZeroQuant: Efficient and Affordable Post-Training Quantization",
+                                "venue": "NeurIPS 2022"}),
+        ("bullet-plain-break", {"title": "A Survey on Model Compression for Large Language Models", "venue": "TACL"}),
+        ("bullet-plain-break", {"title": "Efficient Prompting Methods for Language Models"})]

@@ -43,6 +43,8 @@ _QUOTED_TAIL = re.compile(r"[ \t]*,?[ \t]*[*_]?(?P<v>(?:\d[A-Za-z]|[A-Za-z])[^,\
 # a title in plain text, its authors in emphasis, then the venue and year, then the links
 _PLAIN_TITLE = re.compile(r"(?P<t>[^\[\]*_\n]{8,}?)[.?!,]?[ \t]+[*_](?P<a>[^*_\n]+?)[*_][ \t]*"
                           r"(?P<v>[A-Za-z][^\[\]\n]{0,60}?(?:19|20)\d\d[^\[\]\n]{0,20}?)[ \t.,]*(?=\[)")
+_BR_VENUE = re.compile(r"(?P<t>[^\[\]*_`<>\s][^\[\]*_`<>\n]{7,}?)[ \t]*<br[ \t]*/?>[ \t]*"
+                       r"(?:(?P<v>[A-Za-z][^\[\]<>\n]{0,80}?)[ \t.,]*)?(?=\[)", re.I)
 # people: "Percy Liang et al.", "A. One, B. Two", "Laskar et al."
 _NAMES = re.compile(r"[A-Z][\w.'\-]*(?:[ \t]+[A-Z][\w.'\-]*)*(?:[ \t]+et al\.?|,[ \t]*[A-Z].*|[ \t]+and[ \t]+[A-Z].*)$")
 # the links that make a bold title a paper's, on the lines below it (``[[Paper](url)]``)
@@ -277,6 +279,15 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         else:
             fields["venue"] = pf.field(base, line, tail.start("v"), tail.end("d"))
         return f"{kind}-quoted-title", quoted.group("t"), True
+    broken = _BR_VENUE.match(line, body)
+    if broken and any(pf.label_text(l) in _PAPER_LABELS for l in after_links) \
+            and len(_WORDS.findall(broken.group("t"))) >= 3:
+        # ``- Title <br> NeurIPS 2022 [[Paper]](url) [[Code]](url)``: the venue on the title's
+        # rendered second line (or none: ``<br> [[Paper]](url)``)
+        fields["title"] = pf.field(base, line, broken.start("t"), broken.end("t"))
+        if broken.group("v"):
+            fields["venue"] = pf.field(base, line, broken.start("v"), broken.end("v"))
+        return f"{kind}-plain-break", broken.group("t"), True
     tagged = _VENUE_FIRST.match(line, body)  # ``[**Verilog**] "Title" [2023-09] ...``: a tag before it
     quoted_dated = quoted or (tagged and _QUOTED.match(line, pf.skip(line, tagged.end(), end, ": \t")))
     if quoted_dated and _quoted_dated(line, base, quoted_dated, after_links, fields):
