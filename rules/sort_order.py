@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from awesome_lint.model import dates
 from awesome_lint.model.conventions import (ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key,
-                                             paper_groups)
+                                             paper_groups, paper_years)
 from awesome_lint.model.items import NUMBER
 from awesome_lint.rule import Edit, Fix, Rule, option
 
@@ -36,6 +36,7 @@ class SortOrder(Rule):
             return
         if order != ALPHA:
             yield from self._papers(doc, order)
+            yield from self._misfiled(doc)
         yield from self._alphabetical(doc, order == ALPHA)
 
     # -- papers ---------------------------------------------------------------
@@ -95,6 +96,17 @@ class SortOrder(Rule):
                         head += " is"
                     yield self.diagnostic(f"{head} {than} at line {neighbour.start_line + 1} where {standard}",
                                           *entry.headline(doc), fix)
+
+    def _misfiled(self, doc):
+        """A paper of another year under a heading that is a year, where the list files each
+        paper under the heading of its year (no fix: which of the two is wrong, the place or
+        the year, the maintainer knows)."""
+        conv = doc.conventions
+        standard = conv.year_sections.standard("papers under the heading of their year", "files")
+        for entry, section, year in conv.misfiled:
+            given = ", ".join(str(y) for y in sorted(paper_years(entry)))
+            yield self.diagnostic(f"'{entry.title}' ({given}) is under the heading '{section.title}' "
+                                  f"where {standard}", *entry.headline(doc))
 
     # -- classic --------------------------------------------------------------
     def _alphabetical(self, doc, forced: bool):

@@ -38,6 +38,8 @@ LEANING = 2 / 3
 # list has about half its neighbours in order); one long list of a sorted
 # document that is plainly in another order keeps its own.
 SORTED_THRESHOLD = 0.8
+# a section headed by a year holds papers of that year: all but one in ten
+YEAR_SECTION_THRESHOLD = 0.9
 SORTED_EVIDENCE = 5
 GROUP_SORTED = 0.6
 # Papers in the shapes other than bold-title blocks: a field, an order of fields,
@@ -840,6 +842,45 @@ class Conventions:
                 out[id(entry)] = month
 
     @cached_property
+    def year_sections(self) -> Convention:
+        """Whether the papers under headings that are years (``### 2020``, ``## CVPR 2023``) are of
+        that year, by their date, their venue's year or their own year field: a habit of the whole
+        list, which its small sections share."""
+        counts = Counter()
+        for section, year, papers in self._year_headed:
+            counts.update("of the heading's year" if year in paper_years(e) else "of another year"
+                          for e in papers if paper_years(e))
+        return self._settle("year-sections", "document", counts, "papers with a year under a year heading",
+                            threshold=YEAR_SECTION_THRESHOLD, minimum=SECTION_EVIDENCE)
+
+    @cached_property
+    def _year_headed(self) -> list[tuple]:
+        """(section, its heading's year, the papers under it) for each section headed by a year."""
+        out = []
+        for section in self.doc.sections:
+            year = heading_year(section.title) if section.heading is not None else None
+            if year is not None:
+                out.append((section, year, self._papers_under(section)))
+        return out
+
+    def _papers_under(self, section) -> list:
+        """The papers of a section and of the sections below it that name no year of their own."""
+        found = [e for e in section.entries if e.kind == "paper"]
+        for child in section.children:
+            if child.heading is not None and heading_year(child.title) is None:
+                found += self._papers_under(child)
+        return found
+
+    @cached_property
+    def misfiled(self) -> list[tuple]:
+        """(paper, the section headed by the year it is filed under, that year) for each paper of
+        another year, where the list files its papers under the heading of their year."""
+        if self.year_sections.value != "of the heading's year":
+            return []
+        return [(entry, section, year) for section, year, papers in self._year_headed for entry in papers
+                if paper_years(entry) and year not in paper_years(entry)]
+
+    @cached_property
     def item_groups(self) -> list[list]:
         """Classic items that are siblings in one markdown list, in document order."""
         groups: dict[tuple, list] = {}
@@ -934,6 +975,8 @@ class Conventions:
             out.append(whole)
             if self.arxiv_dating.total:
                 out.append(self.arxiv_dating)
+            if self.year_sections.total:
+                out.append(self.year_sections)
             out += [c for s in self.doc.sections if any(e.kind == "paper" for e in s.entries)
                     if (c := self.paper_order(s)) is not whole and c.total >= MIN_EVIDENCE]
         for section in self.doc.sections:
@@ -981,6 +1024,39 @@ def blank_gap(doc, previous, entry) -> int | None:
         return None
     between = doc.lines[previous.end_line:entry.start_line]
     return None if any(line.strip() for line in between) else len(between)
+
+
+# a heading that is a year, perhaps with a venue's acronym or a word for papers around it
+_HEADING_YEAR = re.compile(r"(?:19|20)\d\d")
+_HEADING_WORDS = frozenset({"papers", "paper", "year", "publications", "articles", "works", "in", "published"})
+
+
+def heading_year(title: str) -> int | None:
+    """``2020``, ``🔥 2021``, ``CVPR 2023``, ``Papers in 2019``: that year. Not ``Before 2020``,
+    ``2014 Others & Before``, ``2019-2021`` or ``2023.05``."""
+    years = _HEADING_YEAR.findall(title)
+    if len(years) != 1 or re.search(r"(?:19|20)\d\d[-./\u2013~]\d|\d[-\u2013~][ \t]*(?:19|20)\d\d", title):
+        return None
+    for word in re.findall(r"[^\W\d_]+", title.replace(years[0], " ")):
+        if word.lower() not in _HEADING_WORDS and sum(ch.isupper() for ch in word) < 2:
+            return None  # ``Before``, ``Others``: the heading is more than a year
+    return int(years[0])
+
+
+def paper_years(entry) -> frozenset:
+    """The years a paper gives: its date's, its venue's, its own year field's, its arXiv id's."""
+    years = set()
+    key = date_key(entry)
+    if key is not None:
+        years.add(key[0])
+    month = identity.entry_arxiv_month(entry)
+    if month is not None:
+        years.add(month[0])
+    for name in ("venue", "year"):
+        fld = entry.fields.get(name)
+        if fld is not None:
+            years.update(int(y) for y in _HEADING_YEAR.findall(fld.text))
+    return frozenset(years)
 
 
 def date_key(entry):

@@ -197,6 +197,8 @@ def _item_entry(doc, item: _Item) -> Entry | None:
         return None
     if shape.endswith("-bold-authors") and links:
         shape = shape.replace("-bold-authors", "-bold")  # its links below it: the bold shape, authors after the title
+    if shape.endswith("-bold") and "venue" not in fields and "title" in fields:
+        title = _venue_in_title(doc, fields) or title
     # the rest of the item: continuation lines, later paragraphs, sub-bullets
     pieces = [(n, _PREFIX.match(doc.lines[n]).end()) for b in item.blocks
               for n in range(b.start_line, b.end_line) if n not in head_lines]
@@ -221,7 +223,8 @@ def _item_entry(doc, item: _Item) -> Entry | None:
         for n, col in sorted(pieces)[:4]:
             text = doc.lines[n]
             names = text[col:].rstrip(" \t,\\")
-            if "](" in names or not _NAMES.match(names):
+            # (also one author, ``Jiawei Zhang``, and names with particles or accents: ``Nathan de Lara``)
+            if "](" in names or not (_NAMES.match(names) or len(names.split()) >= 2 and pf.only_names(names)):
                 continue
             venue = _venue_tail(names)
             if venue is not None:
@@ -250,6 +253,23 @@ def _item_entry(doc, item: _Item) -> Entry | None:
         shape = "quoted-" + shape
     return Entry("paper", doc.root, item.line, end_line, base, doc.line_end(end_line - 1), title, fields,
                  links, shape=shape, labels=labels)
+
+
+# ``**Title (AAAI 2020)**``: the venue and its year in parentheses, closing the bold title
+# (a two-digit year only after an acronym: ``(AAAI 17)``, never ``(Part 12)``)
+_TITLE_VENUE = re.compile(r"(?P<t>\S.*?\S)[ \t]*\((?P<v>[A-Za-z][^()\n]{0,60}?[ \t,](?:19|20)\d\d[a-z]?[^()\n]{0,24}"
+                          r"|[A-Z]{2,}[\w\-]*[ \t]\d\d)\)[ \t.]*")
+
+
+def _venue_in_title(doc, fields: dict) -> str | None:
+    """Split ``Title (VENUE YEAR)`` into its title and venue; the title, or None."""
+    t = fields["title"]
+    m = _TITLE_VENUE.fullmatch(t.text)
+    if m is None or len(_WORDS.findall(m.group("t"))) < 2:
+        return None
+    fields["title"] = Field(t.start, t.start + m.end("t"), m.group("t"))
+    fields["venue"] = Field(t.start + m.start("v"), t.start + m.end("v"), m.group("v"))
+    return m.group("t")
 
 
 def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, dated_lead: bool = True):

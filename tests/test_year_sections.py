@@ -1,0 +1,64 @@
+"""Headings that are years: a paper of another year under one is out of place, where the
+list files each paper under the heading of its year."""
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.engine import pipeline as engine
+from awesome_lint.engine.config import Config
+from awesome_lint.model.conventions import heading_year
+from awesome_lint.model.document import Document
+from awesome_lint.rule import Context
+
+
+@pytest.mark.parametrize("title, year", [
+    ("2020", 2020), ("🔥 2021", 2021), ("CVPR 2023", 2023), ("Papers in 2019", 2019), ("2024 NeurIPS", 2024),
+    ("Before 2020", None), ("2014 Others & Before", None), ("2019-2021", None), ("2023.05", None),
+    ("Graph Kernels", None), ("Surveys of 2020 and 2021", None), ("Deep Learning 2020", None),
+])
+def test_a_heading_that_is_a_year(title, year):
+    assert heading_year(title) == year
+
+
+def _paper(title: str, venue: str, arxiv: str = "") -> str:
+    link = f"https://arxiv.org/abs/{arxiv}" if arxiv else f"https://example.org/{title.split()[0].lower()}"
+    return f"- **{title} ({venue})**\n  - Ann Lee, Bo Chen\n  - [[Paper]]({link})\n"
+
+
+def _findings(text: str) -> list[tuple[int, str]]:
+    doc, diags = engine.check(text, engine.build_settings(Config(), select=["sort-order"]), Context())
+    return [(doc.line_col(d.start)[0] + 1, d.message) for d in diags]
+
+
+def _years(sections: dict[int, list[str]]) -> str:
+    out = "# Graph Papers\n"
+    for year, venues in sections.items():
+        out += f"\n### {year}\n\n" + "\n".join(_paper(f"Paper Number {year} {i} On Graphs", v)
+                                             for i, v in enumerate(venues))
+    return out
+
+
+def test_a_paper_of_another_year_is_reported_even_in_a_small_section():
+    text = _years({2020: ["AAAI 2020"] * 6, 2019: ["KDD 2019"] * 6, 2017: ["ICML 2017", "ICANN 2019", "NIPS 2017"]})
+    doc = Document(text)
+    assert doc.entries[-2].fields["venue"].text == "ICANN 2019"  # split from the bold title
+    assert doc.entries[-2].title == "Paper Number 2017 1 On Graphs"
+    assert _findings(text) == [
+        (text.split("\n").index("- **Paper Number 2017 1 On Graphs (ICANN 2019)**") + 1,
+         "'Paper Number 2017 1 On Graphs' (2019) is under the heading '2017' where this list files papers under "
+         "the heading of their year (14 of 15 papers with a year under a year heading)")]
+
+
+def test_a_paper_whose_arxiv_id_is_of_the_headings_year_is_in_place():
+    text = _years({2020: ["AAAI 2020"] * 6, 2019: ["KDD 2019"] * 5})
+    text = text.replace("(KDD 2019)**\n  - Ann Lee, Bo Chen\n  - [[Paper]](https://example.org/paper)",
+                        "(AAAI 2020)**\n  - Ann Lee, Bo Chen\n  - [[Paper]](https://arxiv.org/abs/1911.05954)", 1)
+    assert "1911.05954" in text
+    assert _findings(text) == []
+
+
+def test_a_list_that_files_by_another_year_than_its_papers_give_has_no_such_habit():
+    # a third of the papers give a year that is not their heading's (preprints before the venue)
+    venues = ["AAAI 2020", "AAAI 2020", "arXiv 2019"]
+    text = _years({2020: venues * 3, 2019: ["KDD 2019", "KDD 2019", "arXiv 2018"] * 3})
+    assert _findings(text) == []
