@@ -1,6 +1,7 @@
 """local-link: relative links name files that exist, and #anchors name a heading or an anchor."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -9,9 +10,13 @@ from awesome_lint.model import contents
 from awesome_lint.model.document import Document
 from awesome_lint.model.identity import URL_SCHEME, in_repository, placeholder_url
 from awesome_lint.model.slug import PAGE_ANCHORS, anchor_forms
-from awesome_lint.rule import Rule
+from awesome_lint.rule import UNSAFE, Fix, Rule
 
 _MARKDOWN = (".md", ".markdown", ".mdown", ".mkd")
+# a web address written without its scheme: ``www.x.org/...``, ``golang.org/x/net``, ``igraph.org/r/doc.html``
+# (a host of the common top-level domains, then a path or nothing; a file such as ``setup.py`` is none)
+_BARE_HOST = re.compile(r"(?:www\.[\w-]+(?:\.[\w-]+)+|[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|io|edu|gov|ai|dev|"
+                        r"app|co|cn|de|uk|jp|fr|ru|info|me|tv|us|ca|ch|nl|se|eu|in|xyz|tech|site))(?:[/?#]|$)", re.I)
 
 
 def _targets(doc: Document) -> set[str]:
@@ -61,6 +66,14 @@ class LocalLink(Rule):
                 # `[x]([https://a](https://a))`: a link pasted inside a link's destination
                 yield self.diagnostic(f"malformed link: its destination {url!r} is itself markdown",
                                       link.start, link.end)
+                continue
+            host = _BARE_HOST.match(url)
+            if host and link.url_start is not None:
+                # ``[docs](www.example.org/x)``: GitHub reads it as a file of this repository
+                yield self.diagnostic(
+                    f"link to '{url}' has no scheme, so it points at a file of this repository: "
+                    f"a web address starts with 'https://'", link.start, link.end,
+                    Fix.replace(link.url_start, link.url_start, "https://", "add 'https://'", UNSAFE))
                 continue
             if here is None:
                 continue  # stdin: nothing to resolve relative paths against

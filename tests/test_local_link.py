@@ -112,3 +112,25 @@ def test_the_page_top_and_the_readme_box_are_anchors_of_every_page(tmp_path):
         "anchor '#tops' matches no heading or anchor (did you mean #tools?)",
         "anchor '#tool' matches no heading or anchor (did you mean #tools?)",
     ]
+
+
+def test_a_web_address_without_its_scheme_is_a_dead_relative_link(tmp_path):
+    root = repo(tmp_path)
+    (root / "setup.py").write_text("")
+    path = root / "README.md"
+    text = ("# Awesome\n\n"
+            "- [A](www.bioinf.uni-freiburg.de/~costa/EDeNcpp.tgz) - no scheme.\n"
+            "- [B](golang.org/x/net/html) - no scheme.\n"
+            "- [C](igraph.org) - no scheme.\n"
+            "- [D](setup.py) - a file of the repository.\n"
+            "- [E](docs/guide.md) - a file of the repository.\n"
+            "- [F](README.md) - this file.\n")
+    path.write_text(text)
+    assert findings(path) == [
+        f"link to '{url}' has no scheme, so it points at a file of this repository: a web address starts with 'https://'"
+        for url in ("www.bioinf.uni-freiburg.de/~costa/EDeNcpp.tgz", "golang.org/x/net/html", "igraph.org")]
+    # the fix writes the scheme in, and is offered as unsafe (the site may serve http only)
+    doc = Document(text, str(path))
+    fixes = [d.fix for d in LocalLink().check(doc, Context(path=str(path)))]
+    assert all(f.applicability == "unsafe" for f in fixes)
+    assert text[:fixes[1].edits[0].start].endswith("[B](") and fixes[1].edits[0].text == "https://"
