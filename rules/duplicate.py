@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import fnmatch
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -33,7 +34,11 @@ class Duplicate(Rule):
         cross_ok = self.options.allow_cross_section or doc.conventions.cross_listing.value == "allowed"
         pinned = doc.conventions.cross_listing.source != "inferred"
         found = copies(doc, self._allowed) if self.options.allow else doc.conventions.copies
+        repeated = doc.conventions.repeated_sections
+        yield from self._repeated_blocks(doc, found, repeated)
         for entry, first, same in found:
+            if doc.conventions.repeats(entry, first):
+                continue  # reported once, with the block it is part of
             if first.section is not entry.section:
                 if cross_ok or benchmarks(entry, first):
                     continue
@@ -47,6 +52,39 @@ class Duplicate(Rule):
             if not same and _own_page(entry.primary_url) and _in_contents(entry) and _in_contents(first):
                 continue  # two topics of its contents that one of the list's own pages covers
             yield self._report(doc, entry, first, same, entry.primary_url)
+
+    def _repeated_blocks(self, doc, found, repeated):
+        """One finding for each run of sections that repeats earlier sections of the same names."""
+        if not repeated:
+            return
+        copied = Counter(id(e.section) for e, first, _ in found if doc.conventions.repeats(e, first))
+        runs: list[list] = []
+        last = None  # where the last run ended, past the sections with no entries after it
+        for index, section in enumerate(doc.sections):
+            if id(section) in repeated:
+                if runs and last == index - 1:
+                    runs[-1].append((index, section))
+                else:
+                    runs.append([(index, section)])
+                last = index
+            elif last == index - 1 and not section.entries:
+                last = index  # an empty heading inside the pasted block does not end it
+        for run in runs:
+            sections = [s for _, s in run]
+            originals = [repeated[id(s)] for s in sections]
+            listed = sum(copied[id(s)] for s in sections)
+            head = sections[0].heading
+            if len(sections) == 1:
+                message = (f"section '{sections[0].title}' repeats the section of that name at line "
+                           f"{originals[0].heading.line + 1}: {listed} of its {len(sections[0].entries)} entries "
+                           "are listed there")
+            else:
+                message = (f"the {len(sections)} sections from '{sections[0].title}' (line {head.line + 1}) to "
+                           f"'{sections[-1].title}' repeat the sections of those names from line "
+                           f"{originals[0].heading.line + 1}: {listed} entries are listed twice")
+            yield self.diagnostic(message, head.start, head.end,
+                                  related=(Related("first listed here", originals[0].heading.start,
+                                                   originals[0].heading.end),))
 
     def _allowed(self, url: str) -> bool:
         return any(fnmatch.fnmatchcase(url, pattern) for pattern in self.options.allow)

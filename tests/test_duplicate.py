@@ -432,3 +432,39 @@ def test_a_dataset_column_of_links_only_leaves_the_row_the_papers():
     doc = Document(text, preset="papers")
     assert not any("subject" in e.fields for e in doc.entries)
     assert [line for line, _, _ in found(text)] == [11]  # the row, a copy of the paper at line 5
+
+
+def _tools(names: list[str]) -> str:
+    return "".join(f"* [{n}](https://github.com/o/{n}) - Does {n} things.\n" for n in names)
+
+
+def test_sections_pasted_twice_are_one_finding_not_one_per_entry():
+    first = {"Queue": ["q1", "q2"], "Email": ["m1", "m2", "m3"], "Computer Vision": [], "Proxy": ["p1"]}
+    text = "# Go Scraping\n\n## Network\n\n" + _tools(["net", "dns"])
+    for title, names in first.items():
+        text += f"\n## {title}\n\n" + _tools(names)
+    text += "\n## DNS\n\n" + _tools(["net"])  # filed under two topics: a copy of its own
+    for title, names in first.items():
+        text += f"\n## {title}\n\n" + _tools(names)
+    doc = Document(text)
+    lines = text.split("\n")
+    second_queue = [i for i, l in enumerate(lines) if l == "## Queue"][1] + 1
+    first_queue = lines.index("## Queue") + 1
+    net_copy = lines.index("## DNS") + 3
+    assert sorted(_classic_found(text)) == [
+        (net_copy, "'net' is listed twice; first at line 5 (section 'Network'); 1 such copy among the list's "
+                   "15 entries" + HINT),
+        (second_queue, f"the 3 sections from 'Queue' (line {second_queue}) to 'Proxy' repeat the sections of those "
+                       f"names from line {first_queue}: 6 entries are listed twice")]
+    assert doc.conventions.cross_listing.counts["cross-listed"] == 1
+
+
+def test_two_sections_of_one_name_under_other_parents_are_two_topics():
+    text = ("# Lists\n\n## Python\n\n### Tools\n\n" + _tools(["black", "ruff"]) +
+            "\n## Go\n\n### Tools\n\n" + _tools(["black", "gofmt"]))
+    assert [message.split(";")[0] for _, message in _classic_found(text)] == ["'black' is listed twice"]
+
+
+def _classic_found(text):
+    doc = Document(text)
+    return [(doc.line_col(d.start)[0] + 1, d.message) for d in Duplicate().check(doc, Context())]

@@ -939,11 +939,35 @@ class Conventions:
         return list(identity.copies(self.doc))
 
     @cached_property
+    def repeated_sections(self) -> dict[int, object]:
+        """id(section) -> the earlier section of the same name that it repeats: most of its entries
+        are copies of that section's (a block pasted twice, not entries filed under two topics)."""
+        pairs = Counter((id(entry.section), id(first.section)) for entry, first, same in self.copies
+                        if first.section is not entry.section)
+        by_id = {id(s): s for s in self.doc.sections}
+        out = {}
+        for (later, earlier), n in pairs.items():
+            a, b = by_id[later], by_id[earlier]
+            # (two sections of one name under other parents, ``Python > Tools`` and ``Go > Tools``, are two topics)
+            if a.heading is not None and natural_key(a.title) == natural_key(b.title) and n * 2 >= len(a.entries) \
+                    and a.level == b.level and natural_key(a.parent.title) == natural_key(b.parent.title):
+                out[later] = b
+        return out
+
+    def repeats(self, entry, first) -> bool:
+        """Whether a copy is part of a repeated section: of the section it repeats, or of an
+        entry that section lists too."""
+        original = self.repeated_sections.get(id(entry.section))
+        return original is not None and (original is first.section or any(
+            e.title == entry.title and e.primary_url == entry.primary_url for e in original.entries))
+
+    @cached_property
     def cross_listing(self) -> Convention:
         """Whether the list files one entry under several topics on purpose: the same
         entry again in another section, a digest section ("Trending", "News") aside."""
         crossed = sum(1 for entry, first, same in self.copies
                       if same and first.section is not entry.section and not identity.benchmarks(entry, first)
+                      and not self.repeats(entry, first)
                       and not identity.in_digest(entry.section) and not identity.in_digest(first.section))
         entries = len(self.doc.entries)
         counts = Counter({"cross-listed": crossed, "listed once": entries - crossed})
