@@ -468,3 +468,13 @@ def test_two_sections_of_one_name_under_other_parents_are_two_topics():
 def _classic_found(text):
     doc = Document(text)
     return [(doc.line_col(d.start)[0] + 1, d.message) for d in Duplicate().check(doc, Context())]
+
+
+def test_a_repository_named_with_and_without_its_owner_is_one_thing():
+    text = ("# Rust\n\n## GUI\n\n* [linebender/xilem](https://github.com/linebender/xilem) - Reactive UI.\n"
+            "* [iced](https://github.com/iced-rs/iced) - A GUI library.\n"
+            "* [xilem](https://github.com/linebender/xilem) - Successor of druid.\n"
+            "* [astral-sh/uv](https://github.com/astral-sh/uv) - Package manager.\n"
+            "* [uv-build](https://github.com/astral-sh/uv) - Its build backend.\n")
+    assert [(line, message.split(";")[0]) for line, message in _classic_found(text)] == [
+        (7, "'xilem' is listed twice")]

@@ -137,6 +137,13 @@ def _one_name(a, b, url: str | None) -> bool:
     if len(x) >= 2 and y[:len(x)] == x:
         return True
     parts = _split(url) if url else None  # (none for 'https://exa[mple.com/')
+    if parts is not None and (parts.hostname or "").removeprefix("www.") == "github.com":
+        # ``linebender/xilem`` and ``xilem`` at github.com/linebender/xilem: the repository's
+        # name with and without its owner
+        repo = parts.path.strip("/").lower()
+        names = {(t or "").strip().lower() for t in (a.title, b.title)}
+        if repo.count("/") == 1 and names == {repo, repo.split("/")[1]}:
+            return True
     host = (parts.hostname or "").removeprefix("www.") if parts is not None else ""
     return bool(host) and any(normalise_title(t or "") == normalise_title(host) for t in (a.title, b.title))
 
@@ -158,13 +165,17 @@ def _digest_title(title: str) -> bool:
     return m is not None and len(WORDS.findall(title[:m.start()])) <= 1  # (a section's number is no word)
 
 
+_OWNER = re.compile(r"\A[\w.-]+/(?=[\w.-]+\Z)")
+
+
 def siblings(doc, a, b) -> bool:
     """Two listed things that share a home page by nature: parts or editions of one
     project ("uv" and "uv-build", "hatch" and "hatchling", "Llama 3.1" and "Llama
     3.2"), or one whose description names the other ("(part of Django)").  A
     title that only adds words to the other ("TR-101" and "TR-101 Synth Drum
     Machine") names the same thing."""
-    x, y = sorted((a.title.lower().strip(), b.title.lower().strip()), key=len)
+    # (a repository named with its owner, ``astral-sh/uv``, by its own name)
+    x, y = sorted((_OWNER.sub("", a.title.lower().strip()), _OWNER.sub("", b.title.lower().strip())), key=len)
     stem = len(os.path.commonprefix([x, y]))
     first = min(len(w[0]) if (w := _WORD.findall(t)[:1]) else 0 for t in (x, y))
     if first >= 2 and stem >= first and not (stem == len(x) and y[stem:stem + 1].isspace()):
