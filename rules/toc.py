@@ -41,6 +41,7 @@ class Toc(Rule):
             return
         heading, items, region = toc.heading, toc.items, (toc.first_line, toc.end_line)
         targets = {h.slug: h for h in doc.headings}
+        targets.update({h.ident: h for h in doc.headings if h.ident and h.ident not in targets})
         known = set(targets) | doc.anchors | PAGE_ANCHORS
         linked = []  # (item block, link, heading or None)
         broken = []

@@ -203,16 +203,18 @@ def test_a_spelled_out_table_of_contents_is_not_held_to_an_order_of_its_own():
     assert [d.message for d in found if d.rule == "sort-order"] == []
 
 
-def test_a_heading_written_in_html_opens_a_section_with_only_its_id_for_anchor():
-    # GitHub shows '<h3 id="wmt18">WMT 2018</h3>' as a heading and gives it no anchor of
-    # its own: the id is its anchor, and the markdown headings' numbering does not see it
+def test_a_heading_written_in_html_opens_a_section_and_takes_the_anchor_of_its_text():
+    # GitHub's anchors come from every h1-h6 of the rendered page (html-pipeline's
+    # TableOfContentsFilter selects 'h1, h2, h3, h4, h5, h6'), raw HTML ones too, numbered
+    # with the markdown headings; an id on the tag is an anchor besides
     text = ("# List\n\n## Tools\n\n- [A](https://a.example) - A.\n\n<h3 id=\"wmt18\">WMT &amp; 2018</h3>\n\n"
             "- [B](https://b.example) - B.\n\nNotes.\n\n  <h3>Extras</h3>\n\n- [C](https://c.example) - C.\n\n## Tools\n\n"
             "- <h3>not a heading</h3>\n\n<h3>two</h3> <h3>on one line</h3>\n")
     doc = Document(text)
     assert [(h.level, h.text, h.slug, h.html) for h in doc.headings] == [
-        (1, "List", "list", False), (2, "Tools", "tools", False), (3, "WMT & 2018", "wmt18", True),
-        (3, "Extras", "", True), (2, "Tools", "tools-1", False)]
+        (1, "List", "list", False), (2, "Tools", "tools", False), (3, "WMT & 2018", "wmt--2018", True),
+        (3, "Extras", "extras", True), (2, "Tools", "tools-1", False)]
+    assert "wmt18" in doc.anchors
     assert [(e.title, e.section.title, e.section.parent.title) for e in doc.entries] == [
         ("A", "Tools", "List"), ("B", "WMT & 2018", "Tools"), ("C", "Extras", "Tools")]
 

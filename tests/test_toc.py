@@ -237,10 +237,16 @@ def test_a_percent_encoded_anchor_reaches_its_heading():
     assert check(text)[1] == []
 
 
-def test_a_heading_in_html_is_reached_by_its_id_only():
-    text = ("# List\n\n## Contents\n\n- [Tools](#tools)\n- [WMT 2018](#wmt18)\n- [WMT 2019](#wmt-2019)\n\n"
-            "## Tools\n\n<h2 id=\"wmt18\">WMT 2018</h2>\n\n<h2 id=\"wmt19\">WMT 2019</h2>\n")
-    assert messages(text) == [(7, "anchor '#wmt-2019' matches no heading (did you mean #wmt19?)")]
+def test_a_heading_in_html_is_reached_by_its_id_and_by_its_texts_anchor():
+    text = ("# List\n\n## Contents\n\n- [Tools](#tools)\n- [WMT 2018](#wmt18)\n- [WMT 2019](#wmt-2019)\n"
+            "- [WMT 2020](#wmt20)\n\n"
+            "## Tools\n\n<h2 id=\"wmt18\">WMT 2018</h2>\n\n<h2 id=\"wmt19\">WMT 2019</h2>\n\n<h2>WMT 2020</h2>\n")
+    assert messages(text) == [(8, "anchor '#wmt20' matches no heading (did you mean #wmt-2020?)")]
+    # (inside a collapsible section's tags too)
+    folded = ("# List\n\n## Contents\n\n- [Dashboards](#dashboards)\n- [Editors](#editors)\n\n"
+              "<details open><summary><h2>Dashboards</h2></summary>\n\n- [a](https://a.example) A.\n\n</details>\n\n"
+              "<details open><summary><h2>Editors</h2></summary>\n\n- [b](https://b.example) B.\n\n</details>\n")
+    assert messages(folded) == []
 
 
 def test_a_dead_anchor_that_names_an_unlisted_section_is_one_finding():

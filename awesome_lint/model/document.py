@@ -21,7 +21,10 @@ _ANCHOR = re.compile(r"""<a\s[^>]{0,1000}?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""
 # a file's page on GitHub: owner/repo, then its path on a branch
 _GITHUB_FILE = re.compile(r"https?://(?:www\.)?github\.com/([^/\s#?]+/[^/\s#?]+)/(?:blob|tree)/[^\s#?]+", re.I)
 _ID_ATTR = re.compile(r"""<[a-z][a-z0-9]*\s[^>]{0,1000}?\bid\s*=\s*["']?([^"'\s>]+)""", re.I)
-_HTML_HEADING = re.compile(r"[ \t]{0,3}<h(?P<level>[1-6])(?P<attrs>\s[^<>]*)?>(?P<inner>(?:(?!</?h[1-6][\s>]).)*)</h(?P=level)>[ \t]*", re.I)
+# (perhaps inside the tags of a collapsible section: ``<details open><summary><h2>Dashboards</h2></summary>``)
+_WRAPPER = r"(?:details|summary|div|center|p|span)"
+_HTML_HEADING = re.compile(rf"[ \t]{{0,3}}(?:<{_WRAPPER}(?:\s[^<>]*)?>[ \t]*)*<h(?P<level>[1-6])(?P<attrs>\s[^<>]*)?>"
+                           rf"(?P<inner>(?:(?!</?h[1-6][\s>]).)*)</h(?P=level)>(?:[ \t]*</{_WRAPPER}>)*[ \t]*", re.I)
 
 
 # Inline parsing is most of markdown-it's time.  The fix loop re-parses a
@@ -251,7 +254,7 @@ class Document:
                     start = self.line_starts[tok.map[0]]
                     self._scan_html(self.text[start:self.line_end(tok.map[1] - 1)], start)
                     if tok.map[1] - tok.map[0] == 1 and not list_depth and not quote_depth:
-                        self._html_heading(tok.map[0], open_sections)
+                        self._html_heading(tok.map[0], slugger, open_sections)
             elif kind == "inline":
                 parent = tokens[i - 1]
                 region = self._region(tok)
@@ -321,18 +324,21 @@ class Document:
         open_sections.append(section)
         self.sections.append(section)
 
-    def _html_heading(self, line: int, open_sections) -> None:
-        """A line that is one HTML heading element opens a section, as the page shows it."""
+    def _html_heading(self, line: int, slugger, open_sections) -> None:
+        """A line that is one HTML heading element opens a section, as the page shows it.
+        GitHub gives it the anchor of its text, as it does a markdown heading (the two
+        numbered together); its own id is an anchor too."""
         m = _HTML_HEADING.fullmatch(self.lines[line])
         if m is None:
             return
         text = html.unescape(heading_text(m.group("inner")))
         if not text:
             return
-        ident = _ID_ATTR.search(self.lines[line], 0, m.start("inner"))  # (the opening tag's id only)
+        ident = _ID_ATTR.search(self.lines[line], m.start("level") - 2, m.start("inner"))  # (the heading tag's id only)
         start = self.line_starts[line]
-        heading = Heading(int(m.group("level")), text, ident.group(1) if ident else "", line, start,
-                          self.line_end(line), start + m.start("inner"), start + m.end("inner"), html=True)
+        heading = Heading(int(m.group("level")), text, slugger.slug(text), line, start,
+                          self.line_end(line), start + m.start("inner"), start + m.end("inner"), html=True,
+                          ident=ident.group(1) if ident else "")
         self._open_section(heading, open_sections)
 
     def _inline_block(self, index, kind, depth, quoted, item_line, list_line=None) -> None:

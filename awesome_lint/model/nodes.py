@@ -44,8 +44,9 @@ class Heading:
     end: int  # end of the heading line (no newline)
     content_start: int
     content_end: int
-    # ``<h3 id="wmt18">WMT 2018</h3>``: written in HTML, its anchor only the id it gives
+    # ``<h3 id="wmt18">WMT 2018</h3>``: written in HTML; the id it gives is an anchor besides its slug
     html: bool = False
+    ident: str = ""
 
 
 @dataclass(eq=False)
