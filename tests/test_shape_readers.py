@@ -1180,3 +1180,17 @@ def test_a_plain_title_then_a_break_then_the_venue_before_the_paper_link():
                                 "venue": "NeurIPS 2022"}),
         ("bullet-plain-break", {"title": "A Survey on Model Compression for Large Language Models", "venue": "TACL"}),
         ("bullet-plain-break", {"title": "Efficient Prompting Methods for Language Models"})]
+
+
+def test_a_date_in_parentheses_after_the_links_is_the_papers_date():
+    doc, got = _fields(
+        "## Architecture\n\n"
+        "* Mamba: Linear-Time Sequence Modeling with Selective State Spaces [[paper](https://arxiv.org/abs/2312.00752)] "
+        "[[code](https://github.com/state-spaces/mamba)] (2023.12.01)\n"
+        "- (ICML 2024) Vision Mamba: Efficient Visual Representation Learning [[paper](https://arxiv.org/abs/2401.09417)] "
+        "(2024.01.17)\n"
+        "- [The Vue Handbook](https://vuehandbook.com) by Flavio Copes. (July 2018)\n"
+        "* A tool of mine [[code](https://github.com/o/tool)] (CVPR 2023)\n")
+    assert [(shape, f.get("date"), f.get("venue")) for shape, f, _ in got] == [
+        ("bullet-plain", "2023.12.01", None), ("bullet-venue-first", "2024.01.17", "ICML 2024"),
+        ("bullet-link-title", "July 2018", None)]

@@ -274,6 +274,17 @@ def _venue_in_title(doc, fields: dict) -> str | None:
 
 def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, dated_lead: bool = True):
     """(shape, title, evidence) of an item's first line, or (None, "", False)."""
+    trailing = _TRAILING_DATE.search(line)
+    if trailing and links and trailing.start() >= max(l.end for l in links) - base and "date" not in fields \
+            and _is_full_date(trailing.group("d")):
+        # ``Title [[paper](url)] [[code](url)] (2023.12.01)``: the date after the links; the rest
+        # of the line reads without it
+        fields["date"] = pf.field(base, line, trailing.start("d"), trailing.end("d"))
+        shape, title, evidence = _head(doc, line[:trailing.start()], base, body, links, fields, kind, dated_lead)
+        if shape is not None:
+            # (a linked title's tail reads a date in parentheses as the evidence it is)
+            return shape, title, evidence or shape.endswith("-link-title")
+        fields.clear()  # not read so: the line as it is
     end = len(line.rstrip())
     dated = _DATE_FIRST.match(line, body) if dated_lead else None  # (one date leads, not a run of them)
     if dated and _is_full_date(dated.group("d")):
@@ -535,6 +546,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     return None, "", False
 
 
+_TRAILING_DATE = re.compile(r"[ \t]*[(\[](?P<d>[^()\[\]\n]{6,24})[)\]][ \t.]*$")
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # also glued to its venue: ``CVPR2019``
 _DAY_MONTH_YEAR = re.compile(r"\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+(?:19|20)\d\d")
 
