@@ -1194,3 +1194,21 @@ def test_a_date_in_parentheses_after_the_links_is_the_papers_date():
     assert [(shape, f.get("date"), f.get("venue")) for shape, f, _ in got] == [
         ("bullet-plain", "2023.12.01", None), ("bullet-venue-first", "2024.01.17", "ICML 2024"),
         ("bullet-link-title", "July 2018", None)]
+
+
+def test_a_short_lead_dates_the_paper_or_names_its_venue_before_the_linked_title():
+    doc, got = _fields(
+        "## Domain Adaptation\n\n"
+        "- 20210625 ICML-21 [f-Domain-Adversarial Learning: Theory and Algorithms](http://arxiv.org/abs/2106.11344)\n"
+        "-   1993-TNN-[Pruning Algorithms -- A survey](https://ieeexplore.ieee.org/document/248452)\n"
+        "-   2017.12-[A survey of FPGA-based neural network accelerator](https://arxiv.org/abs/1712.08934)\n"
+        "- ECCV-22 [Knowledge Condensation Distillation](https://arxiv.org/abs/2207.05409)\n"
+        "- 2020 edition [Some Course Notes](https://example.org/notes)\n"
+        "- [Plain Linked Title Here](https://example.org/p) - not led\n")
+    assert [(shape, f) for shape, f, _ in got] == [
+        ("bullet-lead-link-title", {"date": "20210625", "venue": "ICML-21",
+                                    "title": "f-Domain-Adversarial Learning: Theory and Algorithms"}),
+        ("bullet-lead-link-title", {"year": "1993", "venue": "TNN", "title": "Pruning Algorithms -- A survey"}),
+        ("bullet-lead-link-title", {"date": "2017.12", "title": "A survey of FPGA-based neural network accelerator"}),
+        ("bullet-lead-link-title", {"venue": "ECCV-22", "title": "Knowledge Condensation Distillation"})]
+    assert dates.parse("20210625").key == (2021, 6, 25) and dates.parse("20211325") is None

@@ -62,3 +62,20 @@ def test_a_list_that_files_by_another_year_than_its_papers_give_has_no_such_habi
     venues = ["AAAI 2020", "AAAI 2020", "arXiv 2019"]
     text = _years({2020: venues * 3, 2019: ["KDD 2019", "KDD 2019", "arXiv 2018"] * 3})
     assert _findings(text) == []
+
+
+def _dated_section(title: str, days: list[str]) -> str:
+    return f"\n## {title}\n\n" + "".join(
+        f"- {d} arXiv [Paper {title} Number {i}](https://arxiv.org/abs/{d[2:6]}.{i:05d})\n" for i, d in enumerate(days))
+
+
+def test_a_section_that_keeps_no_order_does_not_follow_the_lists():
+    newest = [f"2021{m:02d}15" for m in range(12, 0, -1)]
+    text = "# Transfer\n" + _dated_section("Theory", newest) + _dated_section("Survey", newest[:8])
+    # half of its papers in place either way: no order of its own, and not one that is merely untidy
+    # (four in place each way: a tie, which the list's direction used to break)
+    text += _dated_section("Finetuning", [f"2020{m:02d}15" for m in (5, 6, 7, 8, 1, 4, 3, 2)])
+    text += _dated_section("Untidy", ["20211201", "20211101", "20210101", "20211001", "20210901", "20210801"])
+    found = _findings(text)
+    assert [m.split(" (")[0] for _, m in found] == ["'Paper Untidy Number 2'"]
+    assert "where this section is sorted newest-first" in found[0][1]

@@ -792,8 +792,10 @@ class Conventions:
                                    len(keys) if alone or len(keys) >= MIN_OWN_ORDER else 0)
             if not conv.established and len(keys) >= MIN_EVIDENCE:
                 whole = self.document_paper_order
-                # a section that is merely untidy follows the list; one sorted the other way does not
-                if whole.established and votes.get(whole.value, 0) >= votes.get(_other(whole.value), 0):
+                # a section that is merely untidy follows the list; one sorted the other way does
+                # not, nor one that keeps no order at all (half its papers in place either way)
+                if whole.established and votes.get(whole.value, 0) >= votes.get(_other(whole.value), 0) \
+                        and votes.get(whole.value, 0) >= LEANING * len(keys):
                     conv = whole
             cache[id(section)] = conv
         return cache[id(section)]

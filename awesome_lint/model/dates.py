@@ -22,6 +22,8 @@ _ISO = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 # month-precision numeric dates: ``2023-05`` and the compact ``202305`` of tables
 _ISO_MONTH = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<m>\d{2})$|^(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d)$")
 _SHORT_MONTH = re.compile(r"^(?P<y>\d{2})\.(?P<m>\d{2})$")
+# ``20210625``: the compact day of lists that file papers by the day they came out
+_COMPACT_DAY = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])$")
 # ``24.05.26``: year first, as ``24.05`` is (the only form of three two-digit parts seen
 # in real lists; a day-first ``26.05.24`` would read as 2026)
 _SHORT_DAY = re.compile(r"^(?P<y>\d{2})\.(?P<m>\d{2})\.(?P<d>\d{2})$")
@@ -117,7 +119,7 @@ def parse(text: str) -> ParsedDate | None:
     s = text.strip()
     if not s or len(s) > 40:
         return None
-    iso = _ISO.match(s) or _SHORT_DAY.match(s)
+    iso = _ISO.match(s) or _SHORT_DAY.match(s) or _COMPACT_DAY.match(s)
     if iso:
         d = ParsedDate(int(iso["d"]), int(iso["m"]), int(iso["y"]) + (2000 if len(iso["y"]) == 2 else 0))
         if not 1 <= d.month <= 12:
@@ -237,7 +239,7 @@ def render_numeric(d: ParsedDate, form: str) -> str:
 
 
 NUMERIC_DAY_FORMS = tuple(f"YYYY{sep}{m}{sep}{d}" for sep in "-/." for m, d in (("MM", "DD"), ("M", "D"))) + (
-    "YY.MM.DD",)
+    "YY.MM.DD", "YYYYMMDD")
 
 
 def numeric_day_form(text: str) -> str | None:
@@ -245,6 +247,8 @@ def numeric_day_form(text: str) -> str | None:
     "YYYY/M/D" (2023/5/2), ...; None for any other date (or one that mixes them)."""
     if _SHORT_DAY.match(text.strip()):
         return "YY.MM.DD"
+    if _COMPACT_DAY.match(text.strip()):
+        return "YYYYMMDD"
     m = _ISO.match(text.strip())
     if m is None:
         return None
@@ -261,6 +265,8 @@ def numeric_day_form(text: str) -> str | None:
 def render_numeric_day(d: ParsedDate, form: str) -> str:
     if form == "YY.MM.DD":
         return f"{d.year % 100:02d}.{d.month:02d}.{d.day:02d}"
+    if form == "YYYYMMDD":
+        return f"{d.year:04d}{d.month:02d}{d.day:02d}"
     sep = form[4]
     if form.endswith("DD"):
         return f"{d.year:04d}{sep}{d.month:02d}{sep}{d.day:02d}"
@@ -272,7 +278,7 @@ def written(text: str) -> tuple[tuple[str, object], ...]:
     """The details ``text`` shows, as (detail, value) pairs; a detail the
     date cannot show (the padding of day 12, the month style of May) is left out."""
     s = text.strip()
-    if _ISO.match(s) or _ISO_MONTH.match(s) or _SHORT_DAY.match(s):
+    if _ISO.match(s) or _ISO_MONTH.match(s) or _SHORT_DAY.match(s) or _COMPACT_DAY.match(s):
         return (("order", "iso"),)
     order, out = [], {}
     day_digits = None

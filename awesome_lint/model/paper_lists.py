@@ -438,6 +438,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             if not evidence and tail_links:
                 pf.read_bare_venue(line[bold.end():stop], base + bold.end(), fields)
         return f"{kind}-bold", title, evidence and bool(tail_links)
+    led = _lead_before_link(line, base, body, end, after_links, fields)
+    if led is not None:
+        return f"{kind}-lead-link-title", led, True
     first = next((l for l in after_links if l.start - base == body), None)
     if first is not None:
         if first.image or not first.text.strip() or doc.in_page(first.url) or pf.is_label_link(first):
@@ -612,6 +615,50 @@ def _quoted_dated(line: str, base: int, quoted, links, fields: dict) -> bool:
     if dated.group("v"):
         fields["venue"] = pf.field(base, line, dated.start("v"), dated.end("v"))
     return True
+
+
+# before a linked title: the date or year, then perhaps the venue (``20210625 ICML-21``,
+# ``1993-TNN-``, ``2017.12-``); or the venue and its year alone (``ECCV-22``, ``IEEE TNNLS-22``)
+_DATED_LEAD = re.compile(r"(?P<d>(?:19|20)\d\d(?:[.\-/]?\d{1,2}(?:[.\-/]?\d{1,2})?)?)"
+                         r"(?:(?:[ \t]*[-\u2013][ \t]*|[ \t]+)(?P<v>(?:[A-Z]|ar[Xx]iv)[\w&.'\u2019 \-]{0,40}?))?")
+_VENUE_LEAD = re.compile(r"(?P<v>[A-Z][\w&.\- ]{0,30}?(?:[-'\u2019 ]\d\d|(?:19|20)\d\d)(?:-[a-z]+)?)")
+
+
+def _lead_before_link(line: str, base: int, body: int, end: int, links, fields: dict) -> str | None:
+    """``- 20210625 ICML-21 [Title](url)``, ``-   1993-TNN-[Title](url)``, ``- ECCV-22 [Title](url)``:
+    a short lead that dates the paper or names its venue and year, then the title as a link,
+    then nothing but links. The title, or None (fields untouched)."""
+    first = next((l for l in links if l.start - base > body and not l.image), None)
+    if first is None or pf.is_label_link(first) or len(_WORDS.findall(first.text)) < 2 \
+            or line[first.start - base - 1:first.start - base] == "[":
+        return None
+    lead_end = first.start - base
+    lead = line[body:lead_end].rstrip(" \t-\u2013:")
+    if not lead or len(lead) > 60 or _MARKUP.search(lead) \
+            or not _only_links(line, base, first.end - base, end, [l for l in links if l.start >= first.end]):
+        return None
+    found: dict = {}
+    dated = _DATED_LEAD.fullmatch(lead)
+    if dated:
+        d = dated.group("d")
+        parsed = dates.parse(d)
+        key = "date" if parsed is not None and parsed.month is not None else "year" if len(d) == 4 else None
+        if key is None:
+            return None
+        found[key] = pf.field(base, line, body + dated.start("d"), body + dated.end("d"))
+        if dated.group("v"):
+            v = dated.group("v").rstrip(" -")
+            found["venue"] = pf.field(base, line, body + dated.start("v"), body + dated.start("v") + len(v))
+        elif key == "year":
+            return None  # a year alone is no lead: ``2020 edition``
+    else:
+        venue = _VENUE_LEAD.fullmatch(lead)
+        if venue is None:
+            return None
+        found["venue"] = pf.field(base, line, body, body + len(lead))
+    found["title"] = _link_title(first)
+    fields.update(found)
+    return first.text
 
 
 def _year_venue_lead(line: str, base: int, body: int, end: int, links):
