@@ -695,8 +695,8 @@ def test_a_venue_in_parentheses_before_a_title_with_highlighted_words():
         "- [arXiv:2405.12094] **Is Mamba Compatible with Offline Learning?** Yang Dai, Oubo Ma\n"
     )
     assert [(s, f["title"], f["venue"]) for s, f, _ in got] == [
-        ("bullet-venue-first", "**Calibrated** Self-Rewarding Vision Language Models", "arXiv 2024.5"),
-        ("bullet-venue-first", "**Hallucination** of Multimodal Models: A **Survey**", "arXiv 2024.5"),
+        ("bullet-venue-first", "**Calibrated** Self-Rewarding Vision Language Models", "arXiv"),  # (the month after the venue is the date)
+        ("bullet-venue-first", "**Hallucination** of Multimodal Models: A **Survey**", "arXiv"),
         ("bullet-venue-first", "FETV: A Benchmark for Video Generation", "NeurIPS 2023 Datasets and Benchmarks"),
         ("bullet-venue-first", "AnimateDiff: Animate Your Models", "arXiv preprint 2023"),
         ("bullet-venue-first", "Is Mamba Compatible with Offline Learning?", "arXiv:2405.12094"),
@@ -1212,3 +1212,26 @@ def test_a_short_lead_dates_the_paper_or_names_its_venue_before_the_linked_title
         ("bullet-lead-link-title", {"date": "2017.12", "title": "A survey of FPGA-based neural network accelerator"}),
         ("bullet-lead-link-title", {"venue": "ECCV-22", "title": "Knowledge Condensation Distillation"})]
     assert dates.parse("20210625").key == (2021, 6, 25) and dates.parse("20211325") is None
+
+
+def test_venues_in_parentheses_with_an_apostrophe_year_or_after_the_title():
+    doc, got = _fields(
+        "## Graphs\n\n"
+        "- (*NAACL'21*) Knowledge Graph Based Synthetic Corpus Generation [[paper](https://aclanthology.org/2021.naacl-main.278/)]\n"
+        "- (*arXiv 2023.05*) Graph Prompt Learning: A Survey of Things [[paper](https://arxiv.org/abs/2305.05499)]\n"
+        "- ERNIE: Enhanced Language Representation with Informative Entities (ACL, 2019) "
+        "[[paper]](https://aclanthology.org/P19-1139.pdf)\n"
+        "- A Tool With Several Words (Beta, 2019) [[code]](https://github.com/o/r)\n")
+    assert [(shape, f) for shape, f, _ in got] == [
+        ("bullet-venue-first", {"venue": "NAACL'21", "title": "Knowledge Graph Based Synthetic Corpus Generation"}),
+        ("bullet-venue-first", {"date": "2023.05", "venue": "arXiv", "title": "Graph Prompt Learning: A Survey of Things"}),
+        ("bullet-plain-paren-venue", {"title": "ERNIE: Enhanced Language Representation with Informative Entities",
+                                      "venue": "ACL, 2019"})]
+
+
+def test_authors_in_emphasis_then_double_bracket_links_then_the_month():
+    doc, got = _fields(
+        "## Evaluation\n\n1. **TruthfulQA: Measuring How Models Mimic Human Falsehoods**\n"
+        "   *Stephanie Lin, Jacob Hilton, Owain Evans* [[paper]](https://aclanthology.org/2022.acl-long.229/) 2022.5\n")
+    assert got[0][1] == {"title": "TruthfulQA: Measuring How Models Mimic Human Falsehoods",
+                         "authors": "Stephanie Lin, Jacob Hilton, Owain Evans", "date": "2022.5"}

@@ -359,7 +359,14 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
              or _PAREN_VENUE_BEFORE_BOLD.match(line, body) or _paren_venue(line, base, body, end, after_links)
              or _year_venue_lead(line, base, body, end, after_links))
     if venue:
-        fields["venue"] = pf.field(base, line, venue.start("v"), venue.end("v"))
+        # (``(*NAACL'21*)``: the emphasis is the list's style, not the venue's)
+        v_start, v_end = pf.strip_emphasis(line, venue.start("v"), venue.end("v"))
+        month = _VENUE_AND_MONTH.fullmatch(line, v_start, v_end)
+        if month and "date" not in fields and _is_full_date(month.group("d")):
+            # ``(arXiv 2023.05)``: the venue, then the month the paper came out
+            v_end = month.end("v")
+            fields["date"] = pf.field(base, line, month.start("d"), month.end("d"))
+        fields["venue"] = pf.field(base, line, v_start, v_end)
         start = venue.end()
         linked = next((l for l in after_links if l.start - base == start and not pf.is_label_link(l)), None)
         if linked is not None:
@@ -524,6 +531,15 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         fields["venue"] = pf.field(base, line, piped.start("v"), piped.end("v"))
         return f"{kind}-piped-venue", piped.group("t"), True
     rest = line[body:first_link]
+    paren = _TITLE_VENUE.fullmatch(line, body, len(line[:first_link].rstrip()))
+    if paren and len(_WORDS.findall(paren.group("t"))) >= 3 and not _MARKUP.search(paren.group("t")) \
+            and after_links and all(pf.is_label_link(l) for l in after_links) \
+            and any(pf.label_text(l) in _PAPER_LABELS for l in after_links) \
+            and _only_links(line, base, first_link, end, after_links):
+        # ``- ERNIE: Enhanced Language Representation (ACL, 2019) [[paper]](url)``
+        fields["title"] = pf.field(base, line, paren.start("t"), paren.end("t"))
+        fields["venue"] = pf.field(base, line, paren.start("v"), paren.end("v"))
+        return f"{kind}-plain-paren-venue", paren.group("t"), True
     venue_link = _venue_link_after(doc, line, base, body, first_link, end, after_links, fields)
     if venue_link is not None:
         return f"{kind}-title-venue-link", venue_link, True
@@ -589,11 +605,16 @@ _TAGS = re.compile(r"\[[^\[\]\n]{0,80}\]|:[a-z0-9_+\-]{1,30}:")
 _HIGHLIGHT = re.compile(r"(?P<m>\*\*|__)(?P<in>[^*_\n]+?)(?P=m)")
 
 
+_VENUE_AND_MONTH = re.compile(r"(?P<v>[A-Za-z][^()\[\]\n]{0,60}?)[ \t,]+(?P<d>(?:19|20)\d\d[./-]\d{1,2})")
+_APOSTROPHE_YEAR = re.compile(r"[A-Za-z][ \t]?['\u2019\u2018][ \t]?\d\d(?!\d)")  # ``NAACL'21``, ``WSDM '25``
+
+
 def _paren_venue(line: str, base: int, body: int, end: int, links):
     """``- (arXiv 2024.5) Title, [[Paper]](url), [[Project]](url)``: a venue with its year in
     parentheses before a plain title, the paper's own link among label links after it."""
     lead = _PAREN_LEAD.match(line, body)
-    if lead is None or lead.group("bold") or not links or not _ANY_YEAR.search(lead.group("v")):
+    if lead is None or lead.group("bold") or not links \
+            or not (_ANY_YEAR.search(lead.group("v")) or _APOSTROPHE_YEAR.search(lead.group("v"))):
         return None
     if not all(pf.resource_link(l) for l in links) or not any(pf.label_text(l) in _PAPER_LABELS for l in links):
         return None
@@ -887,7 +908,8 @@ def _only_inline_links(text: str, start: int, end: int) -> bool:
     return not rest.strip(" \t,.;|")
 
 
-_INLINE_LINK = re.compile(r"\[?\[[^\[\]\n]*\]\([^()\s]*\)\]?")
+# ``[paper](u)``, ``[[paper](u)]``, ``[[paper]](u)``
+_INLINE_LINK = re.compile(r"\[?\[[^\[\]\n]*\]\([^()\s]*\)\]?|\[\[[^\[\]\n]*\]\]\([^()\s]*\)")
 _LINKS_AND_YEAR = re.compile(r"[ \t,.;|]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[ \t,.;]*)?")
 _TRAILING_MONTH = re.compile(r"(?<![\d.])(?:19|20)\d\d[./-]\d{1,2}(?=[ \t,.;]*$)")
 
