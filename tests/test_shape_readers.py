@@ -1235,3 +1235,15 @@ def test_authors_in_emphasis_then_double_bracket_links_then_the_month():
         "   *Stephanie Lin, Jacob Hilton, Owain Evans* [[paper]](https://aclanthology.org/2022.acl-long.229/) 2022.5\n")
     assert got[0][1] == {"title": "TruthfulQA: Measuring How Models Mimic Human Falsehoods",
                          "authors": "Stephanie Lin, Jacob Hilton, Owain Evans", "date": "2022.5"}
+
+
+def test_a_venue_and_its_year_in_brackets_after_a_linked_title():
+    from awesome_lint.model.papers import venue_year
+
+    doc, got = _fields(
+        "## Quantization\n\n"
+        "- [Training and Inference with Integers in Deep Neural Networks](https://openreview.net/forum?id=HJGXzmspb) [ICLR'18]\n"
+        "- [Coordinating Filters for Faster Deep Neural Networks](https://arxiv.org/pdf/1703.09746.pdf) [ICCV '17]\n"
+        "- [Some Tool Of Ours](https://github.com/o/r) [beta]\n")
+    assert [(f.get("venue"), venue_year(e)) for (_, f, _), e in zip(got, doc.entries)] == [
+        ("ICLR'18", 2018), ("ICCV '17", 2017)]

@@ -104,6 +104,10 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
         end = len(text[:tags.start()].rstrip(" \t.,;"))
     if start >= end:
         return False
+    bracketed = _BRACKET_VENUE.fullmatch(text, start, end)
+    if bracketed:  # ``[Title](url) [ICML'17]``: the venue and its year in brackets
+        fields.setdefault("venue", field(base, text, bracketed.start("v"), bracketed.end("v")))
+        return True
     venue = None
     for venue in _PAREN_VENUE.finditer(text, start, end):
         pass
@@ -144,6 +148,7 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     return False
 
 
+_BRACKET_VENUE = re.compile(r"\[(?P<v>[A-Za-z][^\[\]\n]{0,40}?(?:['\u2019][ \t]?\d\d|[ \t,](?:19|20)\d\d))\]")
 _TRAILING_TAGS = re.compile(r"(?:[ \t.,]*`[^`\n]{1,30}`)+[ \t.,;]*\Z")
 # after the authors: the venue, its year, and the track (``EMNLP 2022 Demo``, ``ACL 2022 (Findings)``)
 _VENUE_YEAR_TRACK = re.compile(r"[A-Za-z][^\[\]()\n]{0,110}?[ ,]\s*(?:19|20)\d\d[a-z]?"

@@ -197,7 +197,7 @@ def _brackets(body: str, base: int, fields: dict, from_col: int = 0) -> None:
 
 _ARXIV_VENUE = re.compile(r"arxiv[: ]?[ \t]*(\d\d)(\d\d)\.\d{4,5}", re.I)
 # a year in two digits after the venue's name: after an apostrophe, or glued to it
-_SHORT_YEAR = re.compile(r"(?<=[A-Za-z]{2})(?:['\u2019][ \t]?)?(\d\d)(?![\w'\u2019])")
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z]{2})(?:[ \t]?['\u2019][ \t]?)?(\d\d)(?![\w'\u2019])")
 
 
 def dated_venue(entry) -> bool | None:
