@@ -1247,3 +1247,15 @@ def test_a_venue_and_its_year_in_brackets_after_a_linked_title():
         "- [Some Tool Of Ours](https://github.com/o/r) [beta]\n")
     assert [(f.get("venue"), venue_year(e)) for (_, f, _), e in zip(got, doc.entries)] == [
         ("ICLR'18", 2018), ("ICCV '17", 2017)]
+
+
+def test_the_lists_marks_before_a_leading_date_and_a_preprint_after_the_authors():
+    doc, got = _fields(
+        "## Planning\n\n"
+        "* \U0001f4d6 [May 2024] **\"Can Graph Learning Improve Planning in LLM-based Agents?\"** "
+        "*Xixi Wu (CUHK) and Yifei Shen (MSRA) et al.* NeurIPS 2024. [[paper](https://arxiv.org/abs/2405.19119)]\n"
+        "* \U0001f525\U0001f4d6 [Dec 2023] **\"CLOVA: A Closed-Loop Visual Assistant.\"** *Zhi Gao (BIGAI) et al.* arXiv. "
+        "[[paper](https://arxiv.org/abs/2312.10908)]\n")
+    assert [(f.get("date"), f.get("venue"), f.get("authors")) for _, f, _ in got] == [
+        ("May 2024", "NeurIPS 2024", "Xixi Wu (CUHK) and Yifei Shen (MSRA) et al"),
+        ("Dec 2023", "arXiv", "Zhi Gao (BIGAI) et al")]

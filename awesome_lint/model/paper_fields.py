@@ -129,6 +129,12 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
             fields.setdefault("authors", field(base, text, a, len(text[:b].rstrip(" \t.,"))))
             fields.setdefault("venue", field(base, text, rest, end))
             return True
+        if _PREPRINT.fullmatch(text, rest, end) and _listed_people(text[authors.start():authors.end()]):
+            # ``*Zhi Gao (BIGAI) et al.* arXiv.``: a preprint, no year to give
+            a, b = strip_emphasis(text, authors.start(), authors.end())
+            fields.setdefault("authors", field(base, text, a, len(text[:b].rstrip(" \t.,"))))
+            fields.setdefault("venue", field(base, text, rest, end))
+            return False
     piece = text[start:end]
     month = _VENUE_MONTH.match(piece)
     if month and not _is_date(month.group("v")):
@@ -146,6 +152,14 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
         fields.setdefault("venue", field(base, text, start, end))
         return True
     return False
+
+
+_PREPRINT = re.compile(r"(?:ar[Xx]iv|ArXiv|ARXIV|[Pp]reprint|bioRxiv|medRxiv|SSRN|OpenReview)")
+
+
+def _listed_people(text: str) -> bool:
+    """Emphasis that names people: several, or one and others (``A. One (Lab) et al.``)."""
+    return "," in text or " and " in text or "et al" in text
 
 
 _BRACKET_VENUE = re.compile(r"\[(?P<v>[A-Za-z][^\[\]\n]{0,40}?(?:['\u2019][ \t]?\d\d|[ \t,](?:19|20)\d\d))\]")

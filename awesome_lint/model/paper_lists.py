@@ -286,6 +286,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             return shape, title, evidence or shape.endswith("-link-title")
         fields.clear()  # not read so: the line as it is
     end = len(line.rstrip())
+    marked = _MARKS_BEFORE.match(line, body)
+    if marked and dated_lead and (d := _DATE_FIRST.match(line, marked.end())) and _is_full_date(d.group("d")):
+        body = marked.end()  # ``* 🔥📖 [Oct 2023] **Title**``: the list's marks before the date
     dated = _DATE_FIRST.match(line, body) if dated_lead else None  # (one date leads, not a run of them)
     if dated and _is_full_date(dated.group("d")):
         # ``[2023/10] **Title** *Authors* [[paper](url)]``: the date leads, the rest reads as usual
@@ -565,6 +568,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     return None, "", False
 
 
+_MARKS_BEFORE = re.compile(r"(?:[^\w\s\[\]()*_<>`'\"\\]{1,4}[ \t]*){1,3}(?=\[)")
 _TRAILING_DATE = re.compile(r"[ \t]*[(\[](?P<d>[^()\[\]\n]{6,24})[)\]][ \t.]*$")
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # also glued to its venue: ``CVPR2019``
 _DAY_MONTH_YEAR = re.compile(r"\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+(?:19|20)\d\d")
