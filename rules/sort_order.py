@@ -102,8 +102,8 @@ class SortOrder(Rule):
         paper under the heading of its year (no fix: which of the two is wrong, the place or
         the year, the maintainer knows)."""
         conv = doc.conventions
-        standard = conv.year_sections.standard("papers under the heading of their year", "files")
-        for entry, section, year in conv.misfiled:
+        for entry, section, year, convention in conv.misfiled:
+            standard = convention.standard("papers under the heading of their year", "files")
             given = ", ".join(str(y) for y in sorted(paper_years(entry)))
             yield self.diagnostic(f"'{entry.title}' ({given}) is under the heading '{section.title}' "
                                   f"where {standard}", *entry.headline(doc))

@@ -79,3 +79,26 @@ def test_a_section_that_keeps_no_order_does_not_follow_the_lists():
     found = _findings(text)
     assert [m.split(" (")[0] for _, m in found] == ["'Paper Untidy Number 2'"]
     assert "where this section is sorted newest-first" in found[0][1]
+
+
+def test_an_arxiv_id_or_a_preprints_year_agrees_with_the_heading_but_never_contradicts_it():
+    text = _years({2024: ["ICML 2024"] * 5, 2023: ["ACL 2023"] * 5})
+    lines = text.split("\n")
+    # a December 2023 preprint the list files under the year it was published; an old paper posted later
+    lines[4] = "- **Gated Linear Attention Transformers (arXiv 2023)**"
+    lines[5 + 6] = lines[5 + 6].replace("https://example.org/paper", "https://arxiv.org/abs/1906.00001")
+    assert _findings("\n".join(lines)) == []
+
+
+def test_a_heading_that_names_an_event_is_judged_by_its_own_papers():
+    # 'WMT 2019' heads the techniques its winners used: papers of any year
+    text = _years({2020: ["AAAI 2020"] * 6, 2019: ["KDD 2019"] * 6})
+    text += "\n### WMT 2019\n\n" + "\n".join(_paper(f"Technique {w} For Translation", v) for w, v in
+                                            (("One", "NIPS 2017"), ("Two", "ICLR 2018"), ("Three", "ACL 2016")))
+    words = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"]
+    text += "\n### CVPR 2021\n\n" + "\n".join(_paper(f"Vision {w} Paper Here", "CVPR 2021") for w in words)
+    text += "\n" + _paper("Vision Ten Paper Here", "ICCV 2019")
+    found = _findings(text)
+    assert [m.split(" where")[0] for _, m in found] == [
+        "'Vision Ten Paper Here' (2019) is under the heading 'CVPR 2021'"]
+    assert "where this section files papers under the heading of their year (9 of 10" in found[0][1]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import contents, dates, descriptions, identity
-from .papers import break_span, dated_venue, link_debris, venue_name
+from .papers import break_span, dated_venue, link_debris, venue_name, venue_year
 
 # A value is established when at least this share (three in four) of the items making the
 # choice use it, and at least MIN_EVIDENCE of them do.
@@ -793,9 +793,9 @@ class Conventions:
             if not conv.established and len(keys) >= MIN_EVIDENCE:
                 whole = self.document_paper_order
                 # a section that is merely untidy follows the list; one sorted the other way does
-                # not, nor one that keeps no order at all (half its papers in place either way)
+                # not, nor one that keeps no order at all (no more than half its papers in place)
                 if whole.established and votes.get(whole.value, 0) >= votes.get(_other(whole.value), 0) \
-                        and votes.get(whole.value, 0) >= LEANING * len(keys):
+                        and votes.get(whole.value, 0) * 2 > len(keys):
                     conv = whole
             cache[id(section)] = conv
         return cache[id(section)]
@@ -845,13 +845,14 @@ class Conventions:
 
     @cached_property
     def year_sections(self) -> Convention:
-        """Whether the papers under headings that are years (``### 2020``, ``## CVPR 2023``) are of
+        """Whether the papers under headings that are years (``### 2020``, ``2021 papers``) are of
         that year, by their date, their venue's year or their own year field: a habit of the whole
-        list, which its small sections share."""
+        list, which its small sections share.  (A heading that names an event as well, ``CVPR
+        2023``, ``WMT 2019``, is judged by its own papers: see ``misfiled``.)"""
         counts = Counter()
         for section, year, papers in self._year_headed:
-            counts.update("of the heading's year" if year in paper_years(e) else "of another year"
-                          for e in papers if paper_years(e))
+            if not _names_event(section.title):
+                counts.update(v for e in papers if (v := year_verdict(e, year)) is not None)
         return self._settle("year-sections", "document", counts, "papers with a year under a year heading",
                             threshold=YEAR_SECTION_THRESHOLD, minimum=SECTION_EVIDENCE)
 
@@ -875,12 +876,23 @@ class Conventions:
 
     @cached_property
     def misfiled(self) -> list[tuple]:
-        """(paper, the section headed by the year it is filed under, that year) for each paper of
-        another year, where the list files its papers under the heading of their year."""
-        if self.year_sections.value != "of the heading's year":
-            return []
-        return [(entry, section, year) for section, year, papers in self._year_headed for entry in papers
-                if paper_years(entry) and year not in paper_years(entry)]
+        """(paper, the section headed by the year it is filed under, that year, the convention) for
+        each paper of another year, where papers under such headings are of their year: in the whole
+        list for headings that are years, in the section itself for those that name an event."""
+        out = []
+        whole = self.year_sections
+        for section, year, papers in self._year_headed:
+            verdicts = [(e, year_verdict(e, year)) for e in papers]
+            if _names_event(section.title):
+                counts = Counter(v for _, v in verdicts if v is not None)
+                conv = self._settle("year-sections", _section_scope(section), counts, "papers with a year",
+                                    threshold=YEAR_SECTION_THRESHOLD, minimum=SECTION_EVIDENCE)
+                conv = replace(conv, section=section)
+            else:
+                conv = whole
+            if conv.value == "of the heading's year":
+                out += [(e, section, year, conv) for e, v in verdicts if v == "of another year"]
+        return out
 
     @cached_property
     def item_groups(self) -> list[list]:
@@ -1067,6 +1079,44 @@ def heading_year(title: str) -> int | None:
         if word.lower() not in _HEADING_WORDS and sum(ch.isupper() for ch in word) < 2:
             return None  # ``Before``, ``Others``: the heading is more than a year
     return int(years[0])
+
+
+def year_verdict(entry, year: int) -> str | None:
+    """Whether a paper under a heading of ``year`` is "of the heading's year", "of another year",
+    or None where it gives no year to tell.  Its date, its venue's year and its year field say
+    what year it is; its arXiv id or a preprint's year can agree with the heading, never
+    contradict it (a preprint comes out a year or two before the venue that the list files
+    it under, and an old paper is posted years after)."""
+    stated, preprint = _stated_years(entry)
+    if year in stated or year in preprint:
+        return "of the heading's year"
+    return "of another year" if stated else None
+
+
+def _stated_years(entry) -> tuple[set, set]:
+    stated, preprint = set(), set()
+    key = date_key(entry)
+    if key is not None:
+        stated.add(key[0])
+    month = identity.entry_arxiv_month(entry)
+    if month is not None:
+        preprint.add(month[0])
+    for name in ("venue", "year"):
+        fld = entry.fields.get(name)
+        if fld is not None:
+            found = {int(y) for y in _HEADING_YEAR.findall(fld.text)}
+            if name == "venue" and (short := venue_year(entry)) is not None:
+                found.add(short)  # (``EACL'24``)
+            (preprint if name == "venue" and _PREPRINT_VENUE.search(fld.text) else stated).update(found)
+    return stated, preprint
+
+
+_PREPRINT_VENUE = re.compile(r"ar[Xx]iv|preprint|[Cc]o[Rr][Rr]\b|bioRxiv|medRxiv|SSRN", re.I)
+
+
+def _names_event(title: str) -> bool:
+    """A year heading that names an event too (``CVPR 2023``, ``WMT 2019``): letters in capitals."""
+    return any(sum(ch.isupper() for ch in w) >= 2 for w in re.findall(r"[^\W\d_]+", title))
 
 
 def paper_years(entry) -> frozenset:
