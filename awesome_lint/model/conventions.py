@@ -1121,18 +1121,8 @@ def _names_event(title: str) -> bool:
 
 def paper_years(entry) -> frozenset:
     """The years a paper gives: its date's, its venue's, its own year field's, its arXiv id's."""
-    years = set()
-    key = date_key(entry)
-    if key is not None:
-        years.add(key[0])
-    month = identity.entry_arxiv_month(entry)
-    if month is not None:
-        years.add(month[0])
-    for name in ("venue", "year"):
-        fld = entry.fields.get(name)
-        if fld is not None:
-            years.update(int(y) for y in _HEADING_YEAR.findall(fld.text))
-    return frozenset(years)
+    stated, preprint = _stated_years(entry)
+    return frozenset(stated | preprint)
 
 
 def date_key(entry):
