@@ -1259,3 +1259,17 @@ def test_the_lists_marks_before_a_leading_date_and_a_preprint_after_the_authors(
     assert [(f.get("date"), f.get("venue"), f.get("authors")) for _, f, _ in got] == [
         ("May 2024", "NeurIPS 2024", "Xixi Wu (CUHK) and Yifei Shen (MSRA) et al"),
         ("Dec 2023", "arXiv", "Zhi Gao (BIGAI) et al")]
+
+
+def test_authors_and_year_before_a_bold_title_in_the_acl_style():
+    from awesome_lint.model.papers import venue_year
+
+    doc, got = _fields(
+        "## Feature-Based\n\n"
+        "1. Nanda Kambhatla. 2004. **Combining lexical, syntactic, and semantic features for relations**. "
+        "[[paper]](https://www.aclweb.org/anthology/P04-3022.pdf)\n"
+        "1. Guodong Zhou, Jian Su, Jie Zhang, and Min Zhang. 2005. **Exploring various knowledge in relation "
+        "extraction**. In Proceedings of ACL, pages 427\u2013434. [[paper]](https://www.aclweb.org/anthology/P05-1053)\n")
+    assert [(f.get("authors"), f.get("year"), f.get("venue")) for _, f, _ in got] == [
+        ("Nanda Kambhatla", "2004", None), ("Guodong Zhou, Jian Su, Jie Zhang, and Min Zhang", "2005", "Proceedings of ACL")]
+    assert [venue_year(e) for e in doc.entries] == [None, 2005]

@@ -739,23 +739,40 @@ def _authors_bold_title(line: str, base: int, at: int, end: int, links, fields: 
     [[Paper]](url) [[Code]](url)``: a citation that sets its title in bold after the authors,
     then its venue with the year, then label links.  The title, or None."""
     m = _AUTHORS_BOLD.match(line, at)
-    if m is None or not links or not pf.only_names(_ET_AL_TAIL.sub("", m.group("a").rstrip(" \t."))):
+    if m is None or not links:
+        return None
+    names = m.group("a").rstrip(" \t.")
+    year = _YEAR_AFTER_NAMES.search(names)  # ``Ann One and Bo Two. 2005. **Title**``: the ACL style
+    if year is not None:
+        names = names[:year.start()].rstrip(" \t.,")
+    if not pf.only_names(_ET_AL_TAIL.sub("", names)):
         return None
     tail = [l for l in links if l.start - base >= m.end()]
     if len(tail) != len(links) or not all(_resource_label(l) for l in tail):
         return None
     stop = _unwrapped(line, tail[0].start - base, end)
     venue = line[m.end():stop].strip(" \t.,")
-    if not _ANY_YEAR.search(venue) or not _only_links(line, base, stop, end, tail):
+    if not (_ANY_YEAR.search(venue) or year is not None) or not _only_links(line, base, stop, end, tail):
         return None
     t_start, t_stop = m.start("t"), m.end("t")
     while t_stop > t_start and line[t_stop - 1] in " \t.":
         t_stop -= 1
-    v_start = line.index(venue, m.end())
-    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(m.group("a").rstrip(" \t.")))
+    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(names))
     fields["title"] = pf.field(base, line, t_start, t_stop)
-    fields["venue"] = pf.field(base, line, v_start, v_start + len(venue))
+    if year is not None:
+        at_year = m.start("a") + year.start("y")
+        fields["year"] = pf.field(base, line, at_year, at_year + len(year.group("y")))
+        cited = _PROCEEDINGS.match(venue)
+        venue = cited.group("v") if cited else venue
+    if venue:
+        v_start = line.index(venue, m.end())
+        fields["venue"] = pf.field(base, line, v_start, v_start + len(venue))
     return line[t_start:t_stop]
+
+
+_YEAR_AFTER_NAMES = re.compile(r"[.,]?[ \t]+(?P<y>(?:19|20)\d\d)[a-z]?\Z")
+# ``In Proceedings of ACL, pages 427–434``: the venue, without the pages
+_PROCEEDINGS = re.compile(r"(?:In[ \t]+)?(?P<v>[^,\n]{2,120}?)(?:,[ \t]*(?:pages?|pp\.|vol)\b.*)?\Z")
 
 
 def _quoted_citation(line: str, base: int, at: int, end: int, links, fields: dict) -> str | None:
