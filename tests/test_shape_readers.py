@@ -1273,3 +1273,21 @@ def test_authors_and_year_before_a_bold_title_in_the_acl_style():
     assert [(f.get("authors"), f.get("year"), f.get("venue")) for _, f, _ in got] == [
         ("Nanda Kambhatla", "2004", None), ("Guodong Zhou, Jian Su, Jie Zhang, and Min Zhang", "2005", "Proceedings of ACL")]
     assert [venue_year(e) for e in doc.entries] == [None, 2005]
+
+
+def test_a_numbered_citation_paragraph_with_its_title_in_bold_and_no_link():
+    doc, got = _fields(
+        "## Legacy Papers\n\n"
+        "**[1]** Nicolas Schweighofer and Kenji Doya. **Meta-learning in reinforcement learning**. Neural Networks, "
+        "16(1):5\u20139, 2003.\n\n"
+        "**[2]** Sepp Hochreiter, A Steven Younger, and Peter R Conwell. **Learning to learn using gradient descent**. In\n"
+        "International Conference on Artificial Neural Networks, pages 87\u201394. Springer, 2001.\n\n"
+        "**[16]** Finn, C., Abbeel, P., & Levine, S. (2017). **Model-Agnostic Meta-Learning for Fast Adaptation**. "
+        "arXiv preprint arXiv:1703.03400.\n\n"
+        "**[3]** See the talk. **Slides** of the tutorial.\n")
+    assert [(shape, f.get("title"), f.get("venue"), f.get("year")) for shape, f, _ in got] == [
+        ("paragraph-citation", "Meta-learning in reinforcement learning", "Neural Networks", None),
+        ("paragraph-citation", "Learning to learn using gradient descent",
+         "International Conference on Artificial Neural Networks", None),
+        ("paragraph-citation", "Model-Agnostic Meta-Learning for Fast Adaptation", "arXiv preprint arXiv:1703.03400", "2017")]
+    assert [(e.start_line, e.end_line) for e in doc.entries] == [(2, 3), (4, 6), (7, 8)]  # (the wrapped one: 2 lines)

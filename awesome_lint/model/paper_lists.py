@@ -990,10 +990,57 @@ def _cited_paragraph(doc, block, n: int, links) -> Entry | None:
         return None
     fields: dict = {}
     title = _quoted_citation(line, base, lead.end(), len(line.rstrip()), links, fields)
+    last = n + 1
     if title is None:
-        return None
+        # ``**[1]** Ann One and Bo Two. **Title**. Neural Networks, 16(1):5–9, 2003.``: the title in
+        # bold, a citation without links (its last line may wrap onto the next)
+        last = n + 2 if n + 1 < block.end_line and not _CITATION_NUMBER.match(doc.lines[n + 1]) else n + 1
+        title = _bold_citation(doc, n, last, lead.end(), fields)
+        if title is None:
+            return None
     shape = "quoted-paragraph-citation" if block.in_blockquote else "paragraph-citation"
-    return Entry("paper", doc.root, n, n + 1, base, doc.line_end(n), title, fields, links, shape=shape)
+    return Entry("paper", doc.root, n, last, base, doc.line_end(last - 1), title, fields,
+                 [l for l in links if l.line < last] if last == n + 1 else links, shape=shape)
+
+
+# ``Finn, C., Abbeel, P., & Levine, S. (2017).``: names, perhaps the year in parentheses
+_APA_YEAR = re.compile(r"[ \t]*\((?P<y>(?:19|20)\d\d)[a-z]?\)\.?\Z")
+
+
+def _bold_citation(doc, first: int, last: int, at: int, fields: dict) -> str | None:
+    line = doc.lines[first]
+    base = doc.line_starts[first]
+    m = _AUTHORS_BOLD.match(line, at)
+    if m is None:
+        return None
+    names = m.group("a").rstrip(" \t.")
+    apa = _APA_YEAR.search(names)
+    if apa:
+        names = names[:apa.start()].rstrip(" \t.,")
+    if not pf.only_names(_ET_AL_TAIL.sub("", names.replace("&", " and "))):
+        return None
+    rest = line[m.end():] + (" " + doc.lines[last - 1] if last > first + 1 else "")
+    year = list(_ANY_YEAR.finditer(rest))
+    if not year and not apa:
+        return None
+    t_start, t_stop = m.start("t"), m.end("t")
+    while t_stop > t_start and line[t_stop - 1] in " \t.":
+        t_stop -= 1
+    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(names))
+    fields["title"] = pf.field(base, line, t_start, t_stop)
+    if apa:
+        at_year = m.start("a") + apa.start("y")
+        fields["year"] = pf.field(base, line, at_year, at_year + 4)
+    v_line, v_from = line, m.end()
+    if line[m.end():].strip(" \t.,") in ("", "In") and last > first + 1:  # (``In`` / ``Venue, pages ...``)
+        v_line, v_from, base = doc.lines[last - 1], 0, doc.line_starts[last - 1]
+    venue = v_line[v_from:].strip(" \t.,")
+    cut = re.search(r",[ \t]*(?:\d|pages?\b|pp\.|vol|Springer|IEEE\b)", venue)
+    venue = (venue[:cut.start()] if cut else venue).removeprefix("In ").strip(" \t.,")
+    if venue and len(venue) <= 120 and venue[:1].isalpha():
+        v_start = v_line.index(venue, v_from)
+        fields["venue"] = pf.field(base, v_line, v_start, v_start + len(venue))
+    return line[t_start:t_stop]
 
 
 def _unwrapped(line: str, at: int, end: int) -> int:
