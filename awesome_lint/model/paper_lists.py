@@ -754,11 +754,7 @@ def _authors_bold_title(line: str, base: int, at: int, end: int, links, fields: 
     venue = line[m.end():stop].strip(" \t.,")
     if not (_ANY_YEAR.search(venue) or year is not None) or not _only_links(line, base, stop, end, tail):
         return None
-    t_start, t_stop = m.start("t"), m.end("t")
-    while t_stop > t_start and line[t_stop - 1] in " \t.":
-        t_stop -= 1
-    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(names))
-    fields["title"] = pf.field(base, line, t_start, t_stop)
+    t_start, t_stop = _names_and_title(line, base, m, names, fields)
     if year is not None:
         at_year = m.start("a") + year.start("y")
         fields["year"] = pf.field(base, line, at_year, at_year + len(year.group("y")))
@@ -768,6 +764,16 @@ def _authors_bold_title(line: str, base: int, at: int, end: int, links, fields: 
         v_start = line.index(venue, m.end())
         fields["venue"] = pf.field(base, line, v_start, v_start + len(venue))
     return line[t_start:t_stop]
+
+
+def _names_and_title(line: str, base: int, m, names: str, fields: dict) -> tuple[int, int]:
+    """The authors and the bold title of an ``_AUTHORS_BOLD`` match into ``fields``; the title's span."""
+    t_start, t_stop = m.start("t"), m.end("t")
+    while t_stop > t_start and line[t_stop - 1] in " \t.":
+        t_stop -= 1
+    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(names))
+    fields["title"] = pf.field(base, line, t_start, t_stop)
+    return t_start, t_stop
 
 
 _YEAR_AFTER_NAMES = re.compile(r"[.,]?[ \t]+(?P<y>(?:19|20)\d\d)[a-z]?\Z")
@@ -1023,11 +1029,7 @@ def _bold_citation(doc, first: int, last: int, at: int, fields: dict) -> str | N
     year = list(_ANY_YEAR.finditer(rest))
     if not year and not apa:
         return None
-    t_start, t_stop = m.start("t"), m.end("t")
-    while t_stop > t_start and line[t_stop - 1] in " \t.":
-        t_stop -= 1
-    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(names))
-    fields["title"] = pf.field(base, line, t_start, t_stop)
+    t_start, t_stop = _names_and_title(line, base, m, names, fields)
     if apa:
         at_year = m.start("a") + apa.start("y")
         fields["year"] = pf.field(base, line, at_year, at_year + 4)
