@@ -64,24 +64,36 @@ def _label_order(rule, doc, entries):
 def _venue_years(rule, doc, entries):
     convention = doc.conventions.venue_year
     never_dated = doc.conventions.yearless_venues
+    full: dict[int, bool] = {}  # section -> whether its dated venues mostly write four digits
     for entry in entries:
         if dated_venue(entry) is False and (c := convention.at(entry.section)).value is True:
             if "date" in entry.fields and venue_name(entry.fields["venue"].text) in never_dated:
                 continue  # a journal the list never gives a year, on a paper whose date does
             venue = entry.fields["venue"]
-            yield rule.diagnostic(yearless(venue.text, c), venue.start, venue.end)
+            if id(entry.section) not in full:
+                years = [bool(_FULL_YEAR.search(e.fields["venue"].text)) for e in entries
+                         if e.section is entry.section and dated_venue(e)]
+                full[id(entry.section)] = sum(years) * 2 > len(years)
+            yield rule.diagnostic(yearless(venue.text, c, full[id(entry.section)]), venue.start, venue.end)
 
 
 # a year in two digits: 'ICLR 24', 'CVPR'23', 'Oct 23' (no four-digit year beside it)
 _SHORT_YEAR = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]['’])|(?<= ['’]))\d\d\b(?![.:/-]\d)")
 
 
-def yearless(text: str, c) -> str:
-    """The message for a venue without a four-digit year, in a section whose venues have one."""
+_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def yearless(text: str, c, four_digits: bool = True) -> str:
+    """The message for a venue without a year that reads as one, in a section whose venues have
+    one: four digits, or (``CVPR' 18``) two after an apostrophe."""
     short = _SHORT_YEAR.search(text)
-    if short is not None:
+    if short is not None and four_digits:
         return (f"venue '{text}' writes its year in two digits ('{short.group()}') where "
                 f"{c.standard('a four-digit year', 'gives venues')}")
+    if short is not None:
+        return (f"venue '{text}' writes its year as a bare '{short.group()}' where "
+                f"{c.standard('a year after an apostrophe', 'gives venues')}")
     return f"venue '{text}' has no year where {c.standard('a year', 'gives venues')}"
 
 

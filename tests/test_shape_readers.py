@@ -1291,3 +1291,17 @@ def test_a_numbered_citation_paragraph_with_its_title_in_bold_and_no_link():
          "International Conference on Artificial Neural Networks", None),
         ("paragraph-citation", "Model-Agnostic Meta-Learning for Fast Adaptation", "arXiv preprint arXiv:1703.03400", "2017")]
     assert [(e.start_line, e.end_line) for e in doc.entries] == [(2, 3), (4, 6), (7, 8)]  # (the wrapped one: 2 lines)
+
+
+def test_a_method_name_in_bracketed_bold_before_a_piped_venue_is_no_venue():
+    doc, got = _fields(
+        "## One Class\n\n"
+        "- [**ALOCC**]Adversarially Learned One-Class Classifier for Novelty Detection  | **[CVPR' 18]** |  "
+        "[`[pdf]`](https://arxiv.org/pdf/1802.09088.pdf)\n"
+        "- A review of novelty detection | **[Signal Processing' 14]** |  [`[link]`](https://www.sciencedirect.com/x)\n"
+        "- BeatGAN: Anomalous Rhythm Detection using Adversarially Generated Time | **[IJCAI 19]** | "
+        "[`[pdf]`](https://www.ijcai.org/Proceedings/2019/0616.pdf)\n")
+    assert [(shape, f.get("title"), f.get("venue")) for shape, f, _ in got] == [
+        ("bullet-piped-venue", "Adversarially Learned One-Class Classifier for Novelty Detection", "CVPR' 18"),
+        ("bullet-piped-venue", "A review of novelty detection", "Signal Processing' 14"),
+        ("bullet-piped-venue", "BeatGAN: Anomalous Rhythm Detection using Adversarially Generated Time", "IJCAI 19")]

@@ -67,7 +67,7 @@ _NAME_FIRST = re.compile(r"\*\*\[(?P<n>[^\[\]*\n]{1,40})\]\*\*[ \t]+(?=\w)")
 # after an empty one), bold or bracketed or both, its year in four digits or as ``' 14``
 _PIPED_VENUE = re.compile(r"(?P<t>[^|\[\]*_`<>\n]{8,}?)[ \t]*(?:\|[ \t]*)+"
                           r"(?P<em>\*\*|__)?\[?(?P<v>[A-Za-z][^|\[\]*_\n]{0,40}?"
-                          r"(?:['\u2019][ \t]?\d\d|(?:19|20)\d\d))\]?(?(em)(?P=em))[ \t]*\|?[ \t]*")
+                          r"(?:['\u2019][ \t]?\d\d|(?:19|20)\d\d|(?<=[A-Z]{2})[ \t]\d\d))\]?(?(em)(?P=em))[ \t]*\|?[ \t]*")
 # ``AF-DCGAN - ``: a name of a word or two (a method's), a dash or a colon, then a link
 _NAME_DASH = re.compile(r"(?P<n>[^\s\[\]()*_`#][^\s\[\]()*_`]{0,24}(?:[ \t][^\s\[\]()*_`]{1,24})?)(?:[ \t]+[-\u2013\u2014]|[ \t]*:)[ \t]+")
 _NAMED_THINGS, _OWN_NAMES = 4, 0.8  # a list's entries, nearly every one under a name of its own
@@ -323,6 +323,11 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             fields["venue"] = pf.field(base, line, broken.start("v"), broken.end("v"))
         return f"{kind}-plain-break", broken.group("t"), True
     tagged = _VENUE_FIRST.match(line, body)  # ``[**Verilog**] "Title" [2023-09] ...``: a tag before it
+    name_tag = None
+    if tagged and not (_ANY_YEAR.search(tagged.group("v")) or _APOSTROPHE_YEAR.search(tagged.group("v"))) \
+            and _PIPED_VENUE.match(line, tagged.end()):
+        # ``[**ALOCC**]Title | **[CVPR' 18]** |``: the method's name; its venue is the cell after the title
+        tagged, name_tag = None, tagged
     quoted_dated = quoted or (tagged and _QUOTED.match(line, pf.skip(line, tagged.end(), end, ": \t")))
     if quoted_dated and _quoted_dated(line, base, quoted_dated, after_links, fields):
         return f"{kind}-quoted-title", quoted_dated.group("t"), True
@@ -405,7 +410,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         # the method's name, then its paper's title as the link to the paper itself
         fields["title"] = _link_title(linked)
         return f"{kind}-name-link-title", linked.text, True
-    named = _NAME_FIRST.match(line, body)
+    named = _NAME_FIRST.match(line, body) or name_tag
     bold = None if named else _BOLD.match(line, body)  # (``**[ViT]** Title``: below)
     at = pf.skip(line, bold.end() + 1, end, " \t") if bold and line.startswith(":", bold.end()) else None
     if at is not None and line[at:at + 1] not in ('"', "\u201c"):  # (``**ViT**: "Title"`` names the method)
@@ -501,7 +506,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     cited = _quoted_citation(line, base, body, end, after_links, fields)
     if cited is not None:  # (after the plain venue: ``A. One, "Title", ICLR 2016. [[Paper](url)]`` is one)
         return f"{kind}-quoted-citation", cited, True
-    bracket = _BRACKET.match(line, body)
+    bracket = _BRACKET.match(line, body) if name_tag is None else None
     if bracket:
         tail_links = [l for l in after_links if l.start - base >= bracket.end()]
         if not any(l.text.startswith("[") or pf.is_label_link(l) for l in tail_links):
@@ -527,7 +532,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             # label links, pipes perhaps between them, among them the paper's own unless the
             # method's name leads (``**[FDTS]** Title | **[ECCV' 20]**`` has no link yet)
             all(pf.resource_link(l) for l in after_links)
-            and (named or any(pf.label_text(l) in _PAPER_LABELS for l in after_links))
+            and (named or any(pf.label_text(l) in _PAPER_LABELS or pf.label_text(l) == "link" for l in after_links))
             and _only_links(line, base, first_link, end, after_links, also="|")):
         # ``**[R-CNN]** Rich feature hierarchies for ... | **[CVPR' 14]** |[`[pdf]`](url)``
         fields["title"] = pf.field(base, line, piped.start("t"), piped.end("t"))
