@@ -23,6 +23,8 @@ class MainHeading(Rule):
     def check(self, doc, ctx):
         tops = [h for h in doc.headings if h.level == 1]
         if not tops:
+            if _page_of_a_list(ctx):
+                return  # ``Culture.md`` beside the list's README: a page of it, titled there
             if not _html_title(doc):
                 first = doc.headings[0] if doc.headings else None
                 where = (first.start, first.end) if first else (0, 0)
@@ -48,3 +50,16 @@ def _html_title(doc) -> bool:
     head = "\n".join(doc.lines[n] for n in sorted(doc.code_lines) if n < stop)
     first = next((line for line in doc.lines[:stop] if line.strip()), "")
     return bool(_HTML_TITLE.search(head)) or bool(_LOGO.match(first))
+
+
+_READMES = ("README.md", "readme.md", "Readme.md", "README.markdown", "README")
+
+
+def _page_of_a_list(ctx) -> bool:
+    """Whether the file is another page of a list whose README sits beside it."""
+    if not ctx.path:
+        return False
+    path = ctx.files.resolve(ctx.path)
+    if path.name.lower().startswith("readme"):
+        return False
+    return any(ctx.files.exists(path.parent / name) for name in _READMES)

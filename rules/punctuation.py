@@ -115,10 +115,25 @@ class BalancedPunctuation(Rule):
             for offset, opener in stack:
                 yield self.diagnostic(f"'{opener}' is never closed with '{PAIRS[opener]}'", offset, offset + 1)
             if self.options.straight_quotes:
-                quotes = [para.offset(m.start()) for m in re.finditer('"', text)]
+                marks = list(re.finditer('"', text))
+                if len(marks) % 2:
+                    # (``7" display``: inches after a number; where they make the count odd, they are no quote)
+                    inches = [m for m in marks if _inch(text, m.start())]
+                    if len(inches) % 2:
+                        marks = [m for m in marks if m not in inches]
+                quotes = [para.offset(m.start()) for m in marks]
                 if len(quotes) % 2:
                     yield self.diagnostic('odd number of \'"\' in this paragraph: one is never closed',
                                           quotes[-1], quotes[-1] + 1, severity=WARNING)
+
+
+_INCH_NUMBER = re.compile(r"(?:^|[^\w.])\d{1,3}(?:\.\d)?$")
+_INCH_AFTER = re.compile(r"[ \t]*[A-Za-z(,-]")
+
+
+def _inch(text: str, k: int) -> bool:
+    """Whether the ``"`` at ``k`` is an inch mark: right after a number, before a word (``7" display``)."""
+    return bool(_INCH_NUMBER.search(text[max(0, k - 8):k])) and bool(_INCH_AFTER.match(text, k + 1))
 
 
 def _is_enumeration(text: str, k: int) -> bool:

@@ -1305,3 +1305,15 @@ def test_a_method_name_in_bracketed_bold_before_a_piped_venue_is_no_venue():
         ("bullet-piped-venue", "Adversarially Learned One-Class Classifier for Novelty Detection", "CVPR' 18"),
         ("bullet-piped-venue", "A review of novelty detection", "Signal Processing' 14"),
         ("bullet-piped-venue", "BeatGAN: Anomalous Rhythm Detection using Adversarially Generated Time", "IJCAI 19")]
+
+
+def test_a_short_title_is_a_paper_where_its_list_is_papers_of_its_shape():
+    papers = "".join(f"- {t} [[arXiv]](https://arxiv.org/abs/1701.0000{i})\n" for i, t in enumerate(
+        ["Activation Maximization Generative Adversarial Nets", "AdaGAN: Boosting Generative Models Well",
+         "Adversarial Discriminative Domain Adaptation", "Adversarial Generator-Encoder Networks Here"]))
+    doc, got = _fields("## Theory\n\n" + papers + "- Bayesian GAN [[arXiv]](https://arxiv.org/abs/1705.09558)\n")
+    assert [f["title"] for _, f, _ in got][-1] == "Bayesian GAN" and len(got) == 5
+    # alone, or among items of other kinds, a name and a paper link are no paper
+    doc, got = _fields("## Tools\n\n- Bayesian GAN [[arXiv]](https://arxiv.org/abs/1705.09558)\n"
+                       "- [PyTorch](https://pytorch.org) - A framework.\n- [JAX](https://jax.dev) - Another.\n")
+    assert got == []

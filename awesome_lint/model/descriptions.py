@@ -186,8 +186,10 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
         core = closing.text  # a sentence may end inside its link: [... use decimals.](url)
     last = core[-1:]
     stops = ENDINGS if _CJK.search(core) else LATIN_ENDINGS  # '。' ends a Chinese sentence, not an English one
-    if last in stops or (last in CLOSING_QUOTES and core[-2:-1] in stops):
-        return "stop", end
+    if last in stops or (last in CLOSING_QUOTES and core.rstrip(CLOSING_QUOTES)[-1:] in stops):
+        return "stop", end  # (also inside quotes, nested ones too: ``... 'passion.'"``)
+    if last == ":":
+        return None  # a lead-in to what follows (its sub-items), no sentence to end
     before = _before_trailing_links(doc, entry, desc, core_end)
     if before is not None and before[-1:] in stops:
         return "stop", end  # "... elegant. [Freeware][Freeware Icon]": links after the sentence

@@ -13,6 +13,7 @@ as a link text).  Paragraphs: ``[Title](url), Venue Year [[code]](url)``, and a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field as dc_field
 
 from . import dates
@@ -139,15 +140,36 @@ def _items(doc) -> list[_Item]:
 
 def list_entries(doc) -> list[Entry]:
     entries = []
+    weak: list[tuple[Entry, tuple]] = []  # (entry, its list) read in a shape its list must vouch for
+    strong: dict[tuple, Counter] = {}  # a markdown list -> its papers' shapes
     claimed_until = -1
     for item in _items(doc):
         if item.line < claimed_until or not item.blocks or item.blocks[0].kind != "list_item":
             continue
-        entry = _item_entry(doc, item)
-        if entry is not None:
+        read = _item_entry(doc, item)
+        if read is None:
+            continue
+        entry, sure = read
+        where = (item.blocks[0].list_line, item.blocks[0].list_depth)
+        if sure:
             entries.append(entry)
+            strong.setdefault(where, Counter())[entry.shape] += 1
             claimed_until = item.end
+        else:
+            weak.append((entry, where))
+    # ``- Bayesian GAN [[arXiv]](url)`` among ``- Title of Four Words [[arXiv]](url)``: a short title
+    # is a paper where its list is papers of its very shape (four in five of its items)
+    unsure = Counter(where for _, where in weak)
+    for entry, where in weak:
+        shapes = strong.get(where, Counter())
+        entry.shape = entry.shape.removesuffix("-short")
+        if shapes[entry.shape] >= MIN_SHAPED and shapes[entry.shape] * 5 >= (sum(shapes.values()) + unsure[where]) * 4:
+            entries.append(entry)
+    entries.sort(key=lambda e: e.start)
     return _without_named_things(doc, entries)
+
+
+MIN_SHAPED = 4  # a list's papers of one shape that make the shape its own
 
 
 def _without_named_things(doc, entries: list[Entry]) -> list[Entry]:
@@ -167,7 +189,9 @@ def _without_named_things(doc, entries: list[Entry]) -> list[Entry]:
     return [entry for entry in entries if id(entry) not in dropped]
 
 
-def _item_entry(doc, item: _Item) -> Entry | None:
+def _item_entry(doc, item: _Item) -> tuple[Entry, bool] | None:
+    """The paper an item is, and whether it is one on its own evidence (or only if its list's
+    other items are papers of its shape)."""
     head = item.blocks[0]
     line = doc.lines[item.line]
     base = doc.line_starts[item.line]
@@ -183,7 +207,7 @@ def _item_entry(doc, item: _Item) -> Entry | None:
     kind = "numbered" if item.ordered else "bullet"
     written = paper_quoted.read(doc, item.line, item.end, links, ("quoted-" if item.quoted else "") + kind + "-authors-first")
     if written is not None:
-        return written
+        return written, True
     head_lines = {item.line}
     if line.count("**") % 2 and head.end_line > item.line + 1 and doc.lines[item.line + 1].count("**") % 2:
         # ``- [2023/06] **SYNAPSE: Leveraging Few-Shot Exemplars for`` / ``Human-Level Control.** ...``:
@@ -247,12 +271,15 @@ def _item_entry(doc, item: _Item) -> Entry | None:
         # preprint beside it, nothing below (a note or a lab's name has no arXiv number)
         plain and "authors" not in fields and len(_WORDS.findall(title)) >= 4
         and any(l.line == item.line and pf.label_text(l) in _PAPER_LABELS and arxiv_month(l.url) for l in links))
-    if not evidence:
+    # (a short title with the paper's own link beside it: a paper where its list is such papers)
+    short = not evidence and (plain or shape.endswith("-plain-short")) and "authors" not in fields \
+        and _WORDS.findall(title) and any(l.line == item.line and pf.label_text(l) in _PAPER_LABELS for l in links)
+    if not evidence and not short:
         return None
     if item.quoted:
         shape = "quoted-" + shape
     return Entry("paper", doc.root, item.line, end_line, base, doc.line_end(end_line - 1), title, fields,
-                 links, shape=shape, labels=labels)
+                 links, shape=shape, labels=labels), bool(evidence)
 
 
 # ``**Title (AAAI 2020)**``: the venue and its year in parentheses, closing the bold title
@@ -570,6 +597,15 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             return f"{kind}-plain-year", year.group("t"), True
         fields["title"] = pf.field(base, line, body, stop)
         return f"{kind}-plain", line[body:stop], False
+    if (not _MARKUP.search(rest) and rest.strip() and after_links and all(pf.is_label_link(l) for l in after_links)
+            and _only_links(line, base, first_link, end, after_links)):
+        # ``- Bayesian GAN [[arXiv]](url)``: a title of a word or two, a paper only where its list's
+        # other items are papers of this shape (see ``list_entries``)
+        stop = first_link
+        while stop > body and line[stop - 1] in " \t.":
+            stop -= 1
+        fields["title"] = pf.field(base, line, body, stop)
+        return f"{kind}-plain-short", line[body:stop], False
     return None, "", False
 
 

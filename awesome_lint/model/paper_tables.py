@@ -104,6 +104,8 @@ def _columns(doc, header, rows, index):
                 break
     title = find(_TITLE_HEAD)
     subject = find(_SUBJECT_HEAD)
+    if subject is not None and not _names_each_row(doc, rows, subject):
+        subject = None  # ``| Method |`` holding 'Structure-linearized' row after row: a category, not a name
     if date is None:
         # no dates: still papers where the header names a title and a venue ("| Title | Conf |"),
         # or a title and nearly every row links its paper (``[Paper](url)``, the title an arXiv link)
@@ -129,6 +131,13 @@ def _columns(doc, header, rows, index):
             "venue": None if venue_head == date else venue_head,
             "venue_in_date": venue_head in (None, date) and mostly_dated,
             "subject": None if subject in (title, date, venue_head) else subject}
+
+
+def _names_each_row(doc, rows, col: int) -> bool:
+    """Whether a column names its rows: nearly every value its own (four in five distinct)."""
+    values = [doc.text[slice(*_cell(doc, cells[col]))].strip().lower() for _, cells in rows if col < len(cells)]
+    values = [v for v in values if v]
+    return not values or len(set(values)) * 5 >= len(values) * 4
 
 
 def _names_a_thing(doc, cell, start: int, end: int, index) -> bool:
