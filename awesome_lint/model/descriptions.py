@@ -188,8 +188,8 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
     stops = ENDINGS if _CJK.search(core) else LATIN_ENDINGS  # '。' ends a Chinese sentence, not an English one
     if last in stops or (last in CLOSING_QUOTES and core.rstrip(CLOSING_QUOTES)[-1:] in stops):
         return "stop", end  # (also inside quotes, nested ones too: ``... 'passion.'"``)
-    if last == ":":
-        return None  # a lead-in to what follows (its sub-items), no sentence to end
+    if last == ":" and _sub_items_follow(doc, entry, core_end):
+        return None  # a lead-in to the sub-items below it, no sentence to end
     before = _before_trailing_links(doc, entry, desc, core_end)
     if before is not None and before[-1:] in stops:
         return "stop", end  # "... elegant. [Freeware][Freeware Icon]": links after the sentence
@@ -200,6 +200,19 @@ def ending(doc, entry, desc) -> tuple[str, int] | None:
         # aside; "(map, filter...)" or "(new features!)" leave the sentence open
         return "stop", end
     return "none", end
+
+
+_SUB_ITEM = re.compile(r"[ \t]+(?:[-*+]|\d{1,3}[.)])[ \t]")
+
+
+def _sub_items_follow(doc, entry, at: int) -> bool:
+    """Whether the line after offset ``at`` is a list item nested in the entry's."""
+    line = doc.line_col(at)[0] + 1
+    if line >= len(doc.lines):
+        return False
+    indent = len(doc.lines[entry.start_line]) - len(doc.lines[entry.start_line].lstrip(" \t>"))
+    nxt = doc.lines[line]
+    return bool(_SUB_ITEM.match(nxt)) and len(nxt) - len(nxt.lstrip(" \t>")) > indent
 
 
 def _before_trailing_links(doc, entry, desc, end: int) -> str | None:
