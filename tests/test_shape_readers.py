@@ -179,7 +179,8 @@ def test_month_dates_sort_before_the_days_of_their_month_and_miss_no_day():
     assert dates.parse("2023-05").key == (2023, 5, 0) < dates.parse("1st May, 2023").key
     assert dates.parse("202305").monthly and dates.parse("2023-05").monthly
     assert not dates.parse("May 2023").monthly  # a word month without its day still misses it
-    assert dict(dates.written("202305")) == {"order": "iso"}
+    # a month in digits shows no order of day, month and year: it casts no vote on the list's order
+    assert dict(dates.written("202305")) == {} and dict(dates.written("2023-05-02")) == {"order": "iso"}
 
 
 @pytest.mark.parametrize("text, details", [
@@ -1317,3 +1318,31 @@ def test_a_short_title_is_a_paper_where_its_list_is_papers_of_its_shape():
     doc, got = _fields("## Tools\n\n- Bayesian GAN [[arXiv]](https://arxiv.org/abs/1705.09558)\n"
                        "- [PyTorch](https://pytorch.org) - A framework.\n- [JAX](https://jax.dev) - Another.\n")
     assert got == []
+
+
+def test_a_shields_badge_after_the_links_gives_the_venue_and_the_month():
+    from awesome_lint.model.papers import venue_year
+
+    doc, got = _fields(
+        "## Reinforcement Learning\n\n"
+        "* Vision-Zero: Scalable VLM Self-Improvement via Strategic Gamified Self-Play "
+        "[[Paper]](https://www.arxiv.org/abs/2509.25541) ![](https://img.shields.io/badge/arXiv-2025.09-red)\n"
+        "* AutoPSV: Automated Process-Supervised Verifier [[Paper]](https://openreview.net/forum?id=eOAPWWOGs9) "
+        "![](https://img.shields.io/badge/NeurIPS-2024-blue)\n"
+        "* mini-deepseek-r1 notes here [[Blog]](https://b.example/r1) ![](https://img.shields.io/badge/blog-2025.01-red)\n")
+    assert [(f.get("date"), f.get("venue")) for _, f, _ in got] == [("2025.09", "arXiv"), (None, "NeurIPS-2024")]
+    assert venue_year(doc.entries[1]) == 2024
+
+
+def test_months_in_digits_cast_no_vote_on_the_order_of_day_month_and_year():
+    from awesome_lint.engine import pipeline as engine
+    from awesome_lint.engine.config import Config
+    from awesome_lint.rule import Context
+
+    badges = "".join(f"* Paper Number {i} On Reasoning [[Paper]](https://arxiv.org/abs/2501.0{i:04d}) "
+                     f"![](https://img.shields.io/badge/arXiv-2025.0{i % 9 + 1}-red)\n" for i in range(8))
+    table = "| Title | Date |\n| --- | --- |\n" + "".join(
+        f"| [Survey Number {i} Of Things](https://arxiv.org/abs/2402.0{i:04d}) | {i + 1} May 2024 |\n" for i in range(3))
+    text = "# Post-training\n\n## Surveys\n\n" + table + "\n## Methods\n\n" + badges
+    _, diags = engine.check(text, engine.build_settings(Config(), select=["date-format"]), Context())
+    assert diags == []

@@ -278,7 +278,9 @@ def written(text: str) -> tuple[tuple[str, object], ...]:
     """The details ``text`` shows, as (detail, value) pairs; a detail the
     date cannot show (the padding of day 12, the month style of May) is left out."""
     s = text.strip()
-    if _ISO.match(s) or _ISO_MONTH.match(s) or _SHORT_DAY.match(s) or _COMPACT_DAY.match(s):
+    if _ISO_MONTH.match(s):
+        return ()  # ``2025.09``: a month in digits has no day to put before or after it
+    if _ISO.match(s) or _SHORT_DAY.match(s) or _COMPACT_DAY.match(s):
         return (("order", "iso"),)
     order, out = [], {}
     day_digits = None

@@ -301,6 +301,25 @@ def _venue_in_title(doc, fields: dict) -> str | None:
 
 def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, dated_lead: bool = True):
     """(shape, title, evidence) of an item's first line, or (None, "", False)."""
+    badge = _TRAILING_BADGE.search(line)
+    if badge and links and badge.start() >= max(l.end for l in links if not l.image) - base \
+            and "venue" not in fields and "date" not in fields:
+        # ``Title [[Paper]](url) ![](https://img.shields.io/badge/arXiv-2025.09-red)``: the badge
+        # says where and when; the rest of the line reads without it
+        label, message = badge.group("l"), badge.group("m")
+        read = {}
+        if _is_full_date(message):
+            read["date"] = pf.field(base, line, badge.start("m"), badge.end("m"))
+            read["venue"] = pf.field(base, line, badge.start("l"), badge.end("l"))
+        elif _ANY_YEAR.fullmatch(message):
+            read["venue"] = pf.field(base, line, badge.start("l"), badge.end("m"))
+        if read and label.lower() not in pf.GENERIC_LABELS | {"blog", "code", "github", "stars"}:
+            shape, title, evidence = _head(doc, line[:badge.start()].rstrip(), base, body,
+                                           [l for l in links if l.start - base < badge.start()], fields, kind, dated_lead)
+            if shape is not None:
+                fields.update(read)
+                return shape.removesuffix("-short"), title, True
+            fields.clear()
     trailing = _TRAILING_DATE.search(line)
     if trailing and links and trailing.start() >= max(l.end for l in links) - base and "date" not in fields \
             and _is_full_date(trailing.group("d")):
@@ -310,7 +329,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         shape, title, evidence = _head(doc, line[:trailing.start()], base, body, links, fields, kind, dated_lead)
         if shape is not None:
             # (a linked title's tail reads a date in parentheses as the evidence it is)
-            return shape, title, evidence or shape.endswith("-link-title")
+            return shape, title, evidence or shape.endswith("-link-title")  # (a short title stays unsure)
         fields.clear()  # not read so: the line as it is
     end = len(line.rstrip())
     marked = _MARKS_BEFORE.match(line, body)
@@ -610,6 +629,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
 
 
 _MARKS_BEFORE = re.compile(r"(?:[^\w\s\[\]()*_<>`'\"\\]{1,4}[ \t]*){1,3}(?=\[)")
+# a shields.io badge ending the line: ``![](https://img.shields.io/badge/LABEL-MESSAGE-COLOR)``
+_TRAILING_BADGE = re.compile(r"[ \t]*!\[[^\]\n]*\]\(https?://img\.shields\.io/badge/(?P<l>[A-Za-z][\w.%]{0,30})-"
+                             r"(?P<m>[\w.%]{2,20})-[\w#]+(?:\?[^)\s]*)?\)[ \t]*$")
 _TRAILING_DATE = re.compile(r"[ \t]*[(\[](?P<d>[^()\[\]\n]{6,24})[)\]][ \t.]*$")
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # also glued to its venue: ``CVPR2019``
 _DAY_MONTH_YEAR = re.compile(r"\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+(?:19|20)\d\d")
