@@ -1346,3 +1346,25 @@ def test_months_in_digits_cast_no_vote_on_the_order_of_day_month_and_year():
     text = "# Post-training\n\n## Surveys\n\n" + table + "\n## Methods\n\n" + badges
     _, diags = engine.check(text, engine.build_settings(Config(), select=["date-format"]), Context())
     assert diags == []
+
+
+def test_the_methods_short_name_and_the_lists_own_number_after_the_links():
+    doc, got = _fields(
+        "## Domain Alignment\n\n"
+        "- A Generalization Error Bound for Multi-Class Domain Generalization [[arXiv 2019](https://arxiv.org/pdf/1905.10392)] [123]\n"
+        "- Domain Generalization via Invariant Feature Representation [[ICML 2013](http://proceedings.mlr.press/v28/muandet13.pdf)] "
+        "[[Code](https://github.com/krikamol/dg-dica)] (**DICA**) [65]\n")
+    assert [(f.get("title"), f.get("venue")) for _, f, _ in got] == [
+        ("A Generalization Error Bound for Multi-Class Domain Generalization", "arXiv 2019"),
+        ("Domain Generalization via Invariant Feature Representation", "ICML 2013")]
+
+
+def test_a_table_that_indexes_the_lists_papers_by_venue_holds_no_papers():
+    text = ("# DG\n\n## Publications\n\n| Top Conference | Papers |\n| --- | --- |\n"
+            "| 2015 | **CVPR:** [89]; **ICML:** [30]; **ICCV:** [6], [46], [88] |\n"
+            "| 2016 | **CVPR:** [42], [44]; IJCAI: [66]; **ECCV:** [43], [47] |\n"
+            "| 2017 | **CVPR:** [20]; **ICCV:** [2], [71]; **NeurIPS:** [38] |\n")
+    assert _fields(text)[1] == []
+    titled = text.replace("**CVPR:** [89]; **ICML:** [30]; **ICCV:** [6], [46], [88]", "Learning to Generalize Across Domains")
+    titled = titled.replace("**CVPR:** [42], [44]; IJCAI: [66]; **ECCV:** [43], [47]", "Deeper, Broader and Artier Domain Generalization")
+    assert len(_fields(titled)[1]) == 3  # (titles in half the rows: a table of papers)

@@ -301,6 +301,14 @@ def _venue_in_title(doc, fields: dict) -> str | None:
 
 def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, dated_lead: bool = True):
     """(shape, title, evidence) of an item's first line, or (None, "", False)."""
+    tagged_tail = _TRAILING_INDEX.search(line)
+    if tagged_tail and links and tagged_tail.start() >= max(l.end for l in links) - base:
+        # ``Title [[ICML 2013](url)] [[Code](url)] (**DICA**) [65]``: the method's short name and the
+        # list's own number for the paper, after its links; the line reads without them
+        shape, title, evidence = _head(doc, line[:tagged_tail.start()], base, body, links, fields, kind, dated_lead)
+        if shape is not None:
+            return shape, title, evidence
+        fields.clear()
     badge = _TRAILING_BADGE.search(line)
     if badge and links and badge.start() >= max(l.end for l in links if not l.image) - base \
             and "venue" not in fields and "date" not in fields:
@@ -629,6 +637,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
 
 
 _MARKS_BEFORE = re.compile(r"(?:[^\w\s\[\]()*_<>`'\"\\]{1,4}[ \t]*){1,3}(?=\[)")
+_TRAILING_INDEX = re.compile(r"(?:[ \t]*(?:\[\d{1,4}\](?!\()|\(\*\*[^*\n]{1,30}\*\*\)))+[ \t]*$")
 # a shields.io badge ending the line: ``![](https://img.shields.io/badge/LABEL-MESSAGE-COLOR)``
 _TRAILING_BADGE = re.compile(r"[ \t]*!\[[^\]\n]*\]\(https?://img\.shields\.io/badge/(?P<l>[A-Za-z][\w.%]{0,30})-"
                              r"(?P<m>[\w.%]{2,20})-[\w#]+(?:\?[^)\s]*)?\)[ \t]*$")

@@ -112,6 +112,8 @@ def _columns(doc, header, rows, index):
         venue = venue_head
         if title is None or venue == title or venue is None and not _papers_linked(doc, rows, title, index):
             return None
+        if not _worded(doc, rows, title):
+            return None  # ``| 2015 | **CVPR:** [89]; **ICML:** [30] |``: an index of the list, no titles
         return {"date": None, "title": title, "authors": find(_AUTHOR_HEAD), "venue": venue, "venue_in_date": False,
                 "subject": None if subject in (title, venue) else subject}
     if title is None or title == date:  # the column with the most links
@@ -131,6 +133,20 @@ def _columns(doc, header, rows, index):
             "venue": None if venue_head == date else venue_head,
             "venue_in_date": venue_head in (None, date) and mostly_dated,
             "subject": None if subject in (title, date, venue_head) else subject}
+
+
+_REFS = re.compile(r"\[\d{1,4}\]|\]\([^)\n]*\)|[\[\]*_`]")  # references, link destinations, markup
+
+
+def _worded(doc, rows, col: int) -> bool:
+    """Whether half the column's cells or more read as titles: three words or more of letters,
+    once references like ``[89]``, links' destinations and emphasis are set aside."""
+    cells = [doc.text[slice(*_cell(doc, cells[col]))] for _, cells in rows if col < len(cells)]
+    def words(cell: str) -> int:  # (not venues' acronyms: ``CVPR``, ``NeurIPS``)
+        return sum(1 for w in re.findall(r"[^\W\d_]{2,}", _REFS.sub(" ", cell)) if sum(ch.isupper() for ch in w) < 2)
+
+    worded = sum(1 for c in cells if words(c) >= 3)
+    return worded * 2 >= len(cells)
 
 
 def _names_each_row(doc, rows, col: int) -> bool:
