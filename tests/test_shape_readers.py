@@ -1368,3 +1368,12 @@ def test_a_table_that_indexes_the_lists_papers_by_venue_holds_no_papers():
     titled = text.replace("**CVPR:** [89]; **ICML:** [30]; **ICCV:** [6], [46], [88]", "Learning to Generalize Across Domains")
     titled = titled.replace("**CVPR:** [42], [44]; IJCAI: [66]; **ECCV:** [43], [47]", "Deeper, Broader and Artier Domain Generalization")
     assert len(_fields(titled)[1]) == 3  # (titles in half the rows: a table of papers)
+
+
+def test_a_model_table_dated_with_a_hidden_day_and_named_by_its_model():
+    head = "| Language Model | Release Date | Checkpoints | Paper/Blog |\n| --- | --- | --- | --- |\n"
+    rows = ("| Jais-30b v3 | 2024/03<!--08--> | [jais-30b](https://hf.example/jais) | [Jais and Jais-chat](https://arxiv.org/abs/2308.16149) |\n"
+            "| Gemma | 2024/02<!--21--> | [gemma-7b](https://hf.example/gemma) | [Technical report](https://g.example/gemma.pdf) |\n")
+    doc, got = _fields("# Open LLMs\n\n## Pre-trained\n\n" + head + rows)
+    assert [(e.title, f.get("date"), f.get("subject")) for e, (_, f, _) in zip(doc.entries, got)] == [
+        ("Jais and Jais-chat", "2024/03", "Jais-30b v3"), ("Gemma", "2024/02", "Gemma")]

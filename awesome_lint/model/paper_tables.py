@@ -69,7 +69,11 @@ def table_entries(doc) -> list[Entry]:
 
 
 def _cell(doc, index: int) -> tuple[int, int]:
+    """Where a cell's content is; an HTML comment at its end (``2023/03<!--13-->``) is no part of it."""
     start, end, _prefix = doc.inline_regions[index]
+    comment = doc.text.find("<!--", start, end)
+    if comment > start and doc.text.endswith("-->", start, end):
+        end = len(doc.text[:comment].rstrip())
     return start, end
 
 
@@ -284,5 +288,11 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
     links += pf.bare_links(doc, start, end, links)
     links.sort(key=lambda l: l.start)
     shape = "quoted-table-row" if doc.lines[line].lstrip().startswith(">") else "table-row"
-    return Entry("paper", doc.root, line, line + 1, start, end, fields["title"].text, fields, links,
-                 shape=shape)
+    title = fields["title"].text
+    subject = fields.get("subject")
+    if subject is not None and (title.strip().lower() in pf.GENERIC_LABELS or title.strip().lower() in _REPORT_WORDS):
+        title = subject.text  # ``| Gemma | 2024/02 | ... | [Technical report](url) |``: the row is named by its model
+    return Entry("paper", doc.root, line, line + 1, start, end, title, fields, links, shape=shape)
+
+
+_REPORT_WORDS = frozenset({"technical report", "tech report", "report", "announcement", "paper/blog", "model card"})
