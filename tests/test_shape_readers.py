@@ -1377,3 +1377,18 @@ def test_a_model_table_dated_with_a_hidden_day_and_named_by_its_model():
     doc, got = _fields("# Open LLMs\n\n## Pre-trained\n\n" + head + rows)
     assert [(e.title, f.get("date"), f.get("subject")) for e, (_, f, _) in zip(doc.entries, got)] == [
         ("Jais and Jais-chat", "2024/03", "Jais-30b v3"), ("Gemma", "2024/02", "Gemma")]
+
+
+def test_a_dated_paper_as_a_paragraph_of_its_own_with_its_authors_after_the_title():
+    doc, got = _fields(
+        "## Frameworks\n\n"
+        "\\[2024/03\\] Are More LLM Calls All You Need? Towards Scaling Laws of Compound Inference Systems. "
+        "Lingjiao Chen et al. [\\[paper\\]](https://arxiv.org/abs/2403.02419)\n\n"
+        "\\[2026/04\\] CORAL: Towards Autonomous Multi-Agent Evolution. Ao Qu et al. [\\[paper\\]](https://arxiv.org/abs/2604.01658) "
+        "[\\[code\\]](https://github.com/o/coral)\n\n"
+        "\\[2024/01\\] A note on our plans for the list.\n")
+    assert [(shape, f) for shape, f, _ in got] == [
+        ("paragraph-date-first", {"date": "2024/03", "authors": "Lingjiao Chen et al",
+                                  "title": "Are More LLM Calls All You Need? Towards Scaling Laws of Compound Inference Systems"}),
+        ("paragraph-date-first", {"date": "2026/04", "authors": "Ao Qu et al",
+                                  "title": "CORAL: Towards Autonomous Multi-Agent Evolution"})]

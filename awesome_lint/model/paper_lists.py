@@ -80,7 +80,7 @@ _WORDS = pf.WORDS
 _MARKUP = re.compile(r"[\[\]*_`<]")  # a plain title has none
 # (a year alone in brackets is the paper's year, read as its venue's)
 _SERIAL = re.compile(r"\[(?!(?:19|20)\d\d\])\d{1,4}(?:[_\-.]\d{1,4})*\][ \t]*(?=\S)")
-_DATE_FIRST = re.compile(r"\[(?P<d>[^\[\]\n]{4,24})\][ \t]+(?=\S)")
+_DATE_FIRST = re.compile(r"\\?\[(?P<d>[^\[\]\\\n]{4,24})\\?\][ \t]+(?=\S)")  # (also escaped: ``\[2024/03\]``)
 # ``Title (2017), K. He et al.``: a plain title, then its year in parentheses
 _TITLE_YEAR = re.compile(r"(?P<t>[^\n]{8,}?)[ \t]+(?=\((?:19|20)\d\d[a-z]?\)(?:[ \t]*[,.]|[ \t]*$))")
 # ``2016-ICLR - Title.``, ``CVPR 2019: Title``: the year and the venue as one word, then a dash or a colon
@@ -351,6 +351,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         if shape is None:
             fields.pop("date")
             return None, "", False
+        if "authors" not in fields and "title" in fields:
+            title = _authors_after_title(fields) or title
         return f"{kind}-date-first", title, True
     serial = _SERIAL.match(line, body)
     if serial is not None:  # ``[2024_099] **Title**``: the list's own number for the paper, no venue
@@ -1034,12 +1036,52 @@ def paragraph_entries(doc) -> list[Entry]:
             entries.append(written)
             continue
         for n in range(block.start_line, block.end_line):
+            dated = _dated_paragraph(doc, block, n, by_line.get(n, []))
+            if dated is not None:
+                entries.append(dated)
+                continue
             entry = _link_paragraph(doc, block, n, by_line.get(n, [])) or _paren_lead(doc, block, n, by_line.get(n, [])) \
                 or _cited_paragraph(doc, block, n, by_line.get(n, [])) or (
                 _bold_with_bullets(doc, blocks, index) if n == block.start_line == block.end_line - 1 else None)
             if entry is not None:
                 entries.append(entry)
     return entries
+
+
+# ``Title. Lingjiao Chen et al`` / ``Title. Ann One, Bo Two``: the authors after the title's stop
+_TITLE_THEN_AUTHORS = re.compile(r"(?P<t>.{8,}?[.?!])[ \t]+(?P<a>[A-Z][^.?!\n]{1,200}?(?:[ \t]+et[ \t]+al\.?)?)[ \t.]*\Z")
+
+
+def _authors_after_title(fields: dict) -> str | None:
+    """Split the authors off a title that runs on into them; the title, or None."""
+    t = fields["title"]
+    m = _TITLE_THEN_AUTHORS.fullmatch(t.text)
+    if m is None:
+        return None
+    names = m.group("a")
+    if not (" et al" in names or "," in names) or not pf.only_names(_ET_AL_TAIL.sub("", names)):
+        return None
+    title = m.group("t").rstrip(".")
+    fields["title"] = Field(t.start, t.start + len(title), title)
+    fields["authors"] = Field(t.start + m.start("a"), t.start + m.start("a") + len(names), names)
+    return title
+
+
+def _dated_paragraph(doc, block, n: int, links) -> Entry | None:
+    """``\\[2024/03\\] Title. A. One et al. [\\[paper\\]](url)``: a paper as a line of its own, its
+    date leading, read as a list item's first line is."""
+    line = doc.lines[n]
+    base = doc.line_starts[n]
+    body = _PREFIX.match(line).end()
+    lead = _DATE_FIRST.match(line, body)
+    if lead is None or not links or not _is_full_date(lead.group("d")):
+        return None
+    fields: dict = {}
+    shape, title, evidence = _head(doc, line, base, body, links, fields, "paragraph")
+    if shape is None or not evidence or "title" not in fields:
+        return None
+    shape = ("quoted-" if block.in_blockquote else "") + shape
+    return Entry("paper", doc.root, n, n + 1, base, doc.line_end(n), title, fields, links, shape=shape)
 
 
 def _link_paragraph(doc, block, n: int, links) -> Entry | None:
