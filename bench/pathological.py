@@ -94,6 +94,21 @@ def dotted_citation(n: int) -> str:
     return HEAD + "1. " + "Word word. " * n + "\n"
 
 
+def spaced_tail(n: int) -> str:
+    # the trailing date / tag / badge readers: a run of blanks and brackets before the line's end
+    return HEAD + "- Title of the paper [[paper](https://arxiv.org/abs/2401.00001)]" + " [1" * n + " (2024.01\n"
+
+
+def quoted_block_names(n: int) -> str:
+    # the authors-first reader: a long names line over a quoted title, commas all the way
+    return HEAD + "- " + "Ann Lee, " * n + "Bo Chen.<br />\n  \"A Title.\" ArXiv (2024).\n  [[paper](https://a.example/p)]\n  [2024.01]\n"
+
+
+def venue_leads(n: int) -> str:
+    # the lead-before-a-linked-title reader: many short leads before a title link that never comes
+    return HEAD + "- 2021 " + "ICML-21 " * n + "[x](https://a.example/)\n"
+
+
 INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of a second
     "unclosed <!-- on one line": (unclosed_comments, 200_000),
     "unclosed <!-- lines": (unclosed_comment_lines, 100_000),
@@ -108,6 +123,9 @@ INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of 
     "full stops in a numbered item": (dotted_citation, 40_000),
     "broken ToC anchors, decorated headings": (broken_toc, 4_000),
     "unclosed parentheses before a paper's title": (paren_leads, 40_000),
+    "brackets before a line's end (trailing dates, tags, badges)": (spaced_tail, 40_000),
+    "a long names line over a quoted title": (quoted_block_names, 40_000),
+    "short leads before a linked title": (venue_leads, 40_000),
 }
 
 

@@ -99,7 +99,7 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     had_sep = lead.end() > 0 and lead.group().strip() != ""
     start = lead.end()
     end = len(text.rstrip(" \t.,;"))
-    tags = _TRAILING_TAGS.search(text, start, end)
+    tags = _TRAILING_TAGS.search(text, max(start, end - 200), end)  # (only the tail: linear on long lines)
     if tags:  # ``ACL 2021. `blind` ``: the list's own tags after the venue, in code spans
         end = len(text[:tags.start()].rstrip(" \t.,;"))
     if start >= end:
