@@ -1392,3 +1392,12 @@ def test_a_dated_paper_as_a_paragraph_of_its_own_with_its_authors_after_the_titl
                                   "title": "Are More LLM Calls All You Need? Towards Scaling Laws of Compound Inference Systems"}),
         ("paragraph-date-first", {"date": "2026/04", "authors": "Ao Qu et al",
                                   "title": "CORAL: Towards Autonomous Multi-Agent Evolution"})]
+
+
+def test_one_word_before_a_bold_title_is_the_models_name_not_its_authors():
+    doc, got = _fields(
+        "## Encoder-only\n\n"
+        "- BERT **BERT: Pre-training of Deep Bidirectional Transformers**, 2018, [Paper](https://aclanthology.org/N19-1423.pdf)\n"
+        "- Yu, Licheng, et al. **Mattnet: Modular attention network.** Proceedings of CVPR. 2018. [[Paper]](https://a.example/m)\n")
+    assert [(f.get("title"), f.get("authors")) for _, f, _ in got] == [
+        ("BERT: Pre-training of Deep Bidirectional Transformers", None), ("Mattnet: Modular attention network", "Yu, Licheng, et al")]

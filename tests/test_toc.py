@@ -280,3 +280,12 @@ def test_a_toc_line_written_as_a_paragraph_inside_an_item_lists_its_section():
             "## 1. Models\n\n### Base\n\n### Chat\n\n## 2. Datasets\n\n### 2.1 Pretraining\n\n### 2.2 Benchmarks\n\n"
             "### 2.3 Metrics\n")
     assert messages(text) == [(27, "section '2.3 Metrics' is missing from the table of contents")]
+
+
+def test_an_html_headings_anchor_keeps_the_dash_its_trailing_space_makes():
+    # Mooler0410/LLMsPracticalGuide: '<h1 align="center">The Practical Guides ... Models </h1>', linked as
+    # '#the-practical-guides-...-models-' (the anchor GitHub gives it)
+    text = ("<h1 align=\"center\">The Practical Guides </h1>\n\n## Contents\n\n- [Top](#the-practical-guides-)\n"
+            "- [Tools](#tools)\n\n## Tools\n")
+    assert messages(text) == []
+

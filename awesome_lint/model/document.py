@@ -336,7 +336,8 @@ class Document:
             return
         ident = _ID_ATTR.search(self.lines[line], m.start("level") - 2, m.start("inner"))  # (the heading tag's id only)
         start = self.line_starts[line]
-        heading = Heading(int(m.group("level")), text, slugger.slug(text), line, start,
+        raw = html.unescape(heading_text(m.group("inner"), strip=False))  # (``Models 🚀``: the emoji leaves its '-')
+        heading = Heading(int(m.group("level")), text, slugger.slug(raw), line, start,
                           self.line_end(line), start + m.start("inner"), start + m.end("inner"), html=True,
                           ident=ident.group(1) if ident else "")
         self._open_section(heading, open_sections)

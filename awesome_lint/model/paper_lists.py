@@ -846,7 +846,8 @@ def _names_and_title(line: str, base: int, m, names: str, fields: dict) -> tuple
     t_start, t_stop = m.start("t"), m.end("t")
     while t_stop > t_start and line[t_stop - 1] in " \t.":
         t_stop -= 1
-    fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(names))
+    if len(names.split()) >= 2:  # (one word, ``BERT **BERT: Pre-training ...**``, is the model's name)
+        fields["authors"] = pf.field(base, line, m.start("a"), m.start("a") + len(names))
     fields["title"] = pf.field(base, line, t_start, t_stop)
     return t_start, t_stop
 
