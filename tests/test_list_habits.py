@@ -54,3 +54,27 @@ def test_a_page_beside_the_lists_readme_needs_no_title_of_its_own(tmp_path):
     alone.mkdir()
     (alone / "Culture.md").write_text(text)
     assert [r for _, r, _ in _found(text, ["main-heading"], str(alone / "Culture.md"))] == ["main-heading"]
+
+
+def _articles(titles: list[str]) -> str:
+    return "# Leading\n\n## Culture\n\n" + "".join(f"- [{t}](https://a.example/{i}) - by Ann. Takeaway: a point.\n"
+                                                  for i, t in enumerate(titles))
+
+
+def test_a_list_filed_as_a_library_files_it_sets_aside_a_leading_article_and_reads_numbers_as_words():
+    titles = ["The Buffer Culture", "Buffer Sees Results", "Building Trust", "Culture Eats Strategy",
+              "Engineering Values", "5 Questions to Ask", "Five Years of Lessons", "Hiring Well", "How Netflix Works",
+              "How 10,000 Teams Work", "How to Lead", "An Inside Look", "Managers Matter", "Onboarding People",
+              "The Right Team", "Teams That Thrive", "What Matters", "Why Culture Wins"]
+    assert _found(_articles(titles), ["sort-order"]) == []
+    slip = titles[:]
+    slip.insert(3, slip.pop(12))  # 'Managers Matter' among the B's
+    found = _found(_articles(slip), ["sort-order"])
+    assert len(found) == 1 and "'Managers Matter'" in found[0][2] and "(library)" in found[0][2]
+
+
+def test_the_librarys_filing_never_excuses_a_slip_of_plain_order():
+    # a list in plain A-Z order: '30 Seconds of C++' after 'c-algorithms' is a slip, though 'thirty' files after 'c'
+    names = ["Abseil", "Boost", "c-algorithms", "30 Seconds of C++", "Catch2", "Dlib", "Eigen", "fmt", "Folly", "gflags"]
+    text = "# C++\n\n## Libraries\n\n" + "".join(f"- [{n}](https://g.example/{i}) - A library.\n" for i, n in enumerate(names))
+    assert [m.split(" should")[0] for _, _, m in _found(text, ["sort-order"])] == ["'30 Seconds of C++'"]

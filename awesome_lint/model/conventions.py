@@ -52,7 +52,7 @@ BLOCK_SHAPES = frozenset({"bold-block", "quoted-bold-block"})
 CROSS_SHARE_PAPERS = 0.05
 
 NEWEST, OLDEST, ALPHA, NONE = "newest-first", "oldest-first", "alphabetical", "none"
-COLLATIONS = ("case-insensitive", "natural", "raw", "line", "numeric")
+COLLATIONS = ("case-insensitive", "natural", "raw", "line", "numeric", "library")
 BREAKS = {"backslash": " \\", "br": "<br>", "spaces": "  "}
 _BREAK_KIND = (
     ("backslash", re.compile(r"\\[ \t]*$")),
@@ -925,8 +925,10 @@ class Conventions:
         if best.source != "inferred":
             return [best.value]
         pairs = sum(len(g) - 1 for g in self.item_groups)
-        return [best.value] + [n for n in COLLATIONS
-                               if n != best.value and best.counts[n] >= SORTED_THRESHOLD * pairs]
+        # (the library's filing, articles set aside and numbers as words, is a list's own rule
+        # where it sorts best, never a second opinion that excuses a slip of plain order)
+        return [best.value] + [n for n in COLLATIONS if n != best.value and n != "library"
+                               and best.counts[n] >= SORTED_THRESHOLD * pairs]
 
     @cached_property
     def item_order(self) -> Convention:
@@ -1211,11 +1213,40 @@ def numeric_key(title: str) -> tuple:
 # How lists compare names: the lower-cased text (what most lists' own CI
 # checks do), letters and digits only, the raw text, the markdown line, or the
 # lower-cased text with numbers by value.
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+         "sixteen seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
+def _words(n: int) -> str:
+    """A number in words, as a library catalogue files it: 25 is 'twenty five'."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else " " + _ONES[n % 10])
+    if n < 1000:
+        return _ONES[n // 100] + " hundred" + ("" if n % 100 == 0 else " " + _words(n % 100))
+    if n < 1_000_000:
+        return _words(n // 1000) + " thousand" + ("" if n % 1000 == 0 else " " + _words(n % 1000))
+    return str(n)
+
+
+def library_key(title: str) -> str:
+    """How a library files a title: a leading 'The', 'A' or 'An' set aside, numbers read as words
+    ('5 Questions' with the F's, '10,000' as 'ten thousand'), letters and digits only."""
+    text = _ARTICLE.sub("", title.strip(), count=1) if _ARTICLE.match(title.strip()) else title.strip()
+    text = _NUMBER.sub(lambda m: " " + _words(int(m.group().replace(",", ""))) + " ", text)
+    return natural_key(text)
+
+
 COLLATE = {
     "case-insensitive": lambda doc, e: e.title.casefold().strip(),
     "natural": lambda doc, e: natural_key(e.title),
     "raw": lambda doc, e: e.title.strip(),
     "line": _source_line,
     "numeric": lambda doc, e: numeric_key(e.title),
+    "library": lambda doc, e: library_key(e.title),
 }
 
