@@ -1401,3 +1401,13 @@ def test_one_word_before_a_bold_title_is_the_models_name_not_its_authors():
         "- Yu, Licheng, et al. **Mattnet: Modular attention network.** Proceedings of CVPR. 2018. [[Paper]](https://a.example/m)\n")
     assert [(f.get("title"), f.get("authors")) for _, f, _ in got] == [
         ("BERT: Pre-training of Deep Bidirectional Transformers", None), ("Mattnet: Modular attention network", "Yu, Licheng, et al")]
+
+
+def test_the_quotes_around_a_bold_title_are_the_citations_not_the_titles():
+    doc, got = _fields(
+        "## Planning\n\n"
+        "* [May 2024] **\"Can Graph Learning Improve Planning in LLM-based Agents?\"** *Xixi Wu et al.* NeurIPS 2024. "
+        "[[paper](https://arxiv.org/abs/2405.19119)]\n"
+        "* [Dec 2023] **\"CLOVA: A Closed-Loop Visual Assistant.\"** *Zhi Gao et al.* arXiv. [[paper](https://arxiv.org/abs/2312.10908)]\n")
+    assert [f["title"] for _, f, _ in got] == ["Can Graph Learning Improve Planning in LLM-based Agents?",
+                                               "CLOVA: A Closed-Loop Visual Assistant"]

@@ -488,7 +488,12 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             return f"{kind}-bold", linked.text, bool(tail_links)
         if title.startswith("[") or title.endswith(":") or not re.search(r"[A-Za-z\u00c0-\uffff]", title):
             return None, "", False
-        fields["title"] = pf.field(base, line, bold.start("t"), bold.end("t"))
+        t_start, t_end = bold.start("t"), bold.end("t")
+        quoted = _QUOTED_BOLD.fullmatch(line, t_start, t_end)
+        if quoted:  # ``**"Title."**``: the quotes (and the stop inside them) are the citation's, not the title's
+            t_start, t_end = quoted.start("q"), quoted.end("q")
+            title = line[t_start:t_end]
+        fields["title"] = pf.field(base, line, t_start, t_end)
         tail_links = [l for l in after_links if l.start - base >= bold.end()]
         stop = _unwrapped(line, min([l.start - base for l in tail_links] + [end]), end)
         names = line[bold.end():end].strip(" \t;,.")
@@ -639,6 +644,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
 
 
 _MARKS_BEFORE = re.compile(r"(?:[^\w\s\[\]()*_<>`'\"\\]{1,4}[ \t]*){1,3}(?=\[)")
+_QUOTED_BOLD = re.compile(r"[ \t]*[\"\u201c](?P<q>[^\"\u201c\u201d\n]{4,}?)[ \t.]*[\"\u201d][ \t.]*")
 _TAIL = 300  # how far back from a line's end its trailing date, badge or tags are looked for (linear time)
 _TRAILING_INDEX = re.compile(r"(?:[ \t]*(?:\[\d{1,4}\](?!\()|\(\*\*[^*\n]{1,30}\*\*\)))+[ \t]*$")
 # a shields.io badge ending the line: ``![](https://img.shields.io/badge/LABEL-MESSAGE-COLOR)``
