@@ -1411,3 +1411,11 @@ def test_the_quotes_around_a_bold_title_are_the_citations_not_the_titles():
         "* [Dec 2023] **\"CLOVA: A Closed-Loop Visual Assistant.\"** *Zhi Gao et al.* arXiv. [[paper](https://arxiv.org/abs/2312.10908)]\n")
     assert [f["title"] for _, f, _ in got] == ["Can Graph Learning Improve Planning in LLM-based Agents?",
                                                "CLOVA: A Closed-Loop Visual Assistant"]
+
+
+def test_a_linked_title_with_its_authors_on_the_first_sub_bullet():
+    doc, got = _fields(
+        "## Papers\n\n"
+        "- [Position: The Complexity of Perfect AI Alignment](https://arxiv.org/abs/2503.00897)\n"
+        "  - Subramanyam Sahoo, Aman Chadha\n  - Keyword: alignment, theory\n  - Code: official\n")
+    assert got[0][1].get("authors") == "Subramanyam Sahoo, Aman Chadha"

@@ -242,7 +242,7 @@ def _item_entry(doc, item: _Item) -> tuple[Entry, bool] | None:
     if labelled and shape.endswith("-bold"):
         shape = shape.replace("-bold", "-labelled")
     plain = shape.endswith("-plain")
-    if (shape.endswith("-bold") or plain) and "authors" not in fields:
+    if (shape.endswith(("-bold", "-link-title")) or plain) and "authors" not in fields:
         # ``* **Title**,`` then the authors, plain, on a line below (a venue in emphasis after them)
         for n, col in sorted(pieces)[:4]:
             text = doc.lines[n]
