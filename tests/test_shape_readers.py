@@ -1419,3 +1419,9 @@ def test_a_linked_title_with_its_authors_on_the_first_sub_bullet():
         "- [Position: The Complexity of Perfect AI Alignment](https://arxiv.org/abs/2503.00897)\n"
         "  - Subramanyam Sahoo, Aman Chadha\n  - Keyword: alignment, theory\n  - Code: official\n")
     assert got[0][1].get("authors") == "Subramanyam Sahoo, Aman Chadha"
+
+
+def test_a_badge_that_is_the_lines_only_link_is_read_without_failing():
+    # the trailing-badge reader compared the badge with the line's other links: with none, it crashed
+    doc, got = _fields("## Papers\n\n- Some Title Of A Paper ![](https://img.shields.io/badge/arXiv-2025.09-red)\n")
+    assert got == []

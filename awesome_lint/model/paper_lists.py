@@ -301,17 +301,16 @@ def _venue_in_title(doc, fields: dict) -> str | None:
 
 def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, dated_lead: bool = True):
     """(shape, title, evidence) of an item's first line, or (None, "", False)."""
-    tagged_tail = _TRAILING_INDEX.search(line, max(0, len(line) - _TAIL))
-    if tagged_tail and links and tagged_tail.start() >= max(l.end for l in links) - base:
+    tagged_tail = _tail_after_links(_TRAILING_INDEX, line, base, links)
+    if tagged_tail:
         # ``Title [[ICML 2013](url)] [[Code](url)] (**DICA**) [65]``: the method's short name and the
         # list's own number for the paper, after its links; the line reads without them
         shape, title, evidence = _head(doc, line[:tagged_tail.start()], base, body, links, fields, kind, dated_lead)
         if shape is not None:
             return shape, title, evidence
         fields.clear()
-    badge = _TRAILING_BADGE.search(line, max(0, len(line) - _TAIL))
-    if badge and links and badge.start() >= max(l.end for l in links if not l.image) - base \
-            and "venue" not in fields and "date" not in fields:
+    badge = _tail_after_links(_TRAILING_BADGE, line, base, links, images=False)
+    if badge and "venue" not in fields and "date" not in fields:
         # ``Title [[Paper]](url) ![](https://img.shields.io/badge/arXiv-2025.09-red)``: the badge
         # says where and when; the rest of the line reads without it
         label, message = badge.group("l"), badge.group("m")
@@ -328,9 +327,8 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
                 fields.update(read)
                 return shape.removesuffix("-short"), title, True
             fields.clear()
-    trailing = _TRAILING_DATE.search(line, max(0, len(line) - _TAIL))
-    if trailing and links and trailing.start() >= max(l.end for l in links) - base and "date" not in fields \
-            and _is_full_date(trailing.group("d")):
+    trailing = _tail_after_links(_TRAILING_DATE, line, base, links)
+    if trailing and "date" not in fields and _is_full_date(trailing.group("d")):
         # ``Title [[paper](url)] [[code](url)] (2023.12.01)``: the date after the links; the rest
         # of the line reads without it
         fields["date"] = pf.field(base, line, trailing.start("d"), trailing.end("d"))
@@ -646,6 +644,16 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
 _MARKS_BEFORE = re.compile(r"(?:[^\w\s\[\]()*_<>`'\"\\]{1,4}[ \t]*){1,3}(?=\[)")
 _QUOTED_BOLD = re.compile(r"[ \t]*[\"\u201c](?P<q>[^\"\u201c\u201d\n]{4,}?)[ \t.]*[\"\u201d][ \t.]*")
 _TAIL = 300  # how far back from a line's end its trailing date, badge or tags are looked for (linear time)
+
+
+def _tail_after_links(pattern, line: str, base: int, links, images: bool = True):
+    """``pattern``'s match at the end of ``line`` where it comes after all the line's links
+    (its images aside unless ``images``: a badge may be the line's only one), or None."""
+    ends = [l.end for l in links if images or not l.image]
+    if not ends:
+        return None
+    m = pattern.search(line, max(0, len(line) - _TAIL))
+    return m if m is not None and m.start() >= max(ends) - base else None
 _TRAILING_INDEX = re.compile(r"(?:[ \t]*(?:\[\d{1,4}\](?!\()|\(\*\*[^*\n]{1,30}\*\*\)))+[ \t]*$")
 # a shields.io badge ending the line: ``![](https://img.shields.io/badge/LABEL-MESSAGE-COLOR)``
 _TRAILING_BADGE = re.compile(r"[ \t]*!\[[^\]\n]*\]\(https?://img\.shields\.io/badge/(?P<l>[A-Za-z][\w.%]{0,30})-"
