@@ -33,11 +33,11 @@ class Duplicate(Rule):
         # "News") repeats the catalogue by design.
         cross_ok = self.options.allow_cross_section or doc.conventions.cross_listing.value == "allowed"
         pinned = doc.conventions.cross_listing.source != "inferred"
-        found = copies(doc, self._allowed) if self.options.allow else doc.conventions.copies
-        repeated = doc.conventions.repeated_sections
-        yield from self._repeated_blocks(doc, found, repeated)
+        found = list(copies(doc, self._allowed)) if self.options.allow else doc.conventions.copies
+        pasted = {id(entry) for entry, first, _ in found if doc.conventions.repeats(entry, first)}
+        yield from self._repeated_blocks(doc, Counter(id(e.section) for e, _, _ in found if id(e) in pasted))
         for entry, first, same in found:
-            if doc.conventions.repeats(entry, first):
+            if id(entry) in pasted:
                 continue  # reported once, with the block it is part of
             if first.section is not entry.section:
                 if cross_ok or benchmarks(entry, first):
@@ -53,24 +53,24 @@ class Duplicate(Rule):
                 continue  # two topics of its contents that one of the list's own pages covers
             yield self._report(doc, entry, first, same, entry.primary_url)
 
-    def _repeated_blocks(self, doc, found, repeated):
-        """One finding for each run of sections that repeats earlier sections of the same names."""
+    def _repeated_blocks(self, doc, copied: Counter):
+        """One finding for each run of sections that repeats earlier sections of the same names
+        (``copied``: section id -> how many of its copies are of the section it repeats)."""
+        repeated = doc.conventions.repeated_sections
         if not repeated:
             return
-        copied = Counter(id(e.section) for e, first, _ in found if doc.conventions.repeats(e, first))
         runs: list[list] = []
         last = None  # where the last run ended, past the sections with no entries after it
         for index, section in enumerate(doc.sections):
             if id(section) in repeated:
                 if runs and last == index - 1:
-                    runs[-1].append((index, section))
+                    runs[-1].append(section)
                 else:
-                    runs.append([(index, section)])
+                    runs.append([section])
                 last = index
             elif last == index - 1 and not section.entries:
                 last = index  # an empty heading inside the pasted block does not end it
-        for run in runs:
-            sections = [s for _, s in run]
+        for sections in runs:
             originals = [repeated[id(s)] for s in sections]
             listed = sum(copied[id(s)] for s in sections)
             head = sections[0].heading

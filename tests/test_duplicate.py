@@ -478,3 +478,19 @@ def test_a_repository_named_with_and_without_its_owner_is_one_thing():
             "* [uv-build](https://github.com/astral-sh/uv) - Its build backend.\n")
     assert [(line, message.split(";")[0]) for line, message in _classic_found(text)] == [
         (7, "'xilem' is listed twice")]
+
+
+def test_with_an_allow_list_a_pasted_section_still_leaves_the_other_copies_reported():
+    # the copies were read once for the pasted sections and were gone for everything else
+    first = {"Queue": ["q1", "q2"], "Email": ["m1", "m2", "m3"]}
+    text = "# Go\n\n## Network\n\n" + _tools(["net", "dns", "net2"])
+    for title, names in first.items():
+        text += f"\n## {title}\n\n" + _tools(names)
+    for title, names in first.items():
+        text += f"\n## {title}\n\n" + _tools(names)
+    text += "\n## More\n\n* [net again](https://github.com/o/net) - The same.\n"
+    doc = Document(text)
+    rule = Duplicate(Duplicate.Options(allow=["https://sponsor.example/*"]))
+    messages = [d.message for d in rule.check(doc, Context())]
+    assert any(m.startswith("the 2 sections from 'Queue'") for m in messages)
+    assert any("'net again' links to https://github.com/o/net" in m for m in messages)
