@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from awesome_lint.model.conventions import BLOCK_SHAPES, label_order
+from awesome_lint.model.paper_fields import ANY_YEAR
 from awesome_lint.model.papers import dated_venue, link_debris, venue_name
 from awesome_lint.rule import WARNING
 
@@ -71,7 +72,7 @@ def _venue_years(rule, doc, entries):
                 continue  # a journal the list never gives a year, on a paper whose date does
             venue = entry.fields["venue"]
             if id(entry.section) not in full:
-                years = [bool(_FULL_YEAR.search(e.fields["venue"].text)) for e in entries
+                years = [bool(ANY_YEAR.search(e.fields["venue"].text)) for e in entries
                          if e.section is entry.section and dated_venue(e)]
                 full[id(entry.section)] = sum(years) * 2 > len(years)
             yield rule.diagnostic(yearless(venue.text, c, full[id(entry.section)]), venue.start, venue.end)
@@ -79,9 +80,6 @@ def _venue_years(rule, doc, entries):
 
 # a year in two digits: 'ICLR 24', 'CVPR'23', 'Oct 23' (no four-digit year beside it)
 _SHORT_YEAR = re.compile(r"(?:(?<=[A-Za-z] )|(?<=[A-Za-z]['’])|(?<= ['’]))\d\d\b(?![.:/-]\d)")
-
-
-_FULL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def yearless(text: str, c, four_digits: bool = True) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import contents, dates, descriptions, identity
+from . import paper_fields as pf
 from .papers import break_span, dated_venue, link_debris, venue_name, venue_year
 
 # A value is established when at least this share (three in four) of the items making the
@@ -1077,8 +1078,8 @@ def heading_year(title: str) -> int | None:
     years = _HEADING_YEAR.findall(title)
     if len(years) != 1 or re.search(r"(?:19|20)\d\d[-./\u2013~]\d|\d[-\u2013~][ \t]*(?:19|20)\d\d", title):
         return None
-    for word in re.findall(r"[^\W\d_]+", title.replace(years[0], " ")):
-        if word.lower() not in _HEADING_WORDS and sum(ch.isupper() for ch in word) < 2:
+    for word in pf.WORDS.findall(title.replace(years[0], " ")):
+        if word.lower() not in _HEADING_WORDS and not pf.acronym(word):
             return None  # ``Before``, ``Others``: the heading is more than a year
     return int(years[0])
 
@@ -1118,7 +1119,7 @@ _PREPRINT_VENUE = re.compile(r"ar[Xx]iv|preprint|[Cc]o[Rr][Rr]\b|bioRxiv|medRxiv
 
 def _names_event(title: str) -> bool:
     """A year heading that names an event too (``CVPR 2023``, ``WMT 2019``): letters in capitals."""
-    return any(sum(ch.isupper() for ch in w) >= 2 for w in re.findall(r"[^\W\d_]+", title))
+    return any(pf.acronym(w) for w in pf.WORDS.findall(title))
 
 
 def paper_years(entry) -> frozenset:
@@ -1210,13 +1211,10 @@ def numeric_key(title: str) -> tuple:
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
 
-# How lists compare names: the lower-cased text (what most lists' own CI
-# checks do), letters and digits only, the raw text, the markdown line, or the
-# lower-cased text with numbers by value.
 _ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
          "sixteen seventeen eighteen nineteen").split()
 _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
+_ARTICLE = re.compile(r"\A(?:the|a|an)\s+", re.I)
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
 
 
@@ -1236,11 +1234,14 @@ def _words(n: int) -> str:
 def library_key(title: str) -> str:
     """How a library files a title: a leading 'The', 'A' or 'An' set aside, numbers read as words
     ('5 Questions' with the F's, '10,000' as 'ten thousand'), letters and digits only."""
-    text = _ARTICLE.sub("", title.strip(), count=1) if _ARTICLE.match(title.strip()) else title.strip()
+    text = _ARTICLE.sub("", title.strip())
     text = _NUMBER.sub(lambda m: " " + _words(int(m.group().replace(",", ""))) + " ", text)
     return natural_key(text)
 
 
+# How lists compare names: the lower-cased text (what most lists' own CI
+# checks do), letters and digits only, the raw text, the markdown line, the
+# lower-cased text with numbers by value, or as a library files titles.
 COLLATE = {
     "case-insensitive": lambda doc, e: e.title.casefold().strip(),
     "natural": lambda doc, e: natural_key(e.title),

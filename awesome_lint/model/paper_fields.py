@@ -14,6 +14,7 @@ from . import dates
 from .nodes import Field, Link
 
 YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
+ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # also glued to its venue: ``CVPR2019``
 # the last parenthetical that carries a year: ``(CVPR 2021)``, ``(arxiv, 2018)``
 _PAREN_VENUE = re.compile(r"\((?P<v>[^()]*\b(?:19|20)\d\d[a-z]?\b[^()]*)\)")
 # a venue written out: ``CVPR 2022``, ``AI Open 2020``, ``arXiv, 2021``, ending in its year
@@ -123,18 +124,14 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     if authors and authors.end() < end:
         # ``_A. One, B. Two._ NAACL 2025``: the authors in emphasis, then the venue
         rest = skip(text, authors.end(), end, " \t.,")
-        if (_VENUE_YEAR.match(text[rest:end]) or _VENUE_YEAR_TRACK.match(text[rest:end])) \
-                and not _is_date(text[rest:end]):
+        dated = (_VENUE_YEAR.match(text[rest:end]) or _VENUE_YEAR_TRACK.match(text[rest:end])) \
+            and not _is_date(text[rest:end])
+        # (or ``*Zhi Gao (BIGAI) et al.* arXiv.``: a preprint, no year to give)
+        if dated or _PREPRINT.fullmatch(text, rest, end) and _listed_people(text[authors.start():authors.end()]):
             a, b = strip_emphasis(text, authors.start(), authors.end())
             fields.setdefault("authors", field(base, text, a, len(text[:b].rstrip(" \t.,"))))
             fields.setdefault("venue", field(base, text, rest, end))
-            return True
-        if _PREPRINT.fullmatch(text, rest, end) and _listed_people(text[authors.start():authors.end()]):
-            # ``*Zhi Gao (BIGAI) et al.* arXiv.``: a preprint, no year to give
-            a, b = strip_emphasis(text, authors.start(), authors.end())
-            fields.setdefault("authors", field(base, text, a, len(text[:b].rstrip(" \t.,"))))
-            fields.setdefault("venue", field(base, text, rest, end))
-            return False
+            return bool(dated)
     piece = text[start:end]
     month = _VENUE_MONTH.match(piece)
     if month and not _is_date(month.group("v")):
@@ -246,10 +243,20 @@ def bare_links(doc, start: int, end: int, known: list[Link]) -> list[Link]:
 PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "dos", "del", "al", "al.", "et"}
 
 
+def acronym(word: str) -> bool:
+    """A word of two capitals or more: a venue's or an event's name (``CVPR``, ``NeurIPS``, ``WMT``)."""
+    return sum(ch.isupper() for ch in word) >= 2
+
+
+def name_parts(text: str) -> list[str]:
+    """The people of an author list, as written: parted by commas and 'and' (", and" leaves none empty)."""
+    return [p for p in re.split(r",|\band\b", text.strip().rstrip(".")) if p.strip()]
+
+
 def only_names(text: str) -> bool:
     """``A. One, Bo Chen and Chen Wu.``: people only, each a few capitalised words, no
     title, venue or year among them (``Ross Girshick, Fast R-CNN, arXiv:1504.08083.``)."""
-    parts = [p for p in re.split(r",|\band\b", text.strip().rstrip(".")) if p.strip()]  # (", and" leaves none)
+    parts = name_parts(text)
     if not parts:
         return False
     for part in parts:

@@ -659,7 +659,7 @@ _TRAILING_INDEX = re.compile(r"(?:[ \t]*(?:\[\d{1,4}\](?!\()|\(\*\*[^*\n]{1,30}\
 _TRAILING_BADGE = re.compile(r"[ \t]*!\[[^\]\n]*\]\(https?://img\.shields\.io/badge/(?P<l>[A-Za-z][\w.%]{0,30})-"
                              r"(?P<m>[\w.%]{2,20})-[\w#]+(?:\?[^)\s]*)?\)[ \t]*$")
 _TRAILING_DATE = re.compile(r"[ \t]*[(\[](?P<d>[^()\[\]\n]{6,24})[)\]][ \t.]*$")
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # also glued to its venue: ``CVPR2019``
+_ANY_YEAR = pf.ANY_YEAR
 _DAY_MONTH_YEAR = re.compile(r"\d{1,2}[ \t]+[A-Za-z]{3,9}\.?,?[ \t]+(?:19|20)\d\d")
 
 
@@ -1135,8 +1135,7 @@ def _cited_paragraph(doc, block, n: int, links) -> Entry | None:
         if title is None:
             return None
     shape = "quoted-paragraph-citation" if block.in_blockquote else "paragraph-citation"
-    return Entry("paper", doc.root, n, last, base, doc.line_end(last - 1), title, fields,
-                 [l for l in links if l.line < last] if last == n + 1 else links, shape=shape)
+    return Entry("paper", doc.root, n, last, base, doc.line_end(last - 1), title, fields, links, shape=shape)
 
 
 # ``Finn, C., Abbeel, P., & Levine, S. (2017).``: names, perhaps the year in parentheses
@@ -1156,8 +1155,7 @@ def _bold_citation(doc, first: int, last: int, at: int, fields: dict) -> str | N
     if not pf.only_names(_ET_AL_TAIL.sub("", names.replace("&", " and "))):
         return None
     rest = line[m.end():] + (" " + doc.lines[last - 1] if last > first + 1 else "")
-    year = list(_ANY_YEAR.finditer(rest))
-    if not year and not apa:
+    if not apa and not _ANY_YEAR.search(rest):
         return None
     t_start, t_stop = _names_and_title(line, base, m, names, fields)
     if apa:

@@ -71,7 +71,7 @@ def _people(text: str) -> bool:
     if not text or "](" in text or '"' in text:
         return False
     text = _ET_AL.sub("", text)
-    parts = [p.strip().strip("*\u2217\u2020\u2021\u22c6").strip() for p in re.split(r",|\band\b", text)]
+    parts = [p.strip().strip("*\u2217\u2020\u2021\u22c6").strip() for p in pf.name_parts(text)]
     parts = [p for p in parts if p]
     named = [p for p in parts if 1 <= len(p.split()) <= 5 and p[:1].isupper()]
     return bool(parts) and len(named) * 5 >= len(parts) * 4

@@ -146,11 +146,13 @@ def _worded(doc, rows, col: int) -> bool:
     """Whether half the column's cells or more read as titles: three words or more of letters,
     once references like ``[89]``, links' destinations and emphasis are set aside."""
     cells = [doc.text[slice(*_cell(doc, cells[col]))] for _, cells in rows if col < len(cells)]
-    def words(cell: str) -> int:  # (not venues' acronyms: ``CVPR``, ``NeurIPS``)
-        return sum(1 for w in re.findall(r"[^\W\d_]{2,}", _REFS.sub(" ", cell)) if sum(ch.isupper() for ch in w) < 2)
-
-    worded = sum(1 for c in cells if words(c) >= 3)
+    worded = sum(1 for c in cells if _title_words(c) >= 3)
     return worded * 2 >= len(cells)
+
+
+def _title_words(cell: str) -> int:
+    """The words of two letters or more in a cell, venues' acronyms (``CVPR``, ``NeurIPS``) aside."""
+    return sum(1 for w in re.findall(r"[^\W\d_]{2,}", _REFS.sub(" ", cell)) if not pf.acronym(w))
 
 
 def _names_each_row(doc, rows, col: int) -> bool:
@@ -290,9 +292,10 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
     shape = "quoted-table-row" if doc.lines[line].lstrip().startswith(">") else "table-row"
     title = fields["title"].text
     subject = fields.get("subject")
-    if subject is not None and (title.strip().lower() in pf.GENERIC_LABELS or title.strip().lower() in _REPORT_WORDS):
+    if subject is not None and title.strip().lower() in _NO_TITLE:
         title = subject.text  # ``| Gemma | 2024/02 | ... | [Technical report](url) |``: the row is named by its model
     return Entry("paper", doc.root, line, line + 1, start, end, title, fields, links, shape=shape)
 
 
 _REPORT_WORDS = frozenset({"technical report", "tech report", "report", "announcement", "paper/blog", "model card"})
+_NO_TITLE = frozenset(pf.GENERIC_LABELS) | _REPORT_WORDS  # link texts that name no paper

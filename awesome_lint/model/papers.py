@@ -11,7 +11,7 @@ import re
 
 from . import dates
 from .nodes import Block, Entry, Field, links_within
-from .paper_fields import GENERIC_LABELS, WORDS, only_names
+from .paper_fields import GENERIC_LABELS, WORDS, name_parts, only_names
 
 _TITLE_LINE = re.compile(r"[ \t]*\[?\*\*(?!\*)")
 _TITLE = re.compile(r"\*\*(?P<t>.+?)\*\*")
@@ -147,7 +147,7 @@ def _read_entry(doc, first: int, last: int) -> tuple[str, dict[str, Field]]:
 
 def _people(text: str) -> bool:
     """Two or more names of a few words each: an author list, never a venue."""
-    parts = [p for p in re.split(r",|\band\b", text.rstrip(".")) if p.strip()]
+    parts = name_parts(text)
     return len(parts) >= 2 and all(len(p.split()) >= 2 for p in parts) and only_names(text)
 
 
