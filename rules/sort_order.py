@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from awesome_lint.model import dates
-from awesome_lint.model.conventions import (ALPHA, COLLATE, NEWEST, OLDEST, Convention, date_key, natural_key,
+from awesome_lint.model.conventions import (ALPHA, COLLATE, NEWEST, OLDEST, Convention, natural_key,
                                              paper_groups, paper_years)
 from awesome_lint.model.items import NUMBER
 from awesome_lint.rule import Edit, Fix, Rule, option
@@ -59,7 +59,8 @@ class SortOrder(Rule):
             newest = convention.value == NEWEST
             # (judged against the section's own direction, not one the option forces)
             suspect = misdated if convention.value == conv.paper_order(section).value else {}
-            keys = [None if id(e) in copies or id(e) in suspect else date_key(e) for e in entries]
+            keys = [None if id(e) in copies or id(e) in suspect else k
+                    for e, k in zip(entries, conv.order_keys(section, entries))]
             word = "newer" if newest else "older"
             standard = convention.standard(convention.value, "is sorted") if convention.scope != "document" \
                 else convention.standard(convention.value, "sorts its sections")
@@ -80,7 +81,7 @@ class SortOrder(Rule):
                 for members, j, later in _out_of_place(dated, newest):
                     group, neighbour = [dated[i][0] for i in members], dated[j][0]
                     entry = group[0]
-                    date = entry.fields["date"]
+                    date = conv.order_field(entry)
                     them = "them" if len(group) > 1 else "it"
                     # (the paper next to it, or the nearest one in order past a block out of place)
                     next_to = j == (members[0] - 1 if later else members[-1] + 1)

@@ -1425,3 +1425,100 @@ def test_a_badge_that_is_the_lines_only_link_is_read_without_failing():
     # the trailing-badge reader compared the badge with the line's other links: with none, it crashed
     doc, got = _fields("## Papers\n\n- Some Title Of A Paper ![](https://img.shields.io/badge/arXiv-2025.09-red)\n")
     assert got == []
+
+
+def _values(got, *names):
+    """The named fields of each paper read (None where it has none)."""
+    return [tuple(f.get(n) for n in names) for _, f, _ in got]
+
+
+def test_a_venue_without_its_year_as_the_papers_link_text():
+    # the section heading gives the year; the link's text names the venue, commas part the links
+    doc, got = _fields(
+        "## 2024\n\n"
+        "+ Fair Graph Transformers for Node Tasks, [[IJCAI]](https://arxiv.org/abs/2404.17169), [[Code]](https://github.com/a/b)\n"
+        "+ Ranking Fairness in Graph Mining Models, [[IEEE Trans. Vis. Comput. Graph.]](https://pubmed.ncbi.nlm.nih.gov/34587074/)\n"
+        "+ Fair Recommendation on Many Sided Platforms, [[ACM FAccT]](https://dl.acm.org/doi/10.1145/3437963.3441672)\n"
+        "+ Learning Fair Node Embeddings at Scale, [[arXiv]](https://arxiv.org/abs/2401.12824), [[Code]](https://github.com/c/d)\n")
+    assert _values(got, "title", "venue") == [
+        ("Fair Graph Transformers for Node Tasks", "IJCAI"),
+        ("Ranking Fairness in Graph Mining Models", "IEEE Trans. Vis. Comput. Graph."),
+        ("Fair Recommendation on Many Sided Platforms", "ACM FAccT"),
+        ("Learning Fair Node Embeddings at Scale", None)]
+
+
+def test_a_bracketed_word_that_is_no_venue_and_links_to_no_paper_makes_no_paper():
+    # ``[[CNCF]](https://cncf.io/)`` names a foundation's page, not a paper
+    doc, got = _fields("## Tools\n\n- Operator for running clusters anywhere, [[CNCF]](https://www.cncf.io/projects/)\n")
+    assert got == []
+
+
+def test_a_datasets_name_before_its_quoted_bold_title():
+    doc, got = _fields(
+        "## Datasets\n\n"
+        "7. EEC: \"**Examining Gender and Race Bias in Two Hundred Sentiment Analysis Systems**\". "
+        "![](https://img.shields.io/badge/Dataset-blue)\n\n"
+        "    *Kiritchenko Svetlana et al.* NAACL HLT 2018. [[Paper](https://arxiv.org/pdf/1805.04508)]\n\n"
+        "8. MMLU: **\"Measuring Massive Multitask Language Understanding\"**. ![](https://img.shields.io/badge/Dataset-blue)\n\n"
+        "    *Dan Hendrycks et al.* ICLR 2021. [[Paper](https://arxiv.org/abs/2009.03300)]\n")
+    assert _values(got, "title", "venue", "authors") == [
+        ("Examining Gender and Race Bias in Two Hundred Sentiment Analysis Systems", "NAACL HLT 2018",
+         "Kiritchenko Svetlana et al."),
+        ("Measuring Massive Multitask Language Understanding", "ICLR 2021", "Dan Hendrycks et al.")]
+
+
+def test_plain_titles_with_openreview_links_official_code_and_a_closing_venue():
+    doc, got = _fields(
+        "## Forecasting\n\n"
+        "* Time Series Forecasting by Reprogramming Large Models [\\[paper\\]](https://openreview.net/forum?id=Unb5CVPtae) "
+        "[\\[official code\\]](https://github.com/a/b)\n"
+        "* Multi-source deep traffic prediction over trajectory data, VLDB'21. [\\[paper\\]](https://dl.acm.org/doi/10.1145/3437963.3441823)\n"
+        "* Weakly supervised temporal segmentation with warping, ICCV 2021. [\\[paper\\]](https://arxiv.org/abs/2108.06816)\n")
+    assert _values(got, "title", "venue") == [
+        ("Time Series Forecasting by Reprogramming Large Models", None),
+        ("Multi-source deep traffic prediction over trajectory data", "VLDB'21"),
+        ("Weakly supervised temporal segmentation with warping", "ICCV 2021")]
+
+
+def test_a_notes_link_beside_a_plain_title_is_no_papers_link():
+    # a blog post or a lab's page names no one paper: without it, the bullet is prose
+    doc, got = _fields("## Reading\n\n* Notes on training large language models well [\\[paper\\]](https://example.com/notes)\n")
+    assert got == []
+
+
+@pytest.mark.parametrize("heading", ["Main Recent Update Note", "Release Notes", "📣 Latest News", "Update History"])
+def test_dated_bullets_under_a_news_heading_are_news_not_papers(heading):
+    doc = Document(f"# Papers\n\n## {heading}\n\n- [Mar. 04, 2024] Add papers accepted by ICLR'24, AAAI'24!\n"
+                   "- [Jul. 05, 2023] Add papers accepted by KDD'23!\n- [Jun. 20, 2023] Add papers accepted by ICML'23!\n")
+    assert doc.entries == []
+
+
+def test_a_bold_title_inside_the_lists_own_anchor():
+    doc, got = _fields(
+        "## Datasets\n\n"
+        "1. <span id=\"Gamper\">**A parallel corpus of Italian/German legal texts.**</span>\n\n"
+        "   *Johann Gamper.* LREC 2000. [[pdf](http://www.lrec-conf.org/proceedings/lrec2000/pdf/140.pdf)]\n\n"
+        "2. <span id = \"Grover\">**The HOLJ corpus: supporting summarisation of legal texts**.</span>\n\n"
+        "   *Claire Grover, Ben Hachey.* COLING 2004. [[pdf](https://www.aclweb.org/anthology/W04-1907)]\n")
+    assert _values(got, "title", "venue", "authors") == [
+        ("A parallel corpus of Italian/German legal texts.", "LREC 2000", "Johann Gamper."),
+        ("The HOLJ corpus: supporting summarisation of legal texts", "COLING 2004", "Claire Grover, Ben Hachey.")]
+
+
+def test_a_bold_title_then_a_venue_with_its_year_written_short():
+    doc, got = _fields("## Models\n\n1. **Graph Neural Networks for Ranking.** KDD'20. [paper](https://arxiv.org/abs/2001.00001)\n\n"
+                       "1. **Spectral Networks on Graphs.** CVPR' 14. [paper](https://arxiv.org/abs/1312.6203)\n")
+    assert _values(got, "title", "venue") == [
+        ("Graph Neural Networks for Ranking.", "KDD'20"), ("Spectral Networks on Graphs.", "CVPR' 14")]
+
+
+def test_a_plain_title_led_by_its_year_or_its_venue():
+    doc, got = _fields(
+        "## Papers\n\n"
+        "* 2014 - A Comprehensive Introduction to Label Noise. [[Paper]](https://doi.org/10.1007/s10994-013-5412-1)\n"
+        "- ICLR'24 spotlight Understanding and Mitigating the Label Noise in Pre-training [[arxiv]](https://arxiv.org/abs/2309.17002)\n"
+        "- AAAI-21 TransTailor: Pruning the Pre-trained Model for Transfer [[arxiv]](https://arxiv.org/abs/2103.01542)\n")
+    assert _values(got, "title", "year", "venue") == [
+        ("A Comprehensive Introduction to Label Noise", "2014", None),
+        ("Understanding and Mitigating the Label Noise in Pre-training", None, "ICLR'24 spotlight"),
+        ("TransTailor: Pruning the Pre-trained Model for Transfer", None, "AAAI-21")]

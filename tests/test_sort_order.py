@@ -200,3 +200,59 @@ def test_items_numbered_in_sequence_are_reported_but_not_moved():
     assert lines == [9] and outcome.text == text  # 'Epsilon' after 'Gamma', reported, left in place
     ones = text.replace("2. ", "1. ").replace("3. ", "1. ").replace("4. ", "1. ").replace("5. ", "1. ").replace("6. ", "1. ")
     assert run(ones, preset="awesome", order="alphabetical")[1].text != ones  # all '1.': markdown numbers them
+
+
+def _by_year(years):
+    # ``1. **Title.** AAAI 2020. [paper](url)``: the venue's year, no date (thunlp's lists)
+    return "# GNN\n\n## Models\n\n" + "".join(
+        f"1. **Graph Paper Number {n} On Nodes.** {venue}. [paper](https://doi.org/10.1000/gnn.{n})\n\n"
+        for n, venue in enumerate(years))
+
+
+def _findings(text):
+    doc = Document(text)
+    return doc, list(SortOrder(SortOrder.Options()).check(doc, Context()))
+
+
+def test_a_section_sorted_by_its_papers_years_reports_the_one_out_of_place():
+    text = _by_year(["ICLR 2015", "NIPS 2016", "KDD 2016", "AAAI 2017", "ACL 2014", "ICML 2018", "EMNLP 2018",
+                     "ICLR 2019", "AAAI 2020", "KDD 2020", "WWW 2021"])
+    doc, found = _findings(text)
+    assert len(found) == 1
+    assert doc.line_col(found[0].start)[0] + 1 == 13  # the ACL 2014 paper
+    assert "(ACL 2014) is older than" in found[0].message and "10 of 11 papers in order by year" in found[0].message
+    fixed = fix_loop(text, lambda t: _findings(t), unsafe=False).text
+    assert [l.split("** ")[1].split(".")[0] for l in fixed.splitlines() if l.startswith("1.")] == [
+        "ACL 2014", "ICLR 2015", "NIPS 2016", "KDD 2016", "AAAI 2017", "ICML 2018", "EMNLP 2018", "ICLR 2019",
+        "AAAI 2020", "KDD 2020", "WWW 2021"]
+
+
+def test_years_newest_first_and_a_year_written_short():
+    doc, found = _findings(_by_year(["WWW 2021", "KDD'20", "AAAI 2020", "ICLR 2019", "ICML 2018", "NIPS'19",
+                                     "ACL 2017", "ICLR 2016", "NIPS 2015", "KDD 2014"]))
+    assert [doc.line_col(d.start)[0] + 1 for d in found] == [15] and "(NIPS'19) is newer than" in found[0].message
+
+
+def test_a_section_of_papers_of_one_or_two_years_keeps_no_year_order():
+    # ties of a year are in order either way: two years are no evidence of a sorted section
+    doc, found = _findings(_by_year(["ICLR 2019", "NIPS 2019", "KDD 2020", "AAAI 2019", "ICML 2019", "ACL 2020"]))
+    assert found == []
+
+
+def test_a_section_whose_years_are_mixed_has_no_order_to_keep():
+    doc, found = _findings(_by_year(["ICLR 2019", "NIPS 2015", "KDD 2020", "AAAI 2017", "ICML 2021", "ACL 2016",
+                                     "EMNLP 2018", "WWW 2014", "CVPR 2022", "ECCV 2013"]))
+    assert found == []
+
+
+
+def test_a_section_in_order_of_its_arxiv_ids_is_not_held_to_its_venues_years():
+    # posted in 2023, published at ICLR 2024: by the ids it is in its place
+    rows = [("ACL 2022", "2201.00001"), ("EMNLP 2022", "2203.00002"), ("ICLR 2023", "2206.00003"),
+            ("ICLR 2024", "2209.00004"), ("ACL 2023", "2211.00005"), ("ICML 2023", "2302.00006"),
+            ("NeurIPS 2023", "2305.00007"), ("ICLR 2024", "2309.00008"), ("AAAI 2024", "2311.00009"),
+            ("ACL 2024", "2402.00010"), ("EMNLP 2024", "2406.00011")]
+    text = "## Pruning\n\n" + "".join(f"- Pruning Large Models Paper Number {n} <br> {v} [[Paper]](https://arxiv.org/abs/{a})\n"
+                                      for n, (v, a) in enumerate(rows))
+    doc, found = _findings(text)
+    assert len([e for e in doc.entries if e.kind == "paper"]) == 11 and found == []

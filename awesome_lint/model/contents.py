@@ -16,8 +16,9 @@ def titled(text: str) -> bool:
 
 # a heading that announces what happened to the list or its authors: what is
 # under it is news ("[2024.10.23] **Title** is accepted by ..."), not entries
-_NEWS = re.compile(r"(?:latest |recent )?(?:news|updates?|update log|change ?log|announcements?|what ?s new)"
-                   r"(?: (?:and )?(?:news|updates?))?")  # (after punctuation, '&' included, is gone)
+_NEWS = re.compile(r"(?:(?:main|latest|recent|our|list|repo) )*"  # (``Main Recent Update Note``)
+                   r"(?:news|updates?|update log|change ?log|announcements?|what ?s new|release notes?)"
+                   r"(?: notes?| history)?(?: (?:and )?(?:news|updates?))?")  # (after punctuation, '&' included, is gone)
 _NOT_LETTERS = re.compile(r"[^a-z]+")
 
 

@@ -27,6 +27,10 @@ MIN_EVIDENCE = 3
 # put that many in a row: 3 of 4 dates shuffled at random are in a row 5 times in 6,
 # 5 of 6 only once in 14.  A smaller section follows the list's order, if it has one.
 MIN_OWN_ORDER = 6
+# a section sorted by year alone: this many papers with a year, of this many years, this share in place
+MIN_YEAR_ORDER = 5
+MIN_YEARS = 3
+YEAR_ORDER_THRESHOLD = 0.9
 # What no reader sees once rendered (blank lines between entries) is a
 # convention only when nearly every item keeps it.
 INVISIBLE_THRESHOLD = 0.95
@@ -750,16 +754,51 @@ class Conventions:
             out[id(section)] = votes
         return out
 
-    def _direction(self, scope: str, votes: Counter, dated: int) -> Convention:
+    def _direction(self, scope: str, votes: Counter, dated: int, threshold: float = THRESHOLD,
+                   unit: str = "dated entries in order") -> Convention:
         if "paper-order" in self.pins:
             return Convention("paper-order", scope, votes, self.pins["paper-order"],
-                              self.sources.get("paper-order", "config"), "dated entries in order", dated)
+                              self.sources.get("paper-order", "config"), unit, dated)
         value = None
         if dated >= MIN_EVIDENCE and votes[NEWEST] != votes[OLDEST]:
             top = NEWEST if votes[NEWEST] > votes[OLDEST] else OLDEST
-            if votes[top] >= THRESHOLD * dated:
+            if votes[top] >= threshold * dated:
                 value = top
-        return Convention("paper-order", scope, votes, value, "inferred", "dated entries in order", dated)
+        return Convention("paper-order", scope, votes, value, "inferred", unit, dated)
+
+    @cached_property
+    def _year_keys(self) -> dict[int, list]:
+        """Per section whose papers give years but no dates (``Names. 2005. **Title**``,
+        ``**Title.** AAAI 2020.``), each paper's year as its sort key (None: no year): such
+        sections are sorted by year or not at all (ties of a year keep any order)."""
+        out = {}
+        for section in self.doc.sections:
+            papers = [e for e in section.entries if e.kind == "paper"]
+            if len(papers) < MIN_YEAR_ORDER or any(date_key(e) is not None for e in papers):
+                continue
+            keys = [(y,) if (y := year_key(e)) is not None else None for e in papers]
+            # (a group of a few papers, under a line of its own, is in year order by chance as often as not)
+            at = {id(e): i for i, e in enumerate(papers)}
+            for group in paper_groups(self.doc, papers):
+                if sum(keys[at[id(e)]] is not None for e in group) < MIN_YEAR_ORDER:
+                    for e in group:
+                        keys[at[id(e)]] = None
+            known = [k for k in keys if k is not None]
+            if len(known) >= MIN_YEAR_ORDER and len(set(known)) >= MIN_YEARS and not _by_preprint(papers, keys):
+                out[id(section)] = keys
+        return out
+
+    def order_keys(self, section, papers: list) -> list:
+        """The key each of a section's papers is sorted by: its date, or in a section of
+        years without dates, its year."""
+        years = self._year_keys.get(id(section))
+        if years is not None and len(years) == len(papers):
+            return years
+        return [date_key(e) for e in papers]
+
+    def order_field(self, entry):
+        """The field a paper's place in its order is read from: its date, else its year."""
+        return entry.fields.get("date") or entry.fields.get("year") or entry.fields.get("venue")
 
     @cached_property
     def document_paper_order(self) -> Convention:
@@ -784,6 +823,17 @@ class Conventions:
     def paper_order(self, section) -> Convention:
         """The direction a section's papers are sorted in (sections of < 3 dated papers have none)."""
         cache = self.__dict__.setdefault("_paper_order", {})
+        years = self._year_keys.get(id(section))
+        if years is not None and id(section) not in cache:
+            # by year: each section shows its own order (ties count for both directions, so
+            # more of its papers must be in place than of a dated section's)
+            papers = [e for e in section.entries if e.kind == "paper"]
+            votes = Counter()
+            for group in paper_groups(self.doc, papers):
+                members = {id(e) for e in group}
+                votes.update(_direction_votes([k for e, k in zip(papers, years) if k is not None and id(e) in members]))
+            cache[id(section)] = self._direction(_section_scope(section), votes, sum(k is not None for k in years),
+                                                 YEAR_ORDER_THRESHOLD, "papers in order by year")
         if id(section) not in cache:
             keys = self._runs_by_section.get(id(section), [])
             votes = self._group_votes.get(id(section), Counter())
@@ -1126,6 +1176,62 @@ def paper_years(entry) -> frozenset:
     """The years a paper gives: its date's, its venue's, its own year field's, its arXiv id's."""
     stated, preprint = _stated_years(entry)
     return frozenset(stated | preprint)
+
+
+def _by_preprint(papers: list, years: list) -> bool:
+    """Whether a section's order is its papers' arXiv ids' rather than their venues' years
+    (an ICLR 2024 paper among 2023 preprints, where it was posted): the papers out of year
+    order sit, by their ids, where they belong (at least half of them)."""
+    known = [(e, y) for e, y in zip(papers, years) if y is not None]
+    votes = _direction_votes([y for _, y in known])
+    sign = -1 if votes[NEWEST] > votes[OLDEST] else 1
+    kept = _run_members([tuple(sign * x for x in y) for _, y in known])
+    months = [identity.entry_arxiv_month(e) for e, _ in known]
+    slips = [i for i in range(len(known)) if i not in kept]
+    explained = 0
+    for i in slips:
+        if months[i] is None:
+            continue
+        before = next((months[j] for j in range(i - 1, -1, -1) if months[j] is not None), None)
+        after = next((months[j] for j in range(i + 1, len(known)) if months[j] is not None), None)
+        mine = tuple(sign * x for x in months[i])
+        explained += (before is None or tuple(sign * x for x in before) <= mine) and \
+            (after is None or mine <= tuple(sign * x for x in after))
+    return bool(slips) and explained * 2 >= len(slips)
+
+
+def _run_members(keys: list) -> set:
+    """The positions of one longest non-decreasing run through ``keys``."""
+    tails: list = []  # the key ending the best run of each length, and its position
+    ends: list = []
+    before: dict = {}
+    for i, k in enumerate(keys):
+        at = bisect.bisect_right(tails, k)
+        before[i] = ends[at - 1] if at else None
+        if at == len(tails):
+            tails.append(k)
+            ends.append(i)
+        else:
+            tails[at], ends[at] = k, i
+    out, i = set(), ends[-1] if ends else None
+    while i is not None:
+        out.add(i)
+        i = before[i]
+    return out
+
+
+def year_key(entry) -> int | None:
+    """The year a paper gives in its own fields (its year, its venue's), not its arXiv id's."""
+    fld = entry.fields.get("year")
+    if fld is not None and fld.text[:4].isdigit():
+        return int(fld.text[:4])
+    venue = entry.fields.get("venue")
+    if venue is not None and _ID_VENUE.search(venue.text) and not _HEADING_YEAR.search(_ID_VENUE.sub("", venue.text)):
+        return None  # (``arXiv:1912.11960``: an id, no year the list writes)
+    return venue_year(entry)
+
+
+_ID_VENUE = re.compile(r"arxiv[: ]?[ \t]*\d{4}\.\d{4,5}", re.I)
 
 
 def date_key(entry):

@@ -212,7 +212,9 @@ def _different_authors(a, b) -> bool:
 
 # papers of this many titles under one URL: a page that lists them, not one paper's
 SHARED_PAGE = 3
-_ONE_PAPER = re.compile(r"arxiv:|doi\.org/|.*\.pdf$|.*[?&]id=|.*/(?:abs|pdf|paper|document|article)/", re.I)
+_ONE_PAPER = re.compile(r"arxiv:|doi\.org/|.*\.pdf$|.*[?&]id=|.*/(?:abs|pdf|paper|document|article)/"
+                        r"|.*/(?:doi(?:/abs|/full|/pdf)?|chapter)/10\.\d{4,}/|pubmed\.ncbi\.nlm\.nih\.gov/\d+/?$"
+                        r"|(?:www\.)?ijcai\.org/proceedings/\d{4}/\d+", re.I)
 
 
 def names_one_paper(url_key: str) -> bool:

@@ -145,10 +145,14 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
         fields.setdefault("venue", field(base, text, start + named.end(), end))
         return True
     loose = lead.group().strip() == ","  # ``[Title](url), NeurIPS 2020 workshop``, ``, 2003``
-    if (_VENUE_YEAR.match(piece) or loose and _VENUE_YEAR_LOOSE.match(piece)) and not _is_date(piece):
-        fields.setdefault("venue", field(base, text, start, end))
+    if (_VENUE_YEAR.match(piece) or loose and _VENUE_YEAR_LOOSE.match(piece)) and not _is_date(piece) \
+            or (short := _VENUE_SHORT_YEAR.match(piece)) and acronym(short.group("v")):
+        fields.setdefault("venue", field(base, text, start, end))  # (``KDD'20``: the year written short)
         return True
     return False
+
+
+_VENUE_SHORT_YEAR = re.compile(r"(?P<v>[A-Za-z][\w&\-]{1,15})(?:[ \t][A-Za-z][\w&\-]{1,15})?[ \t]?['\u2019][ \t]?\d\d\Z")
 
 
 _PREPRINT = re.compile(r"(?:ar[Xx]iv|ArXiv|ARXIV|[Pp]reprint|bioRxiv|medRxiv|SSRN|OpenReview)")

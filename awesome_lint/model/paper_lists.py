@@ -268,9 +268,9 @@ def _item_entry(doc, item: _Item) -> tuple[Entry, bool] | None:
         shape.endswith("-bold") and bool(links) and ("authors" in fields or paper_link())) or (
         plain and "authors" in fields and paper_link(below=False) and not lab_over_citation()) or (
         # ``- Title of Four Words [[paper](https://arxiv.org/abs/...)]``: a title, the paper's own
-        # preprint beside it, nothing below (a note or a lab's name has no arXiv number)
+        # preprint (or DOI, OpenReview forum, PDF) beside it, nothing below (a note or a lab's name has none)
         plain and "authors" not in fields and len(_WORDS.findall(title)) >= 4
-        and any(l.line == item.line and pf.label_text(l) in _PAPER_LABELS and arxiv_month(l.url) for l in links))
+        and any(l.line == item.line and pf.label_text(l) in _PAPER_LABELS and _one_paper(l.url) for l in links))
     # (a short title with the paper's own link beside it: a paper where its list is such papers)
     short = not evidence and (plain or shape.endswith("-plain-short")) and "authors" not in fields \
         and _WORDS.findall(title) and any(l.line == item.line and pf.label_text(l) in _PAPER_LABELS for l in links)
@@ -280,6 +280,18 @@ def _item_entry(doc, item: _Item) -> tuple[Entry, bool] | None:
         shape = "quoted-" + shape
     return Entry("paper", doc.root, item.line, end_line, base, doc.line_end(end_line - 1), title, fields,
                  links, shape=shape, labels=labels), bool(evidence)
+
+
+def _one_paper(url: str) -> bool:
+    """An arXiv id, a DOI, a paper's page at its publisher or its venue: a link to one paper
+    (a note, a lab's page, any PDF is none)."""
+    return arxiv_month(url) is not None or _PUBLISHED.match(normalise_url(url)) is not None
+
+
+_PUBLISHED = re.compile(r"(?:arxiv:|doi\.org/|openreview\.net/(?:forum|pdf)|aclanthology\.org/|(?:www\.)?aclweb\.org/anthology/"
+                        r"|papers\.nips\.cc/|proceedings\.neurips\.cc/|proceedings\.mlr\.press/|openaccess\.thecvf\.com/"
+                        r"|ieeexplore\.ieee\.org/(?:abstract/)?document/|dl\.acm\.org/doi/|link\.springer\.com/(?:article|chapter)/"
+                        r"|ojs\.aaai\.org/|(?:www\.)?ijcai\.org/proceedings/|(?:www\.)?ecva\.net/papers/)", re.I)
 
 
 # ``**Title (AAAI 2020)**``: the venue and its year in parentheses, closing the bold title
@@ -338,6 +350,12 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             return shape, title, evidence or shape.endswith("-link-title")  # (a short title stays unsure)
         fields.clear()  # not read so: the line as it is
     end = len(line.rstrip())
+    anchor = _ANCHOR_OPEN.match(line, body)
+    if anchor:  # ``1. <span id="Gamper">**Title.**</span>``: the list's anchor for its own links to the paper
+        body = anchor.end()
+        closed = line.rfind("</", body, end)
+        if closed >= 0 and line.startswith(("</span>", "</a>"), closed) and not line[closed:end].strip(" \t").split(">", 1)[1].strip():
+            end = len(line[:closed].rstrip())
     marked = _MARKS_BEFORE.match(line, body)
     if marked and dated_lead and (d := _DATE_FIRST.match(line, marked.end())) and _is_full_date(d.group("d")):
         body = marked.end()  # ``* 🔥📖 [Oct 2023] **Title**``: the list's marks before the date
@@ -466,6 +484,9 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         return f"{kind}-name-link-title", linked.text, True
     named = _NAME_FIRST.match(line, body) or name_tag
     bold = None if named else _BOLD.match(line, body)  # (``**[ViT]** Title``: below)
+    if bold is None and not named and dashed and (after := _BOLD.match(line, dashed.end())) \
+            and len(_WORDS.findall(after.group("t"))) >= 3 and _whole_title(line, after.group("t"), after.end(), end):
+        bold = after  # ``7. EEC: "**Examining Gender and Race Bias in ...**".``: the dataset's name, then its paper
     at = pf.skip(line, bold.end() + 1, end, " \t") if bold and line.startswith(":", bold.end()) else None
     if at is not None and line[at:at + 1] not in ('"', "\u201c"):  # (``**ViT**: "Title"`` names the method)
         # ``**System report**: A. One. 2018. [Title](url)``: a label, then perhaps a citation
@@ -613,12 +634,12 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     # (a short name before the links is an author or a lab, ``* UML / UT [[Paper]](u)``, not a title)
     if (not _MARKUP.search(rest) and len(rest.split()) >= 3
             and (not after_links or len(_WORDS.findall(rest)) >= 4)
-            and all(pf.is_label_link(l) for l in after_links)
-            and _only_links(line, base, first_link, end, after_links)):
+            and all(pf.resource_link(l) for l in after_links)  # (also ``[\\[official code\\]](url)``)
+            and _only_links(line, base, first_link, end, after_links, also=",")):
         # ``-   Title of the paper.`` with its links and its authors on the lines below, or
-        # its label links after it: ``- Title. [[paper]](url) [[code]](url)``
+        # its label links after it: ``- Title. [[paper]](url) [[code]](url)`` (``Title, [[arXiv]](url), ...``)
         stop = first_link
-        while stop > body and line[stop - 1] in " \t.":
+        while stop > body and line[stop - 1] in " \t.,":
             stop -= 1
         year = _TITLE_YEAR.match(line, body, stop)
         if year and after_links and len(_WORDS.findall(year.group("t"))) >= 2 \
@@ -627,6 +648,18 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
             # parentheses, its authors, its label links
             fields["title"] = pf.field(base, line, body, year.end("t"))
             return f"{kind}-plain-year", year.group("t"), True
+        led = _PLAIN_LEAD.match(line, body, stop)
+        if led and len(_WORDS.findall(line[led.end():stop])) >= 3 and (led.group("y") or pf.acronym(led.group("v"))):
+            # ``* 2014 - Title. [[Paper]](url)``, ``- NeurIPS'23 Title [[arxiv]](url)``: the year or the
+            # venue leads, the title follows
+            name = "year" if led.group("y") else "venue"
+            fields[name] = pf.field(base, line, led.start(name[0]), led.end(name[0]))
+            body = led.end()
+        comma = _COMMA_VENUE.search(line, body, stop)
+        if comma and pf.acronym(comma.group("v").split()[0]) and len(_WORDS.findall(line[body:comma.start()])) >= 3:
+            # ``* Title, VLDB'21. [\\[paper\\]](url)``: the venue and its year close the title
+            fields["venue"] = pf.field(base, line, comma.start("v"), comma.end("v"))
+            stop = comma.start()
         fields["title"] = pf.field(base, line, body, stop)
         return f"{kind}-plain", line[body:stop], False
     if (not _MARKUP.search(rest) and rest.strip() and after_links and all(pf.is_label_link(l) for l in after_links)
@@ -641,6 +674,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     return None, "", False
 
 
+_ANCHOR_OPEN = re.compile(r"<(?:span|a)[ \t]+(?:id|name)[ \t]*=[ \t]*[\"'][^\"'<>\n]{1,80}[\"'][ \t]*>[ \t]*")
 _MARKS_BEFORE = re.compile(r"(?:[^\w\s\[\]()*_<>`'\"\\]{1,4}[ \t]*){1,3}(?=\[)")
 _QUOTED_BOLD = re.compile(r"[ \t]*[\"\u201c](?P<q>[^\"\u201c\u201d\n]{4,}?)[ \t.]*[\"\u201d][ \t.]*")
 _TAIL = 300  # how far back from a line's end its trailing date, badge or tags are looked for (linear time)
@@ -672,10 +706,14 @@ def _venue_link_after(doc, line: str, base: int, body: int, first_link: int, end
     rest = line[body:first_link]
     paper = links[0]
     label = pf.written_label(paper)  # (a venue has a capital)
+    # ``- Title, [[IJCAI]](arxiv), [[Code]](url)``: a venue's name alone where the link is to
+    # the paper itself (a year-less word in brackets is otherwise a tag or a tool's name)
+    named = _YEARLESS_VENUE.fullmatch(label) and pf.acronym(label.split()[0]) and not pf.is_label_link(paper) \
+        and names_one_paper(normalise_url(paper.url))
     if (_MARKUP.search(rest) or len(_WORDS.findall(rest)) < 3 or paper.image
-            or not _ANY_YEAR.search(label) or not _venue_like(label)
+            or not (_ANY_YEAR.search(label) and _venue_like(label) or named)
             or not all(l is paper or pf.resource_link(l) or _venue_like(pf.written_label(l)) for l in links)
-            or not _only_links(line, base, first_link, end, links)):
+            or not _only_links(line, base, first_link, end, links, also=",")):
         return None
     stop = first_link
     while stop > body and line[stop - 1] in " \t.,":
@@ -691,6 +729,12 @@ def _venue_link_after(doc, line: str, base: int, body: int, first_link: int, end
     return line[body:stop]
 
 
+_PLAIN_LEAD = re.compile(r"(?:(?P<y>(?:19|20)\d\d)[ \t]*[-\u2013\u2014:]"
+                         r"|(?P<v>[A-Za-z][A-Za-z&]{1,11}(?:['\u2019]\d\d|-\d\d|[ \t](?:19|20)\d\d)"
+                         r"(?:[ \t]+(?:spotlight|oral|poster|workshop|findings|demo)\b)?))[ \t]+(?=\S)")
+_COMMA_VENUE = re.compile(r",[ \t]*(?P<v>[A-Za-z][\w&\-]{1,15}(?:[ \t][A-Za-z][\w&\-]{1,15})?"
+                          r"(?:['\u2019]\d\d|[ \t]?(?:19|20)\d\d))\Z")
+_YEARLESS_VENUE = re.compile(r"[A-Za-z][A-Za-z&\-]{1,11}\.?(?:[ \t]+[A-Za-z][\w&\-]{0,11}\.?){0,5}")
 _VENUE_WORDS = re.compile(r"[A-Za-z0-9][\w&'\-]{0,11}(?:[ \t]+[\w&'\-]{1,12}){0,3}")  # (names no repository)
 _TAGS = re.compile(r"\[[^\[\]\n]{0,80}\]|:[a-z0-9_+\-]{1,30}:")
 
@@ -793,7 +837,9 @@ def _whole_title(line: str, bold: str, at: int, end: int) -> bool:
     separator, a link or the line's end follows it, not more of the title
     (``**Calibrated** Self-Rewarding Models`` highlights a word)."""
     rest = line[at:end].lstrip(" \t")
-    return not rest or rest[0] in ",.;:[(|\\<" or bold.rstrip()[-1:] in ".?!\"\u201d"
+    if rest[:1] in ('"', "\u201d"):  # (``"**Title**".``: the quotes around it are the citation's)
+        rest = rest[1:].lstrip(" \t")
+    return not rest or rest[0] in ",.;:[(|\\<!" or bold.rstrip()[-1:] in ".?!\"\u201d"
 
 
 def _venue_like(text: str) -> bool:

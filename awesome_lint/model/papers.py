@@ -20,7 +20,7 @@ _LINKED_TITLE = re.compile(r"[ \t]*\[\*\*(?P<t>.+?)\*\*\]\(")
 _AUTHORS = re.compile(r"[ \t]*(?P<m>[*_])(?!\1)(?P<a>.+?)(?P=m)")
 _BRACKET = re.compile(r"\[(?P<b>[^\[\]]*)\](?!\()")
 _LINKS_START = re.compile(r"[ \t]*(?P<pre>[^\[]*?)[ \t]*\[\[?")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\.\d{4})")  # (not an arXiv id: ``arXiv:2006.16331``)
 _GLUED_YEAR = re.compile(r"(?<=[^\W\d_])(?:19|20)\d\d(?!\d)")  # ``CVPR2019``, ``ICCV2019 Oral``, ``遥感学报2023``
 # a line break at the end of an entry line: ` \`, `\`, `<br>`, or two spaces
 # (a stray full stop after `<br>` belongs to the break, not the text)
