@@ -1522,3 +1522,39 @@ def test_a_plain_title_led_by_its_year_or_its_venue():
         ("A Comprehensive Introduction to Label Noise", "2014", None),
         ("Understanding and Mitigating the Label Noise in Pre-training", None, "ICLR'24 spotlight"),
         ("TransTailor: Pruning the Pre-trained Model for Transfer", None, "AAAI-21")]
+
+
+def test_a_table_rows_marks_tag_and_affiliation_are_no_part_of_its_title():
+    doc, got = _fields(
+        "## Serving\n\n|Date|Title|Paper|\n|:---:|:---:|:---:|\n"
+        "|2024.06|🔥[**Mooncake**] Mooncake: A KVCache-centric Disaggregated Architecture for LLM Serving(@Moonshot AI) "
+        "|[[pdf]](https://arxiv.org/abs/2407.00079)|\n"
+        "|2024.01|[inferflow]INFERFLOW: AN EFFICIENT AND HIGHLY CONFIGURABLE INFERENCE ENGINE(@Tencent AI Lab)"
+        "|[[pdf]](https://arxiv.org/abs/2401.08294)|\n")
+    assert [e.title for e in doc.entries] == [
+        "Mooncake: A KVCache-centric Disaggregated Architecture for LLM Serving",
+        "INFERFLOW: AN EFFICIENT AND HIGHLY CONFIGURABLE INFERENCE ENGINE"]
+
+
+def test_venue_and_year_labels_over_their_papers_are_no_papers():
+    doc, got = _fields(
+        "## Text-to-Video\n\n"
+        "- <span id=\"text-year-2025\">**Year 2025**</span>\n"
+        "  - **CVPR**\n"
+        "    - ***AIGV-Assessor:*** *Benchmarking and Evaluating the Perceptual Quality of Generated Video* "
+        "[[Paper]](https://arxiv.org/abs/2411.17221)\n"
+        "    - ***ByTheWay:*** Boost Your Video Generation Model in a Training-free Way [[Paper]](https://arxiv.org/pdf/2410.06241) "
+        "[[Code]](https://github.com/a/b)\n"
+        "  - **arXiv**\n"
+        "    - Pyramidal Flow Matching for Efficient Video Generative Modeling [[Paper]](https://arxiv.org/abs/2410.05954)\n")
+    assert _values(got, "title") == [
+        ("Benchmarking and Evaluating the Perceptual Quality of Generated Video",),
+        ("Boost Your Video Generation Model in a Training-free Way",),
+        ("Pyramidal Flow Matching for Efficient Video Generative Modeling",)]
+
+
+def test_a_short_bold_title_over_its_own_labelled_links_is_still_one_paper():
+    # ``- Paper:`` and ``- Code:`` below a title are its fields, not papers it groups
+    doc, got = _fields("## Detection\n\n- **YOLO-World: Real-Time Open-Vocabulary Detection**\n"
+                       "  - Paper: https://arxiv.org/abs/2401.17270\n  - Code: https://github.com/AILab-CVC/YOLO-World\n")
+    assert _values(got, "title") == [("YOLO-World: Real-Time Open-Vocabulary Detection",)]

@@ -250,8 +250,8 @@ def copies(doc, allowed=lambda url: False):
 
     Papers repeat by title or by primary URL; other items by URL (their names
     are too short to tell things apart).  ``allowed(url)``: URLs that may repeat."""
-    by_url: dict[str, object] = {}
-    by_title: dict[str, object] = {}
+    by_url: dict = {}  # a key (and a section's id with a key) -> the first entry under it
+    by_title: dict = {}
     bare = [link for link in doc.links if link.bare]
     starts = [link.start for link in bare]
     keyed = []
@@ -285,10 +285,14 @@ def copies(doc, allowed=lambda url: False):
             # link: no paper's own address, so no wrong link either (an arXiv id, a DOI or
             # a PDF is one paper's: three titles there are three slips)
             url_key = None
-        first = by_title.get(title_key) if title_key else None
+        # (an earlier copy in the entry's own list or table first: a row pasted twice there is a
+        # copy, wherever else the list files the paper too; sub-lists of a section, ``* HTTP
+        # Client`` and ``* HTTP Server``, are topics of their own)
+        here = (id(entry.section), getattr(entry, "list_line", None))
+        first = (by_title.get((here, title_key)) or by_title.get(title_key)) if title_key else None
         same_title = first is not None
         if first is None and url_key:
-            first = by_url.get(url_key)
+            first = by_url.get((here, url_key)) or by_url.get(url_key)
         if first is not None and papers and first.kind == "paper" and _different_preprints(first, entry) \
                 and (not same_title or _different_authors(first, entry)):
             first = None  # two papers sharing a code base, or one title, each with its own arXiv id
@@ -306,5 +310,7 @@ def copies(doc, allowed=lambda url: False):
                 yield entry, first, same
         if url_key:
             by_url.setdefault(url_key, entry)
+            by_url.setdefault((here, url_key), entry)
         if title_key:
             by_title.setdefault(title_key, entry)
+            by_title.setdefault((here, title_key), entry)

@@ -205,6 +205,9 @@ def _item_entry(doc, item: _Item) -> tuple[Entry, bool] | None:
     for child in item.children:
         links += [link for b in child.blocks for link in b.links]
     kind = "numbered" if item.ordered else "bullet"
+    if item.children and not any(l.line == item.line for l in head.links) \
+            and (_label_over_entries(doc, item) or len(item.children) >= 2 and _groups_papers(doc, item)):
+        return None  # ``- **CVPR**`` / ``- <span id=..>**Text to Face**</span>`` over the papers it groups
     written = paper_quoted.read(doc, item.line, item.end, links, ("quoted-" if item.quoted else "") + kind + "-authors-first")
     if written is not None:
         return written, True
@@ -292,6 +295,53 @@ _PUBLISHED = re.compile(r"(?:arxiv:|doi\.org/|openreview\.net/(?:forum|pdf)|acla
                         r"|papers\.nips\.cc/|proceedings\.neurips\.cc/|proceedings\.mlr\.press/|openaccess\.thecvf\.com/"
                         r"|ieeexplore\.ieee\.org/(?:abstract/)?document/|dl\.acm\.org/doi/|link\.springer\.com/(?:article|chapter)/"
                         r"|ojs\.aaai\.org/|(?:www\.)?ijcai\.org/proceedings/|(?:www\.)?ecva\.net/papers/)", re.I)
+
+
+_TAG = re.compile(r"<[^<>\n]*>")
+_LINK_TARGET = re.compile(r"\]\([^()\s]*\)")
+
+
+def _label_over_entries(doc, item: _Item) -> bool:
+    """``- **CVPR**`` over ``  - Title of the Paper [[Paper]](url)``: a name of a few words, no
+    link, over sub-items each of which names a thing of its own (not ``- Paper: url``, the
+    field of one paper), or over such labels in turn (``- **Year 2025**`` / ``  - **CVPR**``)."""
+    line = doc.lines[item.line]
+    marker = _MARKER.match(line)
+    head = _TAG.sub(" ", line[marker.end():] if marker else line).strip(" \t*_:")
+    if not head or "](" in line or len(_WORDS.findall(head)) > 4 or "[" in head:
+        return False
+    named = 0
+    for child in item.children:
+        if not child.blocks or child.blocks[0].kind != "list_item":
+            continue
+        text = doc.lines[child.line]
+        m = _MARKER.match(text)
+        if m is None:
+            continue
+        end = len(text.rstrip())
+        key = pf.read_labelled(text, m.end(), end, 0, {}, [])
+        if key in ("date", "venue", "authors", "links") or key in pf.GENERIC_LABELS or key in _PAPER_LABELS:
+            return False  # ``- Paper: <url>``: the fields of one paper
+        if "](" in text:
+            if len(_WORDS.findall(_LINK_TARGET.sub("]", text[m.end():end]))) < 4:
+                return False  # ``- [PDF](url)``: its links
+            named += 1
+        elif child.children and _label_over_entries(doc, child):
+            named += 1
+    return named >= 1
+
+
+def _groups_papers(doc, item: _Item) -> bool:
+    """Whether an item without a link of its own heads papers of their own (two or more
+    sub-items that are papers on their own evidence), not the fields of one paper."""
+    papers = 0
+    for child in item.children:
+        if child.blocks and child.blocks[0].kind == "list_item":
+            read = _item_entry(doc, child)
+            papers += read is not None and read[1]
+            if papers >= 2:
+                return True
+    return False
 
 
 # ``**Title (AAAI 2020)**``: the venue and its year in parentheses, closing the bold title
@@ -482,6 +532,19 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
         # the method's name, then its paper's title as the link to the paper itself
         fields["title"] = _link_title(linked)
         return f"{kind}-name-link-title", linked.text, True
+    called = _NAME_COLON_IN.match(line, body)
+    if called and after_links and all(pf.resource_link(l) for l in after_links):
+        # ``- ***AIGV-Assessor:*** *Benchmarking and Evaluating ...* [[Paper]](url) [[Code]](url)``:
+        # the method's name, then its paper's title, then label links
+        first_link = _unwrapped(line, min(l.start - base for l in after_links), end)
+        stop = first_link
+        while stop > called.end() and line[stop - 1] in " \t.":
+            stop -= 1
+        a, b = pf.strip_emphasis(line, called.end(), stop)
+        if len(_WORDS.findall(line[a:b])) >= 3 and not _MARKUP.search(line[a:b]) \
+                and _only_links(line, base, first_link, end, after_links):
+            fields["title"] = pf.field(base, line, a, b)
+            return f"{kind}-name-title", line[a:b], True
     named = _NAME_FIRST.match(line, body) or name_tag
     bold = None if named else _BOLD.match(line, body)  # (``**[ViT]** Title``: below)
     if bold is None and not named and dashed and (after := _BOLD.match(line, dashed.end())) \
@@ -674,6 +737,7 @@ def _head(doc, line: str, base: int, body: int, links, fields: dict, kind: str, 
     return None, "", False
 
 
+_NAME_COLON_IN = re.compile(r"\*{2,3}(?P<n>[^*\n]{1,40}?):\*{2,3}[ \t]*(?=\S)")  # (the colon inside the emphasis)
 _ANCHOR_OPEN = re.compile(r"<(?:span|a)[ \t]+(?:id|name)[ \t]*=[ \t]*[\"'][^\"'<>\n]{1,80}[\"'][ \t]*>[ \t]*")
 _MARKS_BEFORE = re.compile(r"(?:[^\w\s\[\]()*_<>`'\"\\]{1,4}[ \t]*){1,3}(?=\[)")
 _QUOTED_BOLD = re.compile(r"[ \t]*[\"\u201c](?P<q>[^\"\u201c\u201d\n]{4,}?)[ \t.]*[\"\u201d][ \t.]*")

@@ -198,6 +198,8 @@ def _links_in(doc, cell, index):
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.I)
 _ROW_NUMBER = re.compile(r"\d{1,3}[.)][ \t]+")
 _LEADING_BOLD = re.compile(r"\*\*(?P<t>[^*\n]+?)\*\*(?=[ \t]*(?:[-\u2013\u2014:,]|$))")
+_MARKED_TAG = re.compile(r"(?:[^\w\s\[\]*_(|`<\\\"'\u201c\u2018]{1,8}[ \t]*)?(?:\[\*{0,2}[^\[\]*\n]{1,40}\*{0,2}\](?!\()[ \t]*)?")
+_AFFILIATION = re.compile(r"[ \t]*\(@[^()\n]{0,80}\)[ \t]*$")
 _SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:")  # ``:star:``, a mark before a highlighted title
 
 
@@ -267,6 +269,14 @@ def _row(doc, line: int, cells, columns, index) -> Entry | None:
         else:
             gap = doc.text.find("  ", start, stop)
             stop = gap if gap > start and number else stop
+        # ``🔥[**Mooncake**] Mooncake: A KVCache-centric ... (@Moonshot AI)``: the list's marks, its
+        # tag for the work and the authors' affiliation are no part of the title
+        lead = _MARKED_TAG.match(doc.text, start, stop)
+        affiliation = _AFFILIATION.search(doc.text, start, stop)
+        if affiliation is not None:
+            stop = affiliation.start()
+        if lead is not None and lead.end() > start and len(pf.WORDS.findall(doc.text[lead.end():stop])) >= 3:
+            start = lead.end()
         # ``"Title" [[paper](url)]``: the bracket that wraps the link and the quotes are no part of it
         while stop > start and doc.text[stop - 1] in " \t[":
             stop -= 1
