@@ -150,3 +150,9 @@ def test_three_two_digit_parts_are_read_year_first_as_two_are():
     assert dates.numeric_day_form("24.05.26") == "YY.MM.DD"
     assert dates.render_numeric_day(dates.parse("2024-05-06"), "YY.MM.DD") == "24.05.06"
     assert dates.parse("124.05.26") is None and dates.numeric_day_form("2024.05.26") == "YYYY.MM.DD"
+
+
+def test_a_tables_month_and_year_with_the_month_first():
+    # ``| 06/2024 |``: the month the paper came out, as video-understanding tables write it
+    assert dates.parse("06/2024").key == (2024, 6, 0) and dates.parse("11/2023").key == (2023, 11, 0)
+    assert dates.parse("13/2024") is None and dates.parse("06/24") is None

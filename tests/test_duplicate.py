@@ -509,3 +509,14 @@ def test_a_row_pasted_twice_in_a_section_is_a_copy_there_though_the_paper_is_als
     doc = Document(text)
     got = [(doc.line_col(d.start)[0] + 1, doc.line_col(d.related[0].start)[0] + 1) for d in Duplicate().check(doc, Context())]
     assert got == [(18, 17)]  # the pasted row, against the row above it
+
+
+def test_two_papers_of_one_models_name_each_with_its_own_arxiv_id_are_two_papers():
+    head = "| Title | Model | Date | Venue |\n|---|---|---|---|\n"
+    rows = ("| [**VideoAgent: A Memory-augmented Multimodal Agent for Video Understanding**](https://arxiv.org/abs/2403.11481)"
+            " | VideoAgent | 03/2024 | arXiv |\n"
+            "| [**VideoAgent long-form video understanding with large language model as agent**](https://arxiv.org/abs/2403.10517)"
+            " | VideoAgent | 03/2024 | arXiv |\n"
+            "| [**Language repository for long video understanding**](https://arxiv.org/abs/2403.14622) | LangRepo | 03/2024 | arXiv |\n")
+    assert len(Document("## Agents\n\n" + head + rows).entries) == 3
+    assert found("## Agents\n\n" + head + rows) == []

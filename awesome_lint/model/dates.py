@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"(?P<num>\d+)(?P<ord>st|nd|rd|th)?|(?P<word>[A-Za-z]+)(?P<d
 _ISO = re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$")
 # month-precision numeric dates: ``2023-05`` and the compact ``202305`` of tables
 _ISO_MONTH = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<sep>[-/.]?)(?P<m>\d{2})$|^(?P<y2>(?:19|20)\d\d)[-/.](?P<m2>\d)$")
+_MONTH_YEAR = re.compile(r"^(?P<m>0?[1-9]|1[0-2])[-/.](?P<y>(?:19|20)\d\d)$")  # ``06/2024``: a table's month
 _SHORT_MONTH = re.compile(r"^(?P<y>\d{2})\.(?P<m>\d{2})$")
 # ``20210625``: the compact day of lists that file papers by the day they came out
 _COMPACT_DAY = re.compile(r"^(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])$")
@@ -130,6 +131,9 @@ def parse(text: str) -> ParsedDate | None:
     if short:  # ``23.07``: a table's compact year and month
         d = ParsedDate(None, int(short["m"]), 2000 + int(short["y"]), monthly=True)
         return d if 1 <= d.month <= 12 else None
+    written_month = _MONTH_YEAR.match(s)
+    if written_month:
+        return ParsedDate(None, int(written_month["m"]), int(written_month["y"]), monthly=True)
     numeric = _ISO_MONTH.match(s)
     if numeric:
         month = numeric["m"] or numeric["m2"]

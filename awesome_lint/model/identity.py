@@ -294,8 +294,8 @@ def copies(doc, allowed=lambda url: False):
         if first is None and url_key:
             first = by_url.get((here, url_key)) or by_url.get(url_key)
         if first is not None and papers and first.kind == "paper" and _different_preprints(first, entry) \
-                and (not same_title or _different_authors(first, entry)):
-            first = None  # two papers sharing a code base, or one title, each with its own arXiv id
+                and (not same_title or _different_authors(first, entry) or title_key.startswith("subject ")):
+            first = None  # two papers sharing a code base, one title or one model's name, each with its own arXiv id
         if first is not None and same_title and papers and first.kind == "paper" and len(title_key.split()) <= 4 \
                 and url_key != normalise_url(first.primary_url or "") and _other_first_author(first, entry):
             # two works of one short title ("Neural Machine Translation") by other people; a long
