@@ -1558,3 +1558,15 @@ def test_a_short_bold_title_over_its_own_labelled_links_is_still_one_paper():
     doc, got = _fields("## Detection\n\n- **YOLO-World: Real-Time Open-Vocabulary Detection**\n"
                        "  - Paper: https://arxiv.org/abs/2401.17270\n  - Code: https://github.com/AILab-CVC/YOLO-World\n")
     assert _values(got, "title") == [("YOLO-World: Real-Time Open-Vocabulary Detection",)]
+
+
+def test_a_methods_bold_name_over_its_papers_title_and_venue():
+    doc, got = _fields(
+        "## Models\n\n- **FEATHER**\n"
+        "  - Characteristic Functions on Graphs: Birds of a Feather, CIKM 2020\n"
+        "  - [[Paper]](https://arxiv.org/abs/2005.07959)\n  - [[Python]](https://github.com/a/feather)\n"
+        "- **ATP**\n  - ATP: Directed Graph Embedding with Asymmetric Transitivity Preservation, AAAI'19\n"
+        "  - [[Paper]](https://arxiv.org/abs/1811.00839)\n")
+    assert _values(got, "title", "venue") == [
+        ("Characteristic Functions on Graphs: Birds of a Feather", "CIKM 2020"),
+        ("ATP: Directed Graph Embedding with Asymmetric Transitivity Preservation", "AAAI'19")]

@@ -234,6 +234,20 @@ def _item_entry(doc, item: _Item) -> tuple[Entry, bool] | None:
             m = _MARKER.match(doc.lines[child.line])
             if m:
                 pieces.append((child.line, m.end()))
+    if shape.endswith("-bold") and "venue" not in fields and len(_WORDS.findall(title)) <= 2 and pieces:
+        # ``- **FEATHER**`` over ``  - Characteristic Functions on Graphs: ..., CIKM 2020``: the
+        # method's name, then its paper's title and venue on the first line below
+        n, col = min(pieces)
+        text = doc.lines[n]
+        stop = len(text.rstrip(" \t.\\"))
+        named = _COMMA_VENUE.search(text, col, stop)
+        if named and "](" not in text and not _MARKUP.search(text[col:named.start()]) \
+                and len(_WORDS.findall(text[col:named.start()])) >= 3:
+            fields["title"] = pf.field(doc.line_starts[n], text, col, named.start())
+            fields["venue"] = pf.field(doc.line_starts[n], text, named.start("v"), named.end("v"))
+            title = text[col:named.start()]
+            pieces.remove((n, col))
+            evidence = evidence or bool(links)  # (a title, its venue and year, its links: a paper)
     labelled = 0
     for n, col in sorted(pieces):
         text = doc.lines[n]
