@@ -109,6 +109,26 @@ def venue_leads(n: int) -> str:
     return HEAD + "- 2021 " + "ICML-21 " * n + "[x](https://a.example/)\n"
 
 
+def nested_labels(n: int) -> str:
+    # the label-over-papers check: linkless bold labels, each over a paper and a deeper label
+    out, depth = [HEAD], 0
+    for i in range(n):
+        depth = (depth + 1) % 12  # (deeper than markdown nests, the list starts again)
+        pad = "  " * depth
+        out.append(f"{pad}- **Year {2000 + i % 25}**\n{pad}  - Title of Paper Number {i} [[Paper]](https://arxiv.org/abs/2401.{i % 10000:05d})\n")
+    return "".join(out)
+
+
+def table_marks(n: int) -> str:
+    # the table-title reader: marks, a tag and an unclosed affiliation in one long title cell
+    return HEAD + "|Date|Title|Paper|\n|---|---|---|\n|2024.06|" + "🔥" * 8 + "[**Tag**] " + "Title (@lab " * n + "|[x](https://a.example/)|\n"
+
+
+def named_titles(n: int) -> str:
+    # the ***Name:*** reader: a name, then a title that never reaches its links
+    return HEAD + "- ***Name:*** " + "word " * n + "[[Paper](https://a.example/p)\n"
+
+
 INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of a second
     "unclosed <!-- on one line": (unclosed_comments, 200_000),
     "unclosed <!-- lines": (unclosed_comment_lines, 100_000),
@@ -126,6 +146,9 @@ INPUTS = {  # name -> (generator, base count): each 1x takes a good fraction of 
     "brackets before a line's end (trailing dates, tags, badges)": (spaced_tail, 40_000),
     "a long names line over a quoted title": (quoted_block_names, 40_000),
     "short leads before a linked title": (venue_leads, 40_000),
+    "labels over papers, nested": (nested_labels, 20_000),
+    "marks and affiliations in a table's title cell": (table_marks, 40_000),
+    "a named title that never reaches its links": (named_titles, 100_000),
 }
 
 
