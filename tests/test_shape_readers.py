@@ -1570,3 +1570,13 @@ def test_a_methods_bold_name_over_its_papers_title_and_venue():
     assert _values(got, "title", "venue") == [
         ("Characteristic Functions on Graphs: Birds of a Feather", "CIKM 2020"),
         ("ATP: Directed Graph Embedding with Asymmetric Transitivity Preservation", "AAAI'19")]
+
+
+def test_a_month_and_a_venue_in_one_pair_of_parentheses():
+    doc, got = _fields(
+        "## Generation\n\n"
+        "+ [VISTA: A Test-Time Self-Improving Video Generation Agent](https://arxiv.org/abs/2510.15831) (Oct., 2025 | CVPR 2026)\n"
+        "+ [Animate Your Motion: Turning Still Images into Videos](https://arxiv.org/abs/2403.10179)(Mar., 2024|ECCV 2024)\n")
+    assert _values(got, "title", "date", "venue") == [
+        ("VISTA: A Test-Time Self-Improving Video Generation Agent", "Oct., 2025", "CVPR 2026"),
+        ("Animate Your Motion: Turning Still Images into Videos", "Mar., 2024", "ECCV 2024")]

@@ -115,6 +115,15 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
     if venue is not None:
         if _is_date(venue.group("v")):
             return True  # a date in brackets, not a venue: ``(Mar 2017)``
+        bar = text.find("|", venue.start("v"), venue.end("v"))
+        if bar > 0:
+            # ``(Oct., 2025 | CVPR 2026)``: the month the paper came out, then where it appeared
+            a, b = skip(text, venue.start("v"), bar, " \t"), len(text[:bar].rstrip())
+            c, d = skip(text, bar + 1, venue.end("v"), " \t"), len(text[:venue.end("v")].rstrip())
+            if _is_date(text[a:b]) and d > c:
+                fields.setdefault("date", field(base, text, a, b))
+                fields.setdefault("venue", field(base, text, c, d))
+                return True
         fields.setdefault("venue", field(base, text, venue.start("v"), venue.end("v")))
         authors_end = len(text[:venue.start()].rstrip(" \t,;"))
         if authors_end > start and (had_sep or not separated) and re.search(r"[A-Za-z]", text[start:authors_end]):
