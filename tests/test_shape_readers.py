@@ -1580,3 +1580,16 @@ def test_a_month_and_a_venue_in_one_pair_of_parentheses():
     assert _values(got, "title", "date", "venue") == [
         ("VISTA: A Test-Time Self-Improving Video Generation Agent", "Oct., 2025", "CVPR 2026"),
         ("Animate Your Motion: Turning Still Images into Videos", "Mar., 2024", "ECCV 2024")]
+
+
+def test_a_books_year_after_its_blurb_makes_no_paper():
+    doc = Document("# Awesome Elixir\n\n## Books\n\n"
+                   "* [Elixir in Action](https://www.manning.com/books/elixir-in-action) - A brief intro to the language "
+                   "followed by a more detailed look at building production-ready systems, by Saša Jurić (2015).\n"
+                   "* [Programming Phoenix](https://pragprog.com/book/phoenix/programming-phoenix) - Don't accept the "
+                   "compromise between fast and beautiful, by Chris McCord, Bruce Tate and José Valim (2016).\n")
+    assert [e.kind for e in doc.entries] == ["item", "item"]
+    # (a paper's year after its authors, or right after its title, is still a paper's)
+    _, got = _fields("## Papers\n\n- [Distilling the Knowledge in a Neural Network](https://arxiv.org/abs/1503.02531) - "
+                     "G. Hinton, O. Vinyals, J. Dean (2015)\n")
+    assert _values(got, "venue") == [("2015",)]

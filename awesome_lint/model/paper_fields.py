@@ -124,8 +124,11 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
                 fields.setdefault("date", field(base, text, a, b))
                 fields.setdefault("venue", field(base, text, c, d))
                 return True
-        fields.setdefault("venue", field(base, text, venue.start("v"), venue.end("v")))
         authors_end = len(text[:venue.start()].rstrip(" \t,;"))
+        blurb = text[start:authors_end].strip(" \t-\u2013\u2014")
+        if _BARE_YEAR.fullmatch(venue.group("v")) and blurb and not only_names(blurb):
+            return False  # ``- A brief intro to the language, by Saša Jurić (2015).``: a book's year after its blurb
+        fields.setdefault("venue", field(base, text, venue.start("v"), venue.end("v")))
         if authors_end > start and (had_sep or not separated) and re.search(r"[A-Za-z]", text[start:authors_end]):
             fields.setdefault("authors", field(base, text, start, authors_end))
         return True
@@ -164,6 +167,7 @@ def read_tail(text: str, base: int, fields: dict, separated: bool = True) -> boo
 _VENUE_SHORT_YEAR = re.compile(r"(?P<v>[A-Za-z][\w&\-]{1,15})(?:[ \t][A-Za-z][\w&\-]{1,15})?[ \t]?['\u2019][ \t]?\d\d\Z")
 
 
+_BARE_YEAR = re.compile(r"[ \t]*(?:19|20)\d\d[a-z]?[ \t]*")
 _PREPRINT = re.compile(r"(?:ar[Xx]iv|ArXiv|ARXIV|[Pp]reprint|bioRxiv|medRxiv|SSRN|OpenReview)")
 
 
